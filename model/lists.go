@@ -1,0 +1,85 @@
+package model
+
+// The list envelopes of the Dashboard. Each has exactly the members the real
+// Dashboard sends; an empty list is [] with Pages 1, never null.
+
+// APIListResponse is GET /api/apis: {"apis":[...],"pages":N}.
+type APIListResponse struct {
+	APIs  []APIDefinitionWrapper `json:"apis"`
+	Pages int64                  `json:"pages"`
+}
+
+// PolicyListResponse is GET /api/portal/policies: {"Data":[...],"Pages":N}.
+type PolicyListResponse struct {
+	Data  []Policy `json:"Data"`
+	Pages int64    `json:"Pages"`
+}
+
+// UserListResponse is GET /api/users.
+type UserListResponse struct {
+	Users []User `json:"users"`
+	Pages int64  `json:"pages"`
+}
+
+// UserGroupListResponse is GET /api/usergroups.
+type UserGroupListResponse struct {
+	Groups []UserGroup `json:"groups"`
+	Pages  int64       `json:"pages"`
+}
+
+// WebHookListResponse is GET /api/hooks.
+type WebHookListResponse struct {
+	Hooks []WebHookHandlerConf `json:"hooks"`
+	Pages int64                `json:"pages"`
+}
+
+// OAuthClientListResponse is GET /api/apis/oauth/{apiId}.
+type OAuthClientListResponse struct {
+	Apps  []OAuthClient `json:"apps"`
+	Pages int64         `json:"pages"`
+}
+
+// KeyListResponse is GET /api/apis/keys: {"data":{"keys":[...]},"pages":N}.
+type KeyListResponse struct {
+	Data  KeyIDs `json:"data"`
+	Pages int64  `json:"pages"`
+}
+
+// KeyIDs is the inner object of KeyListResponse (schema AllKeys).
+type KeyIDs struct {
+	Keys []string `json:"keys"`
+}
+
+// KeyDetailListResponse is GET /api/keys/detailed (schema KeysDetailed).
+type KeyDetailListResponse struct {
+	Keys  []KeyData `json:"keys"`
+	Pages int64     `json:"pages"`
+}
+
+// AuditLogListResponse is GET /api/audit-logs.
+type AuditLogListResponse struct {
+	AuditLogs []AuditLog `json:"audit_logs"`
+	Pages     int64      `json:"pages"`
+}
+
+// OrganisationListResponse is GET /admin/organisations (schema ApiRegister).
+type OrganisationListResponse struct {
+	Organisations []Organisation `json:"organisations"`
+	Pages         int64          `json:"pages"`
+}
+
+// CategoriesPayload is the body of GET|PUT /api/apis/oas/{id}/categories.
+type CategoriesPayload struct {
+	Categories []string `json:"categories"`
+}
+
+// CategoryCount is one category and the number of APIs in it.
+type CategoryCount struct {
+	Name  string `json:"name"`
+	Count int64  `json:"count"`
+}
+
+// AllCategoriesResponse is GET /api/apis/categories.
+type AllCategoriesResponse struct {
+	Categories []CategoryCount `json:"categories"`
+}

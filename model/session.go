@@ -1,0 +1,177 @@
+package model
+
+import "encoding/json"
+
+// SessionState is a key: its access rights, limits and metadata
+// (schema SessionState).
+type SessionState struct {
+	LastCheck                     int64                       `json:"last_check"`
+	Allowance                     float64                     `json:"allowance"`
+	Rate                          float64                     `json:"rate"`
+	Per                           float64                     `json:"per"`
+	ThrottleInterval              float64                     `json:"throttle_interval"`
+	ThrottleRetryLimit            int64                       `json:"throttle_retry_limit"`
+	MaxQueryDepth                 int64                       `json:"max_query_depth"`
+	DateCreated                   string                      `json:"date_created"`
+	Expires                       int64                       `json:"expires"`
+	QuotaMax                      int64                       `json:"quota_max"`
+	QuotaRenews                   int64                       `json:"quota_renews"`
+	QuotaRemaining                int64                       `json:"quota_remaining"`
+	QuotaRenewalRate              int64                       `json:"quota_renewal_rate"`
+	AccessRights                  map[string]AccessDefinition `json:"access_rights"`
+	OrgID                         string                      `json:"org_id"`
+	OauthClientID                 string                      `json:"oauth_client_id"`
+	OauthKeys                     map[string]string           `json:"oauth_keys"`
+	Certificate                   string                      `json:"certificate"`
+	BasicAuthData                 BasicAuthData               `json:"basic_auth_data"`
+	JWTData                       JWTData                     `json:"jwt_data"`
+	HMACEnabled                   bool                        `json:"hmac_enabled"`
+	EnableHTTPSignatureValidation bool                        `json:"enable_http_signature_validation,omitempty"`
+	HmacSecret                    string                      `json:"hmac_string"`
+	IsInactive                    bool                        `json:"is_inactive"`
+	ApplyPolicyID                 string                      `json:"apply_policy_id"`
+	ApplyPolicies                 []string                    `json:"apply_policies"`
+	DataExpires                   int64                       `json:"data_expires"`
+	Monitor                       Monitor                     `json:"monitor"`
+	EnableDetailedRecording       bool                        `json:"enable_detailed_recording"`
+	MetaData                      map[string]any              `json:"meta_data"`
+	Tags                          []string                    `json:"tags"`
+	Alias                         string                      `json:"alias"`
+	LastUpdated                   string                      `json:"last_updated"`
+	IDExtractorDeadline           int64                       `json:"id_extractor_deadline"`
+	SessionLifetime               int64                       `json:"session_lifetime"`
+	KeyID                         string                      `json:"key_id"`
+	Smoothing                     *RateLimitSmoothing         `json:"smoothing,omitempty"`
+	MTLSStaticCertificateBindings []string                    `json:"mtls_static_certificate_bindings"`
+
+	Extra Extra `json:"-"`
+}
+
+type sessionStateAlias SessionState
+
+func (s *SessionState) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*sessionStateAlias)(s), &s.Extra)
+}
+
+func (s SessionState) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*sessionStateAlias)(&s), s.Extra)
+}
+
+// AccessDefinition is a key's or policy's right to one API
+// (schema AccessDefinition).
+type AccessDefinition struct {
+	APIName              string                  `json:"api_name"`
+	APIID                string                  `json:"api_id"`
+	Versions             []string                `json:"versions"`
+	AllowedURLs          []AccessSpec            `json:"allowed_urls"`
+	RestrictedTypes      []GraphqlType           `json:"restricted_types"`
+	AllowedTypes         []GraphqlType           `json:"allowed_types"`
+	Limit                APILimit                `json:"limit"`
+	FieldAccessRights    []FieldAccessDefinition `json:"field_access_rights"`
+	DisableIntrospection bool                    `json:"disable_introspection"`
+	AllowanceScope       string                  `json:"allowance_scope"`
+	Endpoints            []SessionEndpoint       `json:"endpoints"`
+
+	Extra Extra `json:"-"`
+}
+
+type accessDefinitionAlias AccessDefinition
+
+func (a *AccessDefinition) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*accessDefinitionAlias)(a), &a.Extra)
+}
+
+func (a AccessDefinition) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*accessDefinitionAlias)(&a), a.Extra)
+}
+
+// APILimit is a per-API rate and quota (schema APILimit).
+type APILimit struct {
+	Rate               float64             `json:"rate"`
+	Per                float64             `json:"per"`
+	ThrottleInterval   float64             `json:"throttle_interval"`
+	ThrottleRetryLimit int64               `json:"throttle_retry_limit"`
+	MaxQueryDepth      int64               `json:"max_query_depth"`
+	QuotaMax           int64               `json:"quota_max"`
+	QuotaRenews        int64               `json:"quota_renews"`
+	QuotaRemaining     int64               `json:"quota_remaining"`
+	QuotaRenewalRate   int64               `json:"quota_renewal_rate"`
+	SetBy              bool                `json:"set_by_policy"`
+	Smoothing          *RateLimitSmoothing `json:"smoothing,omitempty"`
+}
+
+// RateLimitSmoothing is the smoothing of a rate limit (schema RateLimitSmoothing).
+type RateLimitSmoothing struct {
+	Enabled   bool    `json:"enabled"`
+	Threshold int64   `json:"threshold"`
+	Trigger   float64 `json:"trigger"`
+	Step      int64   `json:"step"`
+	Delay     int64   `json:"delay"`
+}
+
+// AccessSpec allows some methods on one URL (schema AccessSpec).
+type AccessSpec struct {
+	URL     string   `json:"url"`
+	Methods []string `json:"methods"`
+}
+
+// GraphqlType names a GraphQL type and some of its fields (schema GraphqlType).
+type GraphqlType struct {
+	Name   string   `json:"name"`
+	Fields []string `json:"fields"`
+}
+
+// FieldAccessDefinition limits one GraphQL field (schema FieldAccessDefinition).
+type FieldAccessDefinition struct {
+	TypeName  string      `json:"type_name"`
+	FieldName string      `json:"field_name"`
+	Limits    FieldLimits `json:"limits"`
+}
+
+// FieldLimits are the limits of a GraphQL field (schema FieldLimits).
+type FieldLimits struct {
+	MaxQueryDepth int64 `json:"max_query_depth"`
+}
+
+// SessionEndpoint rate-limits one path of an API (schema SessionEndpoint).
+type SessionEndpoint struct {
+	Path    string                  `json:"path"`
+	Methods []SessionEndpointMethod `json:"methods"`
+}
+
+// SessionEndpointMethod is a rate limit on one method of an endpoint.
+type SessionEndpointMethod struct {
+	Name  string                   `json:"name"`
+	Limit SessionEndpointRateLimit `json:"limit"`
+}
+
+// SessionEndpointRateLimit is an endpoint's rate (schema SessionEndpointRateLimit).
+type SessionEndpointRateLimit struct {
+	Rate float64 `json:"rate"`
+	Per  float64 `json:"per"`
+}
+
+// BasicAuthData is the password of a basic-auth key.
+type BasicAuthData struct {
+	Password string `json:"password"`
+	Hash     string `json:"hash_type"`
+}
+
+// JWTData is the JWT secret of a key.
+type JWTData struct {
+	Secret string `json:"secret"`
+}
+
+// Monitor lists the quota trigger percentages of a key.
+type Monitor struct {
+	TriggerLimits []float64 `json:"trigger_limits"`
+}
+
+// KeyData is a key as the Dashboard returns it: its id, hash and session
+// (schema KeyData).
+type KeyData struct {
+	KeyID    string          `json:"key_id"`
+	KeyHash  string          `json:"key_hash"`
+	Data     SessionState    `json:"data"`
+	APIModel json.RawMessage `json:"api_model,omitempty"`
+}

@@ -1,0 +1,279 @@
+// Package store is the storage interface of the in-memory Dashboard: every
+// collection the Dashboard API serves, behind transactions, with typed errors.
+//
+// # Two stores
+//
+// As in the Dashboard itself, definitions (organisations, users, groups,
+// APIs, policies, OAuth clients, webhooks, assets, audit and analytics
+// records, SSO nonces) and sessions (keys) are separate: a Store is a
+// [Definitions] and a [Sessions], and [Combine] joins any two, so that a
+// session store of one's own can sit beside the in-memory definitions, or the
+// other way round. A transaction spans one of the two.
+//
+// # Writing a backend
+//
+// Implement [Definitions] or [Sessions] (or both, as store/memstore does).
+// Rules every implementation keeps, and that store/storetest checks:
+//   - View and Update run fn in one transaction: fn sees one consistent state;
+//     if fn returns an error nothing it wrote is kept; concurrent Updates
+//     lose no write.
+//   - Objects passed in and returned are copies: a caller that changes a
+//     returned object does not change what is stored.
+//   - Look-ups by identifier use an index, never a scan.
+//   - Uniqueness violations return an error wrapping [ErrConflict]; a missing
+//     object one wrapping [ErrNotFound]; a rejected object [ErrInvalid].
+//   - Lists are scoped to an org and paginated inside the store
+//     ([ListOptions], [Page]).
+//   - ctx is honoured: a cancelled context fails the call with ctx.Err().
+//
+// Then run the conformance suite from a test:
+//
+//	func TestConformance(t *testing.T) {
+//		storetest.Run(t, func() store.Store { return mystore.New() })
+//	}
+package store
+
+import (
+	"context"
+	"errors"
+	"io"
+	"time"
+
+	"github.com/dashkit/dashkit/model"
+)
+
+// Errors a store returns, wrapped with what was being done.
+var (
+	ErrNotFound = errors.New("store: not found")
+	ErrConflict = errors.New("store: conflict")
+	ErrInvalid  = errors.New("store: invalid")
+)
+
+// Store is a whole Dashboard's state.
+type Store interface {
+	Definitions
+	Sessions
+	// Snapshot returns a point-in-time copy of the whole state; Restore makes
+	// it the current state again. Neither blocks readers for long: the
+	// in-memory store does both in O(1).
+	Snapshot(ctx context.Context) (Snapshot, error)
+	Restore(ctx context.Context, s Snapshot) error
+	// Export writes the whole state as a JSON stream; Import replaces the
+	// whole state with one Export wrote.
+	Export(ctx context.Context, w io.Writer) error
+	Import(ctx context.Context, r io.Reader) error
+}
+
+// Snapshot is an opaque point-in-time state of a Store; only the Store that
+// made it can restore it.
+type Snapshot interface{ SnapshotOf() string }
+
+// Definitions stores everything but keys.
+type Definitions interface {
+	ViewDefinitions(ctx context.Context, fn func(tx DefinitionsReader) error) error
+	UpdateDefinitions(ctx context.Context, fn func(tx DefinitionsTx) error) error
+}
+
+// Sessions stores keys.
+type Sessions interface {
+	ViewSessions(ctx context.Context, fn func(tx SessionsReader) error) error
+	UpdateSessions(ctx context.Context, fn func(tx SessionsTx) error) error
+}
+
+// ListOptions filter, order and paginate a list.
+type ListOptions struct {
+	// Page counts from 1; 0 or below returns every item in one page.
+	Page int
+	// PageSize is the number of items a page holds; 0 means 10.
+	PageSize int
+	// Query keeps the items whose name contains it, case-insensitively.
+	Query string
+	// Sort is the field to order by: "name", "created" or "updated" (and for
+	// APIs also "api_id"); a leading "-" orders descending. Empty means the
+	// order of creation.
+	Sort string
+}
+
+// APIQuery lists APIs.
+type APIQuery struct {
+	ListOptions
+	// Category keeps the APIs in this category.
+	Category string
+	// AuthType keeps the APIs using this authentication: "keyless",
+	// "authToken", "basic", "jwt", "oauth", "hmac", "openid", "mtls",
+	// "custom" (see [model.APIAuthType]).
+	AuthType string
+	// APIType keeps "oas" or "classic" APIs.
+	APIType string
+	// Active keeps the active (true) or inactive (false) APIs.
+	Active *bool
+}
+
+// KeyQuery lists keys.
+type KeyQuery struct {
+	ListOptions
+	// APIID keeps the keys with access to this API.
+	APIID string
+}
+
+// AuditQuery lists audit log records.
+type AuditQuery struct {
+	ListOptions
+	From, To time.Time
+}
+
+// AnalyticsQuery selects analytics records of an org in [From, To).
+type AnalyticsQuery struct {
+	OrgID    string
+	APIKey   string
+	OAuthID  string
+	From, To time.Time
+}
+
+// Page is one page of a list.
+type Page[T any] struct {
+	Items []T
+	// Total is the number of items of the whole list; Pages the number of
+	// pages (at least 1, even for an empty list).
+	Total int
+	Pages int
+}
+
+// Key is a stored key: its id, its hash and its session.
+type Key struct {
+	ID      string
+	Hash    string
+	OrgID   string
+	Session model.SessionState
+}
+
+// SSONonce is a one-time token of the SSO routes.
+type SSONonce struct {
+	Nonce     string
+	OrgID     string
+	Data      model.SSOAccessData
+	ExpiresAt time.Time
+}
+
+// DefinitionsReader reads definitions inside a transaction. Every Get returns
+// an error wrapping ErrNotFound when nothing matches.
+type DefinitionsReader interface {
+	GetOrg(id string) (*model.Organisation, error)
+	ListOrgs(opts ListOptions) (Page[model.Organisation], error)
+
+	GetUser(id string) (*model.User, error)
+	GetUserByEmail(email string) (*model.User, error)
+	GetUserByAccessKey(accessKey string) (*model.User, error)
+	// ListUsers lists the users of org; an empty org lists every user.
+	ListUsers(orgID string, opts ListOptions) (Page[model.User], error)
+
+	GetUserGroup(id string) (*model.UserGroup, error)
+	ListUserGroups(orgID string, opts ListOptions) (Page[model.UserGroup], error)
+
+	// GetAPI finds an API by its db id (api_definition.id).
+	GetAPI(id string) (*model.APIDefinitionWrapper, error)
+	GetAPIByAPIID(apiID string) (*model.APIDefinitionWrapper, error)
+	ListAPIs(orgID string, q APIQuery) (Page[model.APIDefinitionWrapper], error)
+	// APICategories counts the APIs of org per category, by name.
+	APICategories(orgID string) ([]model.CategoryCount, error)
+
+	// GetPolicy finds a policy by its db id (_id).
+	GetPolicy(mid string) (*model.Policy, error)
+	// GetPolicyByID finds a policy of org by its custom id.
+	GetPolicyByID(orgID, id string) (*model.Policy, error)
+	ListPolicies(orgID string, opts ListOptions) (Page[model.Policy], error)
+
+	GetOAuthClient(clientID string) (*model.OAuthClient, error)
+	// ListOAuthClients lists the clients of one API of org.
+	ListOAuthClients(orgID, apiID string, opts ListOptions) (Page[model.OAuthClient], error)
+	ListOAuthTokens(clientID string) ([]model.OAuthClientToken, error)
+
+	GetWebhook(id string) (*model.WebHookHandlerConf, error)
+	ListWebhooks(orgID string, opts ListOptions) (Page[model.WebHookHandlerConf], error)
+
+	// GetAsset finds an asset by its db id (_id).
+	GetAsset(mid string) (*model.Asset, error)
+	// GetAssetByID finds an asset of org by its custom id.
+	GetAssetByID(orgID, id string) (*model.Asset, error)
+	ListAssets(orgID string, opts ListOptions) (Page[model.Asset], error)
+
+	GetAuditLog(mid string) (*model.AuditLog, error)
+	ListAuditLogs(orgID string, q AuditQuery) (Page[model.AuditLog], error)
+
+	ListAnalytics(q AnalyticsQuery) ([]model.AnalyticsRecord, error)
+
+	GetSSONonce(nonce string) (*SSONonce, error)
+}
+
+// DefinitionsTx reads and writes definitions inside a transaction. Insert
+// fails with ErrConflict when an identifier is taken; Update and Delete with
+// ErrNotFound when the object does not exist.
+type DefinitionsTx interface {
+	DefinitionsReader
+
+	InsertOrg(o *model.Organisation) error
+	UpdateOrg(o *model.Organisation) error
+	DeleteOrg(id string) error
+	// DeleteOrgData deletes every definition that belongs to org (not the
+	// org itself).
+	DeleteOrgData(orgID string) error
+
+	InsertUser(u *model.User) error
+	UpdateUser(u *model.User) error
+	DeleteUser(id string) error
+
+	InsertUserGroup(g *model.UserGroup) error
+	UpdateUserGroup(g *model.UserGroup) error
+	DeleteUserGroup(id string) error
+
+	// InsertAPI and UpdateAPI key the API by api_definition.id; api_id is
+	// unique across the store. UpdateAPI may change the api_id.
+	InsertAPI(a *model.APIDefinitionWrapper) error
+	UpdateAPI(a *model.APIDefinitionWrapper) error
+	DeleteAPI(id string) error
+
+	// Policies are keyed by _id; a custom id is unique within its org.
+	InsertPolicy(p *model.Policy) error
+	UpdatePolicy(p *model.Policy) error
+	DeletePolicy(mid string) error
+
+	InsertOAuthClient(c *model.OAuthClient) error
+	UpdateOAuthClient(c *model.OAuthClient) error
+	// DeleteOAuthClient deletes the client and its tokens.
+	DeleteOAuthClient(clientID string) error
+	InsertOAuthToken(t *model.OAuthClientToken) error
+	DeleteOAuthTokens(clientID string) error
+
+	InsertWebhook(h *model.WebHookHandlerConf) error
+	UpdateWebhook(h *model.WebHookHandlerConf) error
+	DeleteWebhook(id string) error
+
+	// Assets are keyed by _id; the custom id is unique within its org.
+	InsertAsset(a *model.Asset) error
+	UpdateAsset(a *model.Asset) error
+	DeleteAsset(mid string) error
+
+	InsertAuditLog(l *model.AuditLog) error
+	InsertAnalytics(r *model.AnalyticsRecord) error
+
+	InsertSSONonce(n *SSONonce) error
+	DeleteSSONonce(nonce string) error
+}
+
+// SessionsReader reads keys inside a transaction.
+type SessionsReader interface {
+	GetKey(id string) (*Key, error)
+	GetKeyByHash(hash string) (*Key, error)
+	// GetKeyByUsername finds the basic-auth key of a user of org.
+	GetKeyByUsername(orgID, username string) (*Key, error)
+	ListKeys(orgID string, q KeyQuery) (Page[Key], error)
+}
+
+// SessionsTx reads and writes keys inside a transaction.
+type SessionsTx interface {
+	SessionsReader
+	InsertKey(k *Key) error
+	UpdateKey(k *Key) error
+	DeleteKey(id string) error
+	DeleteOrgKeys(orgID string) error
+}
