@@ -38,6 +38,10 @@ type User struct {
 	PasswordUpdated string          `json:"password_updated,omitempty"`
 	APIModel        json.RawMessage `json:"api_model,omitempty"`
 
+	// PasswordHash is the bcrypt hash of the user's password. It is never
+	// part of the user's JSON; stores keep it beside the user.
+	PasswordHash string `json:"-"`
+
 	Extra Extra `json:"-"`
 }
 
