@@ -1,0 +1,4 @@
+package client
+
+// AdminUsersService is the AdminUsers part of the Dashboard API.
+type AdminUsersService struct{ c *Client }

@@ -1,0 +1,4 @@
+package client
+
+// AuditLogsService is the AuditLogs part of the Dashboard API.
+type AuditLogsService struct{ c *Client }

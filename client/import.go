@@ -1,0 +1,4 @@
+package client
+
+// ImportService is the Import part of the Dashboard API.
+type ImportService struct{ c *Client }

@@ -1,0 +1,4 @@
+package client
+
+// OAuthService is the OAuth part of the Dashboard API.
+type OAuthService struct{ c *Client }

@@ -1,0 +1,4 @@
+package client
+
+// OPAService is the OPA part of the Dashboard API.
+type OPAService struct{ c *Client }

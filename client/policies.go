@@ -1,0 +1,4 @@
+package client
+
+// PoliciesService is the Policies part of the Dashboard API.
+type PoliciesService struct{ c *Client }

@@ -1,0 +1,4 @@
+package client
+
+// SSOService is the SSO part of the Dashboard API.
+type SSOService struct{ c *Client }

@@ -1,0 +1,4 @@
+package client
+
+// UserGroupsService is the UserGroups part of the Dashboard API.
+type UserGroupsService struct{ c *Client }
