@@ -1,0 +1,202 @@
+package oas
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	yaml "github.com/oasdiff/yaml3"
+)
+
+// YAML documents are read through yaml3's node tree rather than into Go
+// maps, so that member order and the spelling of numbers survive.
+
+func parseYAML(data []byte) (any, error) {
+	var n yaml.Node
+	if err := yaml.Unmarshal(data, &n); err != nil {
+		return nil, fmt.Errorf("invalid YAML: %w", err)
+	}
+	if n.Kind == 0 {
+		return nil, fmt.Errorf("invalid YAML: empty document")
+	}
+	return yamlValue(&n, 0)
+}
+
+func yamlValue(n *yaml.Node, depth int) (any, error) {
+	if depth > maxDepth {
+		return nil, fmt.Errorf("invalid YAML: nesting deeper than %d", maxDepth)
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return nil, nil
+		}
+		return yamlValue(n.Content[0], depth+1)
+	case yaml.AliasNode:
+		if n.Alias == nil {
+			return nil, fmt.Errorf("invalid YAML at line %d: unknown alias", n.Line)
+		}
+		return yamlValue(n.Alias, depth+1)
+	case yaml.SequenceNode:
+		out := make([]any, 0, len(n.Content))
+		for _, c := range n.Content {
+			v, err := yamlValue(c, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, v)
+		}
+		return out, nil
+	case yaml.MappingNode:
+		members := make([]Member, 0, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, vn := n.Content[i], n.Content[i+1]
+			if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+				// A merge key (<<) lays the referenced mappings under this one.
+				srcs := []*yaml.Node{vn}
+				if vn.Kind == yaml.SequenceNode {
+					srcs = vn.Content
+				}
+				for _, s := range srcs {
+					v, err := yamlValue(s, depth+1)
+					if err != nil {
+						return nil, err
+					}
+					if obj, ok := v.(*Object); ok {
+						members = append(members, obj.members...)
+					}
+				}
+				continue
+			}
+			if k.Kind != yaml.ScalarNode {
+				return nil, fmt.Errorf("invalid YAML at line %d: a mapping key must be a scalar", k.Line)
+			}
+			v, err := yamlValue(vn, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			members = append(members, Member{Key: k.Value, Value: v})
+		}
+		return newObjectOwned(members), nil
+	case yaml.ScalarNode:
+		return yamlScalar(n)
+	}
+	return nil, fmt.Errorf("invalid YAML at line %d: unexpected node", n.Line)
+}
+
+func yamlScalar(n *yaml.Node) (any, error) {
+	switch n.ShortTag() {
+	case "!!null":
+		return nil, nil
+	case "!!bool":
+		var b bool
+		if err := n.Decode(&b); err != nil {
+			return nil, fmt.Errorf("invalid YAML at line %d: %w", n.Line, err)
+		}
+		return b, nil
+	case "!!int":
+		return yamlNumber(n, true)
+	case "!!float":
+		return yamlNumber(n, false)
+	default:
+		return n.Value, nil
+	}
+}
+
+// yamlNumber keeps a number's spelling when it is also valid JSON, and
+// otherwise (0x1F, 1_000, +5, .5) writes its value in JSON form.
+func yamlNumber(n *yaml.Node, isInt bool) (any, error) {
+	if isJSONNumber(n.Value) {
+		return json.Number(n.Value), nil
+	}
+	if isInt {
+		var i int64
+		if err := n.Decode(&i); err == nil {
+			return json.Number(strconv.FormatInt(i, 10)), nil
+		}
+		var u uint64
+		if err := n.Decode(&u); err == nil {
+			return json.Number(strconv.FormatUint(u, 10)), nil
+		}
+	}
+	var f float64
+	if err := n.Decode(&f); err != nil {
+		return nil, fmt.Errorf("invalid YAML at line %d: %w", n.Line, err)
+	}
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return nil, fmt.Errorf("invalid YAML at line %d: %s has no JSON form", n.Line, n.Value)
+	}
+	return json.Number(strconv.FormatFloat(f, 'g', -1, 64)), nil
+}
+
+func isJSONNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	r := jsonReader{data: []byte(s)}
+	v, err := r.number()
+	return err == nil && r.pos == len(s) && v != nil
+}
+
+// yamlNode builds the node tree that writes v.
+func yamlNode(v any) *yaml.Node {
+	switch v := v.(type) {
+	case nil:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+	case *Object:
+		if v == nil {
+			return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+		}
+		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: make([]*yaml.Node, 0, 2*len(v.members))}
+		for _, m := range v.members {
+			n.Content = append(n.Content, yamlString(m.Key), yamlNode(m.Value))
+		}
+		return n
+	case []any:
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: make([]*yaml.Node, 0, len(v))}
+		for _, e := range v {
+			n.Content = append(n.Content, yamlNode(e))
+		}
+		return n
+	case string:
+		return yamlString(v)
+	case json.Number:
+		tag := "!!int"
+		if strings.ContainsAny(string(v), ".eE") {
+			tag = "!!float"
+		}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: string(v)}
+	case bool:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(v)}
+	}
+	raw, _ := json.Marshal(v)
+	tv, err := parseJSON(raw)
+	if err != nil {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+	}
+	return yamlNode(tv)
+}
+
+func yamlString(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if strings.Contains(s, "\n") {
+		n.Style = yaml.LiteralStyle
+	}
+	return n
+}
+
+func marshalYAML(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(yamlNode(v)); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
