@@ -17,3 +17,51 @@ type AnalyticsRecord struct {
 	OauthID      string    `json:"oauth_id"`
 	RequestTime  int64     `json:"request_time"`
 }
+
+// AggregateAnalyticsData is the answer of the activity routes
+// (/api/activity/...): one AnalyticsResultUnit per group (schema
+// AggregateAnalyticsData).
+type AggregateAnalyticsData struct {
+	Data  []AnalyticsResultUnit `json:"data"`
+	Pages int64                 `json:"pages"`
+}
+
+// AnalyticsResultUnit is the traffic of one group of requests: hits, errors
+// and latencies in milliseconds (schema ResultUnit).
+type AnalyticsResultUnit struct {
+	ID                 AnalyticsResultID `json:"id"`
+	Hits               int64             `json:"hits"`
+	Success            int64             `json:"success"`
+	Error              int64             `json:"error"`
+	LastHit            time.Time         `json:"last_hit"`
+	RequestTime        float64           `json:"request_time"`
+	Latency            float64           `json:"latency"`
+	UpstreamLatency    float64           `json:"upstream_latency"`
+	MaxLatency         int64             `json:"max_latency"`
+	MinLatency         int64             `json:"min_latency"`
+	MaxUpstreamLatency int64             `json:"max_upstream_latency"`
+	MinUpstreamLatency int64             `json:"min_upstream_latency"`
+
+	Extra Extra `json:"-"`
+}
+
+// AnalyticsResultID says which requests an AnalyticsResultUnit groups: the
+// members that apply to the route (a day, an API, a key, a path...) are set
+// (schema ResultId).
+type AnalyticsResultID struct {
+	Day        int64            `json:"day"`
+	Month      int64            `json:"month"`
+	Year       int64            `json:"year"`
+	Hour       int64            `json:"hour"`
+	Code       int64            `json:"code"`
+	Path       string           `json:"path"`
+	Key        string           `json:"key"`
+	Alias      string           `json:"alias"`
+	URL        string           `json:"url"`
+	ISOCountry string           `json:"iso_country"`
+	APIID      string           `json:"api_id"`
+	APIName    string           `json:"api_name"`
+	Queries    map[string]int64 `json:"queries"`
+
+	Extra Extra `json:"-"`
+}

@@ -20,13 +20,3 @@ type Asset struct {
 
 	Extra Extra `json:"-"`
 }
-
-type assetAlias Asset
-
-func (a *Asset) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*assetAlias)(a), &a.Extra)
-}
-
-func (a Asset) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*assetAlias)(&a), a.Extra)
-}

@@ -1,6 +1,7 @@
 package model
 
 // AuditLog is one audited request to the Dashboard API (schema AuditLog).
+// Date is the request's time as text; Timestamp the same in Unix seconds.
 type AuditLog struct {
 	MID       string `json:"_id"`
 	ReqID     string `json:"req_id"`
@@ -13,5 +14,8 @@ type AuditLog struct {
 	Method    string `json:"method"`
 	URL       string `json:"url"`
 	Status    int64  `json:"status"`
-	Diff      string `json:"diff,omitempty"`
+	// Diff is the change an update made, where the Dashboard records it.
+	Diff string `json:"diff,omitempty"`
+
+	Extra Extra `json:"-"`
 }

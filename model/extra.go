@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"reflect"
 	"sort"
 	"strings"
@@ -57,19 +58,28 @@ func jsonNames(t reflect.Type) map[string]struct{} {
 // unmarshalWithExtra decodes data into v (a pointer to a method-less alias of
 // the model type, so that json does not recurse into UnmarshalJSON) and keeps
 // the members v has no field for in *extra.
+//
+// Two details keep a round trip exact. Numbers in free-form members (any,
+// map[string]any) decode as json.Number, so that 9007199254740993 keeps every
+// digit. And since encoding/json matches member names case-insensitively, an
+// unknown member that differs from a field's name only in case ("Name"
+// beside "name") would overwrite that field: when one is present only the
+// exactly named members are decoded into v.
 func unmarshalWithExtra(data []byte, v any, extra *Extra) error {
-	if err := json.Unmarshal(data, v); err != nil {
-		return err
-	}
 	*extra = nil
 	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
 		return nil
 	}
 	var members map[string]json.RawMessage
 	if err := json.Unmarshal(data, &members); err != nil {
+		// Report the error against the model type, which says more.
+		if err2 := decodeKeepingNumbers(data, v); err2 != nil {
+			return err2
+		}
 		return err
 	}
 	known := jsonNames(reflect.TypeOf(v).Elem())
+	folded := false
 	for k, raw := range members {
 		if _, ok := known[k]; ok {
 			continue
@@ -78,6 +88,40 @@ func unmarshalWithExtra(data []byte, v any, extra *Extra) error {
 			*extra = Extra{}
 		}
 		(*extra)[k] = raw
+		if !folded {
+			for name := range known {
+				if strings.EqualFold(k, name) {
+					folded = true
+					break
+				}
+			}
+		}
+	}
+	if folded {
+		exact := make(map[string]json.RawMessage, len(members))
+		for k, raw := range members {
+			if _, ok := known[k]; ok {
+				exact[k] = raw
+			}
+		}
+		var err error
+		if data, err = json.Marshal(exact); err != nil {
+			return err
+		}
+	}
+	return decodeKeepingNumbers(data, v)
+}
+
+// decodeKeepingNumbers is json.Unmarshal with numbers in interface values
+// decoded as json.Number.
+func decodeKeepingNumbers(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errors.New("invalid character after top-level value")
 	}
 	return nil
 }

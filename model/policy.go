@@ -30,16 +30,6 @@ type Policy struct {
 	Extra Extra `json:"-"`
 }
 
-type policyAlias Policy
-
-func (p *Policy) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*policyAlias)(p), &p.Extra)
-}
-
-func (p Policy) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*policyAlias)(&p), p.Extra)
-}
-
 // PolicyPartitions says which parts of a policy apply to a key; with none
 // set, all of them do.
 type PolicyPartitions struct {

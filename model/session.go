@@ -47,16 +47,6 @@ type SessionState struct {
 	Extra Extra `json:"-"`
 }
 
-type sessionStateAlias SessionState
-
-func (s *SessionState) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*sessionStateAlias)(s), &s.Extra)
-}
-
-func (s SessionState) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*sessionStateAlias)(&s), s.Extra)
-}
-
 // AccessDefinition is a key's or policy's right to one API
 // (schema AccessDefinition).
 type AccessDefinition struct {
@@ -73,16 +63,6 @@ type AccessDefinition struct {
 	Endpoints            []SessionEndpoint       `json:"endpoints"`
 
 	Extra Extra `json:"-"`
-}
-
-type accessDefinitionAlias AccessDefinition
-
-func (a *AccessDefinition) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*accessDefinitionAlias)(a), &a.Extra)
-}
-
-func (a AccessDefinition) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*accessDefinitionAlias)(&a), a.Extra)
 }
 
 // APILimit is a per-API rate and quota (schema APILimit).
@@ -151,18 +131,23 @@ type SessionEndpointRateLimit struct {
 	Per  float64 `json:"per"`
 }
 
-// BasicAuthData is the password of a basic-auth key.
+// BasicAuthData is the password of a basic-auth key
+// (SessionState.basic_auth_data). Hash names how Password is stored:
+// "" (plain) or "bcrypt".
 type BasicAuthData struct {
 	Password string `json:"password"`
 	Hash     string `json:"hash_type"`
+	// User is the basic-auth user name, where the Dashboard reports it.
+	User string `json:"user,omitempty"`
 }
 
-// JWTData is the JWT secret of a key.
+// JWTData is the JWT secret of a key (SessionState.jwt_data).
 type JWTData struct {
 	Secret string `json:"secret"`
 }
 
-// Monitor lists the quota trigger percentages of a key.
+// Monitor lists the quota percentages at which the gateway fires a
+// trigger event for a key (SessionState.monitor).
 type Monitor struct {
 	TriggerLimits []float64 `json:"trigger_limits"`
 }
@@ -174,4 +159,6 @@ type KeyData struct {
 	KeyHash  string          `json:"key_hash"`
 	Data     SessionState    `json:"data"`
 	APIModel json.RawMessage `json:"api_model,omitempty"`
+
+	Extra Extra `json:"-"`
 }

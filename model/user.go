@@ -45,16 +45,6 @@ type User struct {
 	Extra Extra `json:"-"`
 }
 
-type userAlias User
-
-func (u *User) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*userAlias)(u), &u.Extra)
-}
-
-func (u User) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*userAlias)(&u), u.Extra)
-}
-
 // UserGroup gives its users its permissions (schema UserGroup).
 type UserGroup struct {
 	ID              string          `json:"id"`
@@ -68,24 +58,61 @@ type UserGroup struct {
 	Extra Extra `json:"-"`
 }
 
-type userGroupAlias UserGroup
-
-func (g *UserGroup) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*userGroupAlias)(g), &g.Extra)
-}
-
-func (g UserGroup) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*userGroupAlias)(&g), g.Extra)
-}
+// SSO sections of SSOAccessData.ForSection.
+const (
+	SSOSectionDashboard = "dashboard"
+	SSOSectionPortal    = "portal"
+)
 
 // SSOAccessData is the body of POST /api/sso and /admin/sso
-// (schema SSOAccessData).
+// (schema SSOAccessData). The answer is an APIResponse whose Meta is a nonce
+// valid for 60 seconds.
 type SSOAccessData struct {
-	ForSection                string `json:"ForSection"`
-	OrgID                     string `json:"OrgID"`
-	EmailAddress              string `json:"EmailAddress"`
-	DisplayName               string `json:"DisplayName"`
-	GroupID                   string `json:"GroupID"`
-	SSOOnlyForRegisteredUsers bool   `json:"SSOOnlyForRegisteredUsers"`
-	UserNotAllowed            bool   `json:"UserNotAllowed"`
+	// ForSection is SSOSectionDashboard or SSOSectionPortal.
+	ForSection   string `json:"ForSection"`
+	OrgID        string `json:"OrgID"`
+	EmailAddress string `json:"EmailAddress"`
+	DisplayName  string `json:"DisplayName"`
+	GroupID      string `json:"GroupID"`
+	// GroupsIDs gives the user several groups (Admin API).
+	GroupsIDs                 []string `json:"GroupsIDs,omitempty"`
+	SSOOnlyForRegisteredUsers bool     `json:"SSOOnlyForRegisteredUsers"`
+	UserNotAllowed            bool     `json:"UserNotAllowed"`
+
+	Extra Extra `json:"-"`
+}
+
+// UserPassword is the body of POST /api/users/{id}/actions/reset
+// (schema UserPassword).
+type UserPassword struct {
+	CurrentPassword string          `json:"current_password"`
+	NewPassword     string          `json:"new_password"`
+	APIModel        json.RawMessage `json:"api_model,omitempty"`
+
+	Extra Extra `json:"-"`
+}
+
+// UserSearchPayload is the body of POST /api/users/search
+// (schema UserSearchPayload).
+type UserSearchPayload struct {
+	Filters UserSearchFilters `json:"filters"`
+}
+
+// UserSearchFilters are the filters of a user search; Query matches the
+// email address.
+type UserSearchFilters struct {
+	Query string `json:"query"`
+}
+
+// AccessManagementPayload grants users and user groups access to an object
+// (schema AccessManagementPayload): the ids of its owners.
+type AccessManagementPayload struct {
+	UserIDs      []string `json:"userIds"`
+	UserGroupIDs []string `json:"userGroupIds"`
+}
+
+// UserKeyResetRequest is the body of PUT /api/users/{id}/actions/key/reset,
+// which gives the user a new access key.
+type UserKeyResetRequest struct {
+	UserID string `json:"userId"`
 }

@@ -19,16 +19,6 @@ type WebHookHandlerConf struct {
 	Extra Extra `json:"-"`
 }
 
-type webHookHandlerConfAlias WebHookHandlerConf
-
-func (h *WebHookHandlerConf) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*webHookHandlerConfAlias)(h), &h.Extra)
-}
-
-func (h WebHookHandlerConf) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*webHookHandlerConfAlias)(&h), h.Extra)
-}
-
 // HookReference attaches a webhook to an event of an API (schema HookReference).
 type HookReference struct {
 	EventName    string             `json:"event_name"`
