@@ -1,0 +1,221 @@
+package model
+
+// This file holds the top of the Tyk OAS extension and its info section.
+
+// XTykAPIGateway is the Tyk OAS extension, the x-tyk-api-gateway member of a Tyk OAS API document: everything
+// the gateway needs beyond the OpenAPI description (schema XTykAPIGateway and reference/tyk-oas/x-tyk-api-
+// gateway.json). Info, Upstream and Server are required in a stored API but may be missing in an API template,
+// so they are pointers.
+type XTykAPIGateway struct {
+	Info           *XTykInfo           `json:"info,omitempty"`
+	Upstream       *XTykUpstream       `json:"upstream,omitempty"`
+	Server         *XTykServer         `json:"server,omitempty"`
+	Middleware     *XTykMiddleware     `json:"middleware,omitempty"`
+	ErrorOverrides *XTykErrorOverrides `json:"errorOverrides,omitempty"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykAPIGatewayAlias XTykAPIGateway
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykAPIGateway) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykAPIGatewayAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykAPIGateway) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykAPIGatewayAlias)(&x), x.Extra)
+}
+
+// XTykInfo identifies the API and its lifecycle: ids, name, state, versioning and expiry (info).
+type XTykInfo struct {
+	// ID is the API id (api_id of a classic API), 32 hex digits.
+	ID string `json:"id,omitempty"`
+	// DBID is the database id the Dashboard gave the API (id of a classic API).
+	DBID string `json:"dbId,omitempty"`
+	// OrgID is the id of the organisation that owns the API.
+	OrgID string `json:"orgId,omitempty"`
+	Name  string `json:"name"`
+	// Expiration is when the API stops being served, as "2006-01-02 15:04"; empty for never.
+	Expiration string          `json:"expiration,omitempty"`
+	State      *XTykState      `json:"state,omitempty"`
+	Versioning *XTykVersioning `json:"versioning,omitempty"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykInfoAlias XTykInfo
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykInfo) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykInfoAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykInfo) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykInfoAlias)(&x), x.Extra)
+}
+
+// XTykState says whether the gateway serves the API (active) and whether it is reachable only from other APIs
+// (internal).
+type XTykState struct {
+	Active   bool  `json:"active"`
+	Internal *bool `json:"internal,omitempty"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykStateAlias XTykState
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykState) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykStateAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykState) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykStateAlias)(&x), x.Extra)
+}
+
+// XTykVersioning makes the API the base of a set of versions: where the version is read from and which API
+// serves each version (info.versioning).
+type XTykVersioning struct {
+	Enabled              *bool             `json:"enabled,omitempty"`
+	Name                 string            `json:"name,omitempty"`
+	Default              string            `json:"default,omitempty"`
+	Location             string            `json:"location"`
+	Key                  string            `json:"key,omitempty"`
+	Versions             []XTykVersionToID `json:"versions,omitzero"`
+	StripVersioningData  *bool             `json:"stripVersioningData,omitempty"`
+	FallbackToDefault    *bool             `json:"fallbackToDefault,omitempty"`
+	URLVersioningPattern string            `json:"urlVersioningPattern,omitempty"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykVersioningAlias XTykVersioning
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykVersioning) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykVersioningAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykVersioning) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykVersioningAlias)(&x), x.Extra)
+}
+
+// XTykVersionToID maps a version name to the API id that serves it.
+type XTykVersionToID struct {
+	Name string `json:"name"`
+	ID   string `json:"id"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykVersionToIDAlias XTykVersionToID
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykVersionToID) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykVersionToIDAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykVersionToID) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykVersionToIDAlias)(&x), x.Extra)
+}
+
+// XTykErrorOverrides replaces the gateway's error responses, keyed by status code or class (errorOverrides).
+type XTykErrorOverrides struct {
+	Enabled bool                           `json:"enabled"`
+	Value   map[string][]XTykErrorOverride `json:"value,omitzero"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykErrorOverridesAlias XTykErrorOverrides
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykErrorOverrides) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykErrorOverridesAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykErrorOverrides) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykErrorOverridesAlias)(&x), x.Extra)
+}
+
+// XTykErrorOverride is one replacement of an error response, optionally guarded by a matcher.
+type XTykErrorOverride struct {
+	Match    *XTykErrorMatcher  `json:"match,omitempty"`
+	Response *XTykErrorResponse `json:"response,omitempty"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykErrorOverrideAlias XTykErrorOverride
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykErrorOverride) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykErrorOverrideAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykErrorOverride) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykErrorOverrideAlias)(&x), x.Extra)
+}
+
+// XTykErrorMatcher selects the errors an override applies to.
+type XTykErrorMatcher struct {
+	Flag           string `json:"flag,omitempty"`
+	MessagePattern string `json:"messagePattern,omitempty"`
+	BodyField      string `json:"bodyField,omitempty"`
+	BodyValue      string `json:"bodyValue,omitempty"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykErrorMatcherAlias XTykErrorMatcher
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykErrorMatcher) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykErrorMatcherAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykErrorMatcher) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykErrorMatcherAlias)(&x), x.Extra)
+}
+
+// XTykErrorResponse is the response an error override sends instead.
+type XTykErrorResponse struct {
+	StatusCode *int64            `json:"statusCode,omitempty"`
+	Body       string            `json:"body,omitempty"`
+	Message    string            `json:"message,omitempty"`
+	Template   string            `json:"template,omitempty"`
+	Headers    map[string]string `json:"headers,omitzero"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykErrorResponseAlias XTykErrorResponse
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykErrorResponse) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykErrorResponseAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykErrorResponse) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykErrorResponseAlias)(&x), x.Extra)
+}

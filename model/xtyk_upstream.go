@@ -1,0 +1,607 @@
+package model
+
+// This file holds the upstream section of the Tyk OAS extension.
+
+import "encoding/json"
+
+// XTykUpstream is where and how the gateway reaches the service behind the API (upstream).
+type XTykUpstream struct {
+	URL                   string                      `json:"url,omitempty"`
+	ServiceDiscovery      *XTykServiceDiscovery       `json:"serviceDiscovery,omitempty"`
+	UptimeTests           *XTykUptimeTests            `json:"uptimeTests,omitempty"`
+	MutualTLS             *XTykMutualTLS              `json:"mutualTLS,omitempty"`
+	CertificatePinning    *XTykCertificatePinning     `json:"certificatePinning,omitempty"`
+	RateLimit             *XTykRateLimit              `json:"rateLimit,omitempty"`
+	Authentication        *XTykUpstreamAuthentication `json:"authentication,omitempty"`
+	LoadBalancing         *XTykLoadBalancing          `json:"loadBalancing,omitempty"`
+	PreserveHostHeader    *XTykPreserveHostHeader     `json:"preserveHostHeader,omitempty"`
+	PreserveTrailingSlash *XTykPreserveTrailingSlash  `json:"preserveTrailingSlash,omitempty"`
+	TLSTransport          *XTykTLSTransport           `json:"tlsTransport,omitempty"`
+	Proxy                 *XTykProxy                  `json:"proxy,omitempty"`
+	EnforceTimeout        *XTykGlobalEnforceTimeout   `json:"enforceTimeout,omitempty"`
+	// Test is the older form of UptimeTests, kept because the Dashboard description still has it.
+	Test *XTykUpstreamTest `json:"test,omitempty"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykUpstreamAlias XTykUpstream
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykUpstream) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUpstreamAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykUpstream) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUpstreamAlias)(&x), x.Extra)
+}
+
+// XTykServiceDiscovery finds the upstream targets through a service registry.
+type XTykServiceDiscovery struct {
+	Enabled             bool                       `json:"enabled"`
+	QueryEndpoint       string                     `json:"queryEndpoint,omitempty"`
+	DataPath            string                     `json:"dataPath,omitempty"`
+	UseNestedQuery      *bool                      `json:"useNestedQuery,omitempty"`
+	ParentDataPath      string                     `json:"parentDataPath,omitempty"`
+	PortDataPath        string                     `json:"portDataPath,omitempty"`
+	UseTargetList       *bool                      `json:"useTargetList,omitempty"`
+	Cache               *XTykServiceDiscoveryCache `json:"cache,omitempty"`
+	CacheTimeout        *int64                     `json:"cacheTimeout,omitempty"`
+	TargetPath          string                     `json:"targetPath,omitempty"`
+	EndpointReturnsList *bool                      `json:"endpointReturnsList,omitempty"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykServiceDiscoveryAlias XTykServiceDiscovery
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykServiceDiscovery) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykServiceDiscoveryAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykServiceDiscovery) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykServiceDiscoveryAlias)(&x), x.Extra)
+}
+
+// XTykUptimeTests configures uptime (health) checks of the upstream hosts.
+type XTykUptimeTests struct {
+	Enabled              bool                  `json:"enabled"`
+	HostDownRetestPeriod string                `json:"hostDownRetestPeriod,omitempty"`
+	LogRetentionPeriod   string                `json:"logRetentionPeriod,omitempty"`
+	ServiceDiscovery     *XTykServiceDiscovery `json:"serviceDiscovery,omitempty"`
+	Tests                []XTykUptimeTest      `json:"tests,omitzero"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykUptimeTestsAlias XTykUptimeTests
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykUptimeTests) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUptimeTestsAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykUptimeTests) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUptimeTestsAlias)(&x), x.Extra)
+}
+
+// XTykMutualTLS presents client certificates to the upstream, per domain.
+type XTykMutualTLS struct {
+	Enabled                    bool                      `json:"enabled"`
+	DomainToCertificateMapping []XTykDomainToCertificate `json:"domainToCertificateMapping"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykMutualTLSAlias XTykMutualTLS
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykMutualTLS) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykMutualTLSAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykMutualTLS) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykMutualTLSAlias)(&x), x.Extra)
+}
+
+// XTykCertificatePinning pins the public keys the upstream may present, per domain.
+type XTykCertificatePinning struct {
+	Enabled                   bool                   `json:"enabled"`
+	DomainToPublicKeysMapping []XTykPinnedPublicKeys `json:"domainToPublicKeysMapping"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykCertificatePinningAlias XTykCertificatePinning
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykCertificatePinning) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykCertificatePinningAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykCertificatePinning) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykCertificatePinningAlias)(&x), x.Extra)
+}
+
+// XTykRateLimit limits the request rate: rate requests per duration per.
+type XTykRateLimit struct {
+	Enabled bool    `json:"enabled"`
+	Rate    float64 `json:"rate"`
+	Per     string  `json:"per"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykRateLimitAlias XTykRateLimit
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykRateLimit) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykRateLimitAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykRateLimit) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykRateLimitAlias)(&x), x.Extra)
+}
+
+// XTykUpstreamAuthentication authenticates the gateway to the upstream.
+type XTykUpstreamAuthentication struct {
+	Enabled        bool                             `json:"enabled"`
+	BasicAuth      *XTykUpstreamBasicAuthentication `json:"basicAuth,omitempty"`
+	Oauth          *XTykUpstreamOAuth               `json:"oauth,omitempty"`
+	RequestSigning *XTykUpstreamRequestSigning      `json:"requestSigning,omitempty"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykUpstreamAuthenticationAlias XTykUpstreamAuthentication
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykUpstreamAuthentication) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUpstreamAuthenticationAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykUpstreamAuthentication) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUpstreamAuthenticationAlias)(&x), x.Extra)
+}
+
+// XTykLoadBalancing spreads requests over weighted upstream targets.
+type XTykLoadBalancing struct {
+	Enabled              bool                      `json:"enabled"`
+	SkipUnavailableHosts *bool                     `json:"skipUnavailableHosts,omitempty"`
+	Targets              []XTykLoadBalancingTarget `json:"targets,omitzero"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykLoadBalancingAlias XTykLoadBalancing
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykLoadBalancing) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykLoadBalancingAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykLoadBalancing) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykLoadBalancingAlias)(&x), x.Extra)
+}
+
+// XTykPreserveHostHeader keeps the client's Host header on the upstream request.
+type XTykPreserveHostHeader struct {
+	Enabled bool `json:"enabled"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykPreserveHostHeaderAlias XTykPreserveHostHeader
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykPreserveHostHeader) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykPreserveHostHeaderAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykPreserveHostHeader) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykPreserveHostHeaderAlias)(&x), x.Extra)
+}
+
+// XTykPreserveTrailingSlash keeps a trailing slash of the request path on the upstream request.
+type XTykPreserveTrailingSlash struct {
+	Enabled bool `json:"enabled"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykPreserveTrailingSlashAlias XTykPreserveTrailingSlash
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykPreserveTrailingSlash) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykPreserveTrailingSlashAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykPreserveTrailingSlash) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykPreserveTrailingSlashAlias)(&x), x.Extra)
+}
+
+// XTykTLSTransport sets the TLS versions, ciphers and checks used towards the upstream.
+type XTykTLSTransport struct {
+	InsecureSkipVerify   *bool    `json:"insecureSkipVerify,omitempty"`
+	Ciphers              []string `json:"ciphers,omitzero"`
+	MinVersion           string   `json:"minVersion,omitempty"`
+	MaxVersion           string   `json:"maxVersion,omitempty"`
+	ForceCommonNameCheck *bool    `json:"forceCommonNameCheck,omitempty"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykTLSTransportAlias XTykTLSTransport
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykTLSTransport) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykTLSTransportAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykTLSTransport) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykTLSTransportAlias)(&x), x.Extra)
+}
+
+// XTykProxy sends upstream traffic through an HTTP proxy.
+type XTykProxy struct {
+	Enabled bool   `json:"enabled"`
+	URL     string `json:"url,omitempty"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykProxyAlias XTykProxy
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykProxy) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykProxyAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykProxy) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykProxyAlias)(&x), x.Extra)
+}
+
+// XTykGlobalEnforceTimeout bounds the time the gateway waits for the upstream, for every request.
+type XTykGlobalEnforceTimeout struct {
+	Enabled  bool   `json:"enabled"`
+	Duration string `json:"duration,omitempty"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykGlobalEnforceTimeoutAlias XTykGlobalEnforceTimeout
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykGlobalEnforceTimeout) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykGlobalEnforceTimeoutAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykGlobalEnforceTimeout) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykGlobalEnforceTimeoutAlias)(&x), x.Extra)
+}
+
+// XTykUpstreamTest is the older home of the upstream uptime test settings (upstream.test), still carried by the
+// Dashboard description.
+type XTykUpstreamTest struct {
+	ServiceDiscovery *XTykServiceDiscovery `json:"serviceDiscovery,omitempty"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykUpstreamTestAlias XTykUpstreamTest
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykUpstreamTest) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUpstreamTestAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykUpstreamTest) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUpstreamTestAlias)(&x), x.Extra)
+}
+
+// XTykServiceDiscoveryCache caches the answers of service discovery.
+type XTykServiceDiscoveryCache struct {
+	Enabled bool   `json:"enabled"`
+	Timeout *int64 `json:"timeout,omitempty"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykServiceDiscoveryCacheAlias XTykServiceDiscoveryCache
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykServiceDiscoveryCache) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykServiceDiscoveryCacheAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykServiceDiscoveryCache) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykServiceDiscoveryCacheAlias)(&x), x.Extra)
+}
+
+// XTykUptimeTest is one uptime check.
+type XTykUptimeTest struct {
+	Body                string                  `json:"body,omitempty"`
+	Commands            []XTykUptimeTestCommand `json:"commands,omitzero"`
+	EnableProxyProtocol *bool                   `json:"enableProxyProtocol,omitempty"`
+	Headers             map[string]string       `json:"headers,omitzero"`
+	Method              string                  `json:"method,omitempty"`
+	Timeout             string                  `json:"timeout,omitempty"`
+	URL                 string                  `json:"url,omitempty"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykUptimeTestAlias XTykUptimeTest
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykUptimeTest) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUptimeTestAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykUptimeTest) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUptimeTestAlias)(&x), x.Extra)
+}
+
+// XTykDomainToCertificate maps an upstream domain to the id of the certificate presented to it.
+type XTykDomainToCertificate struct {
+	Domain      string `json:"domain"`
+	Certificate string `json:"certificate"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykDomainToCertificateAlias XTykDomainToCertificate
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykDomainToCertificate) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykDomainToCertificateAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykDomainToCertificate) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykDomainToCertificateAlias)(&x), x.Extra)
+}
+
+// XTykPinnedPublicKeys lists the public keys pinned for one domain.
+type XTykPinnedPublicKeys struct {
+	Domain     string   `json:"domain,omitempty"`
+	PublicKeys []string `json:"publicKeys,omitzero"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykPinnedPublicKeysAlias XTykPinnedPublicKeys
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykPinnedPublicKeys) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykPinnedPublicKeysAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykPinnedPublicKeys) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykPinnedPublicKeysAlias)(&x), x.Extra)
+}
+
+// XTykUpstreamBasicAuthentication sends basic credentials to the upstream.
+type XTykUpstreamBasicAuthentication struct {
+	Enabled  bool                    `json:"enabled"`
+	Header   *XTykUpstreamAuthSource `json:"header,omitempty"`
+	Username string                  `json:"username"`
+	Password string                  `json:"password"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykUpstreamBasicAuthenticationAlias XTykUpstreamBasicAuthentication
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykUpstreamBasicAuthentication) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUpstreamBasicAuthenticationAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykUpstreamBasicAuthentication) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUpstreamBasicAuthenticationAlias)(&x), x.Extra)
+}
+
+// XTykUpstreamOAuth obtains OAuth tokens for the upstream with the client credentials or password grant.
+type XTykUpstreamOAuth struct {
+	Enabled               bool                                `json:"enabled"`
+	AllowedAuthorizeTypes []string                            `json:"allowedAuthorizeTypes"`
+	ClientCredentials     *XTykUpstreamOAuthClientCredentials `json:"clientCredentials,omitempty"`
+	Password              *XTykUpstreamOAuthPassword          `json:"password,omitempty"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykUpstreamOAuthAlias XTykUpstreamOAuth
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykUpstreamOAuth) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUpstreamOAuthAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykUpstreamOAuth) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUpstreamOAuthAlias)(&x), x.Extra)
+}
+
+// XTykUpstreamRequestSigning signs requests to the upstream (HMAC or RSA).
+type XTykUpstreamRequestSigning struct {
+	Enabled         bool     `json:"enabled"`
+	SignatureHeader string   `json:"signatureHeader,omitempty"`
+	Algorithm       string   `json:"algorithm,omitempty"`
+	KeyID           string   `json:"keyId,omitempty"`
+	Headers         []string `json:"headers,omitzero"`
+	Secret          string   `json:"secret,omitempty"`
+	CertificateID   string   `json:"certificateId,omitempty"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykUpstreamRequestSigningAlias XTykUpstreamRequestSigning
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykUpstreamRequestSigning) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUpstreamRequestSigningAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykUpstreamRequestSigning) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUpstreamRequestSigningAlias)(&x), x.Extra)
+}
+
+// XTykLoadBalancingTarget is one weighted upstream target.
+type XTykLoadBalancingTarget struct {
+	URL    string  `json:"url"`
+	Weight float64 `json:"weight"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykLoadBalancingTargetAlias XTykLoadBalancingTarget
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykLoadBalancingTarget) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykLoadBalancingTargetAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykLoadBalancingTarget) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykLoadBalancingTargetAlias)(&x), x.Extra)
+}
+
+// XTykUptimeTestCommand is one command of a TCP uptime check.
+type XTykUptimeTestCommand struct {
+	Message string `json:"message,omitempty"`
+	Name    string `json:"name,omitempty"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykUptimeTestCommandAlias XTykUptimeTestCommand
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykUptimeTestCommand) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUptimeTestCommandAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykUptimeTestCommand) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUptimeTestCommandAlias)(&x), x.Extra)
+}
+
+// XTykUpstreamAuthSource names the header that carries upstream credentials.
+type XTykUpstreamAuthSource struct {
+	Enabled *bool  `json:"enabled,omitempty"`
+	Name    string `json:"name,omitempty"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykUpstreamAuthSourceAlias XTykUpstreamAuthSource
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykUpstreamAuthSource) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUpstreamAuthSourceAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykUpstreamAuthSource) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUpstreamAuthSourceAlias)(&x), x.Extra)
+}
+
+// XTykUpstreamOAuthClientCredentials is the client credentials grant of upstream OAuth.
+type XTykUpstreamOAuthClientCredentials struct {
+	ClientID      string                  `json:"clientId"`
+	ClientSecret  string                  `json:"clientSecret"`
+	Method        string                  `json:"method,omitempty"`
+	TokenURL      string                  `json:"tokenUrl"`
+	Scopes        []json.RawMessage       `json:"scopes,omitzero"`
+	Header        *XTykUpstreamAuthSource `json:"header,omitempty"`
+	ExtraMetadata []json.RawMessage       `json:"extraMetadata,omitzero"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykUpstreamOAuthClientCredentialsAlias XTykUpstreamOAuthClientCredentials
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykUpstreamOAuthClientCredentials) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUpstreamOAuthClientCredentialsAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykUpstreamOAuthClientCredentials) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUpstreamOAuthClientCredentialsAlias)(&x), x.Extra)
+}
+
+// XTykUpstreamOAuthPassword is the password grant of upstream OAuth.
+type XTykUpstreamOAuthPassword struct {
+	ClientID      string                  `json:"clientId"`
+	ClientSecret  string                  `json:"clientSecret,omitempty"`
+	Method        string                  `json:"method,omitempty"`
+	TokenURL      string                  `json:"tokenUrl"`
+	Scopes        []json.RawMessage       `json:"scopes,omitzero"`
+	Username      string                  `json:"username"`
+	Password      string                  `json:"password"`
+	Header        *XTykUpstreamAuthSource `json:"header,omitempty"`
+	ExtraMetadata []json.RawMessage       `json:"extraMetadata,omitzero"`
+
+	// Extra holds the members this type has no field for.
+	Extra Extra `json:"-"`
+}
+
+type xTykUpstreamOAuthPasswordAlias XTykUpstreamOAuthPassword
+
+// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
+func (x *XTykUpstreamOAuthPassword) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUpstreamOAuthPasswordAlias)(x), &x.Extra)
+}
+
+// MarshalJSON encodes x with the members kept in Extra.
+func (x XTykUpstreamOAuthPassword) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUpstreamOAuthPasswordAlias)(&x), x.Extra)
+}
