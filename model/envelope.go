@@ -17,6 +17,8 @@ type APIResponse struct {
 	Message string `json:"Message"`
 	Meta    any    `json:"Meta"`
 	ID      string `json:"ID,omitempty"`
+
+	Extra Extra `json:"-"`
 }
 
 // ErrorResponse returns the error envelope with msg.
@@ -34,3 +36,16 @@ const (
 	MsgOASNotFound        = "Could not retrieve Api detail"
 	MsgImportHasExtension = "The import payload should not contain x-tyk-api-gateway."
 )
+
+// ReloadResponse is the answer of GET /admin/system/reload
+// (Admin API schema ReloadResponse): {"status":"ok"}.
+type ReloadResponse struct {
+	Status string `json:"status"`
+}
+
+// StatusMessage is the lower-case status envelope some routes answer with
+// (schema ApiStatusMessage): {"status","message"}.
+type StatusMessage struct {
+	Status  string `json:"status"`
+	Message string `json:"message"`
+}

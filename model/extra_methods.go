@@ -305,6 +305,18 @@ func (v AuditLog) MarshalJSON() ([]byte, error) {
 	return marshalWithExtra((*auditLogJSON)(&v), v.Extra)
 }
 
+type aPIResponseJSON APIResponse
+
+// UnmarshalJSON decodes a APIResponse, keeping unknown members in Extra.
+func (v *APIResponse) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*aPIResponseJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a APIResponse with the members kept in Extra.
+func (v APIResponse) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*aPIResponseJSON)(&v), v.Extra)
+}
+
 type oAuthClientJSON OAuthClient
 
 // UnmarshalJSON decodes a OAuthClient, keeping unknown members in Extra.
