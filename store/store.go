@@ -141,18 +141,37 @@ type Page[T any] struct {
 
 // Key is a stored key: its id, its hash and its session.
 type Key struct {
-	ID      string
-	Hash    string
-	OrgID   string
-	Session model.SessionState
+	ID      string             `json:"id"`
+	Hash    string             `json:"hash"`
+	OrgID   string             `json:"org_id"`
+	Session model.SessionState `json:"session"`
+	// Username is the basic-auth user name of a basic-auth key, by which
+	// GetKeyByUsername finds it. When it is empty and the session has a
+	// basic-auth password, a store takes the key id without its org prefix
+	// (see [model.BasicAuthKeyID]).
+	Username string `json:"username,omitempty"`
+}
+
+// BasicAuthUsername is the user name under which GetKeyByUsername finds k,
+// or "" when k is not a basic-auth key.
+func (k *Key) BasicAuthUsername() string {
+	if k.Username != "" {
+		return k.Username
+	}
+	if k.Session.BasicAuthData.Password == "" || k.OrgID == "" || len(k.ID) <= len(k.OrgID) || k.ID[:len(k.OrgID)] != k.OrgID {
+		return ""
+	}
+	return k.ID[len(k.OrgID):]
 }
 
 // SSONonce is a one-time token of the SSO routes.
 type SSONonce struct {
-	Nonce     string
-	OrgID     string
-	Data      model.SSOAccessData
-	ExpiresAt time.Time
+	Nonce string              `json:"nonce"`
+	OrgID string              `json:"org_id"`
+	Data  model.SSOAccessData `json:"data"`
+	// ExpiresAt is kept, not enforced: a store has no clock, so the caller
+	// compares it with its own.
+	ExpiresAt time.Time `json:"expires_at"`
 }
 
 // DefinitionsReader reads definitions inside a transaction. Every Get returns

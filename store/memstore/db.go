@@ -1,0 +1,136 @@
+package memstore
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+
+	"github.com/dashkit/dashkit/store"
+	"github.com/hashicorp/go-memdb"
+)
+
+// db is one go-memdb database with what both halves of the store need
+// around it: a swappable current state (for Restore and Import), a writer
+// lock and the sequence of creation.
+type db struct {
+	name   string // "definitions" or "sessions", in snapshots and errors
+	schema *memdb.DBSchema
+
+	// mu serialises writers and the swaps of Restore and Import, so that a
+	// write never commits into a state that was just replaced. go-memdb
+	// serialises writers anyway, so this costs no concurrency; readers take
+	// no lock at all.
+	mu  sync.Mutex
+	cur atomic.Pointer[memdb.MemDB]
+	seq atomic.Uint64
+}
+
+func newDB(name string, tables ...*memdb.TableSchema) *db {
+	s := &memdb.DBSchema{Tables: map[string]*memdb.TableSchema{}}
+	for _, t := range append(tables, countsSchema()) {
+		s.Tables[t.Name] = t
+	}
+	d := &db{name: name, schema: s}
+	d.cur.Store(d.fresh())
+	return d
+}
+
+func (d *db) fresh() *memdb.MemDB {
+	m, err := memdb.NewMemDB(d.schema)
+	if err != nil {
+		// The schema is built by this package: an error is a bug in it.
+		panic(fmt.Sprintf("memstore: %s schema: %v", d.name, err))
+	}
+	return m
+}
+
+func (d *db) nextSeq() uint64 { return d.seq.Add(1) }
+
+// view runs fn on a read transaction of the current state. Readers never
+// wait: go-memdb read transactions are immutable trees.
+func (d *db) view(ctx context.Context, fn func(*memdb.Txn) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return fn(d.cur.Load().Txn(false))
+}
+
+// update runs fn on a write transaction and commits it when fn succeeds
+// and ctx is still live; otherwise nothing fn wrote is kept.
+func (d *db) update(ctx context.Context, fn func(*memdb.Txn) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	txn := d.cur.Load().Txn(true)
+	defer txn.Abort() // no-op after Commit
+	if err := fn(txn); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	txn.Commit()
+	return nil
+}
+
+// snapshot is a point-in-time state of one db.
+type snapshot struct {
+	owner *db
+	state *memdb.MemDB
+}
+
+func (s *snapshot) SnapshotOf() string { return "memstore " + s.owner.name }
+
+// Snapshot is O(1): go-memdb's trees are immutable, so a snapshot shares
+// every node with the live state until either changes.
+func (d *db) snapshot(ctx context.Context) (store.Snapshot, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return &snapshot{owner: d, state: d.cur.Load().Snapshot()}, nil
+}
+
+func (d *db) restore(ctx context.Context, s store.Snapshot) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	snap, ok := s.(*snapshot)
+	if !ok || snap.owner != d {
+		name := "<nil>"
+		if s != nil {
+			name = s.SnapshotOf()
+		}
+		return fmt.Errorf("restore %s: snapshot of %s was not made by this store: %w", d.name, name, store.ErrInvalid)
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	// Snapshot again, so that writes after this restore do not reach the
+	// snapshot, which can then be restored any number of times.
+	d.cur.Store(snap.state.Snapshot())
+	return nil
+}
+
+// replace builds a new state with fn and makes it current when fn
+// succeeds. Writers wait meanwhile; readers go on reading the old state.
+func (d *db) replace(ctx context.Context, fn func(*memdb.Txn) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	next := d.fresh()
+	txn := next.Txn(true)
+	defer txn.Abort()
+	if err := fn(txn); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	txn.Commit()
+	d.cur.Store(next)
+	return nil
+}

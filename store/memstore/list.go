@@ -1,0 +1,215 @@
+package memstore
+
+import (
+	"fmt"
+	"math/bits"
+	"slices"
+	"strings"
+
+	"github.com/dashkit/dashkit/store"
+	"github.com/hashicorp/go-memdb"
+)
+
+// DefaultPageSize is the page size of a list whose ListOptions.PageSize is 0.
+const DefaultPageSize = 10
+
+// listQuery is a list after its options are read.
+type listQuery[T any] struct {
+	org     string
+	page    int // from 1; 0 means everything in one page
+	size    int
+	sort    string // field of coll.sorts, or "" for creation order
+	desc    bool
+	facets  []string      // every one must hold
+	text    string        // lower-case; "" matches everything
+	keep    func(*T) bool // further filter, nil for none
+	allOrgs bool          // list every org's objects (org is ignored)
+}
+
+func (c *coll[T]) query(org string, o store.ListOptions) (listQuery[T], error) {
+	q := listQuery[T]{org: org, page: max(o.Page, 0), size: o.PageSize, text: strings.ToLower(o.Query)}
+	if q.size <= 0 {
+		q.size = DefaultPageSize
+	}
+	field, desc := strings.CutPrefix(o.Sort, "-")
+	q.desc = desc
+	if field != "" {
+		if _, ok := c.sorts[field]; ok {
+			q.sort = field
+		} else if field != "created" {
+			return q, fmt.Errorf("list %s: cannot sort by %q: %w", c.table, o.Sort, store.ErrInvalid)
+		}
+	}
+	return q, nil
+}
+
+// list answers one page of a list. Which way it goes depends on what the
+// indexes can answer, because a list must stay cheap when an org holds
+// hundreds of thousands of objects:
+//
+//   - No filter: walk the org's index in the wanted order and stop after the
+//     page; the total is a kept counter. Page 1 costs the same at any size.
+//   - One facet (a category, an auth type, ...) and creation order: walk the
+//     facet index, which is in creation order; the total is the facet's
+//     counter.
+//   - One facet and another order: either walk the order's index and skip
+//     the objects without the facet, or take every object with the facet from
+//     its index and sort them. The first costs about page*size*n/m rows (n
+//     objects in the org, m with the facet), the second m*log(m); the
+//     cheaper one is taken, so a common facet walks and a rare one sorts.
+//   - Text, several facets, or a filter no index holds (a time range, an
+//     order without an index): the total cannot be known without looking at
+//     every candidate, so the rows of the narrowest index (the rarest facet,
+//     or the org) are filtered and sorted. This costs O(m log m) in that
+//     index's size: a text search of a big org is a scan of that org, which
+//     is what a substring match needs without a text index.
+func (c *coll[T]) list(txn *memdb.Txn, q listQuery[T]) (store.Page[T], error) {
+	sortIndexed := q.sort == "" || c.sorts[q.sort].indexed
+	switch {
+	case q.allOrgs:
+		return c.listFiltered(txn, q, "id", "")
+	case len(q.facets) == 0 && q.text == "" && q.keep == nil && sortIndexed:
+		total := count(txn, c.table+sep+q.org)
+		return c.walk(txn, q, c.orderIndex(q), q.org+sep, total, nil)
+	case len(q.facets) == 1 && q.text == "" && q.keep == nil && sortIndexed:
+		f := q.facets[0]
+		m := count(txn, c.table+sep+q.org+sep+f)
+		if q.sort == "" {
+			return c.walk(txn, q, "facet", q.org+sep+f+sep, m, nil)
+		}
+		n := count(txn, c.table+sep+q.org)
+		if q.page > 0 && m > 0 && walkCost(q.page*q.size, n, m) < sortCost(m) {
+			has := func(obj *T) bool { return slices.Contains(c.facets(obj), f) }
+			return c.walk(txn, q, c.orderIndex(q), q.org+sep, m, has)
+		}
+		return c.listFiltered(txn, q, "facet", q.org+sep+f+sep)
+	}
+	// Start from the rarest facet: every match holds it.
+	index, prefix := "org_seq", q.org+sep
+	if len(q.facets) > 0 {
+		best := -1
+		for _, f := range q.facets {
+			if m := count(txn, c.table+sep+q.org+sep+f); best < 0 || m < best {
+				best, prefix = m, q.org+sep+f+sep
+			}
+		}
+		index = "facet"
+	}
+	return c.listFiltered(txn, q, index, prefix)
+}
+
+func walkCost(need, n, m int) int { return need * n / m }
+
+func sortCost(m int) int { return m * bits.Len(uint(m)) }
+
+func (c *coll[T]) orderIndex(q listQuery[T]) string {
+	if q.sort == "" {
+		return "org_seq"
+	}
+	return "org_" + q.sort
+}
+
+// walk pages through an index under prefix, in the index's order (reversed
+// for a descending list), keeping the rows keep accepts; total is known.
+func (c *coll[T]) walk(txn *memdb.Txn, q listQuery[T], index, prefix string, total int, keep func(*T) bool) (store.Page[T], error) {
+	var it memdb.ResultIterator
+	var err error
+	if q.desc {
+		it, err = txn.GetReverse(c.table, index+"_prefix", prefix)
+	} else {
+		it, err = txn.Get(c.table, index+"_prefix", prefix)
+	}
+	if err != nil {
+		return store.Page[T]{}, fmt.Errorf("list %s: walk %s: %w", c.table, index, err)
+	}
+	skip, want := 0, total
+	if q.page > 0 {
+		skip, want = (q.page-1)*q.size, q.size
+	}
+	items := make([]T, 0, min(want, max(total-skip, 0)))
+	for raw := it.Next(); raw != nil && len(items) < want; raw = it.Next() {
+		obj := raw.(*row[T]).obj
+		if keep != nil && !keep(obj) {
+			continue
+		}
+		if skip > 0 {
+			skip--
+			continue
+		}
+		items = append(items, *deepCopy(obj))
+	}
+	return c.page(q, items, total), nil
+}
+
+// listFiltered takes every row under prefix, keeps the matches, sorts them
+// and cuts the page.
+func (c *coll[T]) listFiltered(txn *memdb.Txn, q listQuery[T], index, prefix string) (store.Page[T], error) {
+	rows, err := c.rows(txn, index, prefix)
+	if err != nil {
+		return store.Page[T]{}, err
+	}
+	matches := rows[:0]
+	for _, r := range rows {
+		if c.matches(q, r.obj) {
+			matches = append(matches, r)
+		}
+	}
+	key := func(r *row[T]) string { return seqKey(r.seq) }
+	if q.sort != "" {
+		sk := c.sorts[q.sort].key
+		key = func(r *row[T]) string { return sk(r.obj) + sep + seqKey(r.seq) }
+	}
+	if q.sort != "" || index == "id" {
+		keys := make(map[*row[T]]string, len(matches))
+		for _, r := range matches {
+			keys[r] = key(r)
+		}
+		slices.SortFunc(matches, func(a, b *row[T]) int { return strings.Compare(keys[a], keys[b]) })
+	}
+	if q.desc {
+		slices.Reverse(matches)
+	}
+	total := len(matches)
+	if q.page > 0 {
+		lo := min((q.page-1)*q.size, total)
+		matches = matches[lo:min(lo+q.size, total)]
+	}
+	items := make([]T, len(matches))
+	for i, r := range matches {
+		items[i] = *deepCopy(r.obj)
+	}
+	return c.page(q, items, total), nil
+}
+
+func (c *coll[T]) matches(q listQuery[T], obj *T) bool {
+	if len(q.facets) > 0 {
+		have := c.facets(obj)
+		for _, f := range q.facets {
+			if !slices.Contains(have, f) {
+				return false
+			}
+		}
+	}
+	if q.text != "" && !strings.Contains(strings.ToLower(c.textOf(obj)), q.text) {
+		return false
+	}
+	return q.keep == nil || q.keep(obj)
+}
+
+func (c *coll[T]) textOf(obj *T) string {
+	if c.text != nil {
+		return c.text(obj)
+	}
+	if s, ok := c.sorts["name"]; ok {
+		return s.key(obj)
+	}
+	return ""
+}
+
+func (c *coll[T]) page(q listQuery[T], items []T, total int) store.Page[T] {
+	pages := 1
+	if q.page > 0 && total > 0 {
+		pages = (total + q.size - 1) / q.size
+	}
+	return store.Page[T]{Items: items, Total: total, Pages: pages}
+}

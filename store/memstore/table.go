@@ -1,0 +1,378 @@
+package memstore
+
+import (
+	"encoding/binary"
+	"fmt"
+	"strings"
+
+	"github.com/dashkit/dashkit/store"
+	"github.com/hashicorp/go-memdb"
+)
+
+// sep separates the parts of an index key. Identifiers and names never hold
+// a NUL byte, so a prefix ending in sep selects exactly one org (or one org
+// and one facet).
+const sep = "\x00"
+
+// row is what a table holds: a private copy of the object and the sequence
+// number of its creation, which orders lists "in the order of creation" and
+// breaks ties in every other order.
+type row[T any] struct {
+	seq uint64
+	obj *T
+}
+
+// seqKey encodes a sequence number so that byte order is numeric order.
+func seqKey(seq uint64) string {
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], seq)
+	return string(b[:])
+}
+
+// unique is an index whose key at most one object may hold.
+type unique[T any] struct {
+	index string // memdb index name
+	what  string // the identifier, in errors: "api_id"
+	// key returns the index key of an object, false when the object has
+	// none (an optional identifier left empty).
+	key func(*T) (string, bool)
+}
+
+// sortKey is an order a list can take: key returns a string whose byte
+// order is the wanted order. indexed says whether a memdb index keeps that
+// order per org (otherwise the list sorts in memory).
+type sortKey[T any] struct {
+	key     func(*T) string
+	indexed bool
+}
+
+// coll describes one collection: how to find its objects' identifiers, org,
+// name, facets and orders. Every table gets the indexes:
+//
+//	id           the object's primary id
+//	org_seq      org, creation order
+//	org_<sort>   org, sort key, creation order (for each indexed sort)
+//	facet        org, facet, creation order (when facets is set)
+//	<unique>     for each unique
+//	<extra>      key, creation order (for each extra)
+//
+// Every index is unique (the sequence number makes it so), so an index entry
+// costs no copy of the primary id, and an exact look-up is one tree search.
+type coll[T any] struct {
+	table string // memdb table, also the collection of export records
+	noun  string // what one object is called in errors: "policy"
+	id    func(*T) string
+	org   func(*T) string
+	// text is what ListOptions.Query matches; nil means the name.
+	text func(*T) string
+	// sorts maps a ListOptions.Sort field to its order. "created" missing
+	// from it means the order of creation.
+	sorts map[string]sortKey[T]
+	// facets are the values list filters select on ("c"+sep+category,
+	// ...); counts are kept per facet so that a filtered list knows its
+	// total without a walk.
+	facets  func(*T) []string
+	uniques []unique[T]
+	// extras are further non-unique look-ups: key, then creation order.
+	extras map[string]func(*T) string
+	// assignID, when set, gives an object without an id of its own one
+	// made from its sequence number.
+	assignID func(obj *T, seq uint64)
+}
+
+func (c *coll[T]) schema() *memdb.TableSchema {
+	ts := &memdb.TableSchema{Name: c.table, Indexes: map[string]*memdb.IndexSchema{}}
+	add := func(name string, allowMissing bool, ix memdb.Indexer) {
+		ts.Indexes[name] = &memdb.IndexSchema{Name: name, Unique: true, AllowMissing: allowMissing, Indexer: ix}
+	}
+	add("id", false, keyIndex[T]{func(r *row[T]) (string, bool) { return c.id(r.obj), true }})
+	add("org_seq", false, keyIndex[T]{func(r *row[T]) (string, bool) {
+		return c.org(r.obj) + sep + seqKey(r.seq), true
+	}})
+	for name, s := range c.sorts {
+		if !s.indexed {
+			continue
+		}
+		key := s.key
+		add("org_"+name, false, keyIndex[T]{func(r *row[T]) (string, bool) {
+			return c.org(r.obj) + sep + key(r.obj) + sep + seqKey(r.seq), true
+		}})
+	}
+	if c.facets != nil {
+		add("facet", true, facetIndex[T]{c})
+	}
+	for _, u := range c.uniques {
+		key := u.key
+		add(u.index, true, keyIndex[T]{func(r *row[T]) (string, bool) { return key(r.obj) }})
+	}
+	for name, key := range c.extras {
+		add(name, false, keyIndex[T]{func(r *row[T]) (string, bool) {
+			return key(r.obj) + sep + seqKey(r.seq), true
+		}})
+	}
+	return ts
+}
+
+// keyIndex is a memdb index on one string key per row. Look-ups pass the
+// whole key (or, with "_prefix", its beginning) as the only argument.
+type keyIndex[T any] struct {
+	fn func(*row[T]) (string, bool)
+}
+
+func (x keyIndex[T]) FromObject(raw any) (bool, []byte, error) {
+	k, ok := x.fn(raw.(*row[T]))
+	if !ok {
+		return false, nil, nil
+	}
+	return true, []byte(k), nil
+}
+
+func (keyIndex[T]) FromArgs(args ...any) ([]byte, error) { return argKey(args) }
+
+func (keyIndex[T]) PrefixFromArgs(args ...any) ([]byte, error) { return argKey(args) }
+
+func argKey(args []any) ([]byte, error) {
+	if len(args) != 1 {
+		return nil, fmt.Errorf("want one key, got %d arguments", len(args))
+	}
+	s, ok := args[0].(string)
+	if !ok {
+		return nil, fmt.Errorf("want a string key, got %T", args[0])
+	}
+	return []byte(s), nil
+}
+
+// facetIndex holds one entry per facet of a row: org, facet, creation order.
+type facetIndex[T any] struct{ c *coll[T] }
+
+func (x facetIndex[T]) FromObject(raw any) (bool, [][]byte, error) {
+	r := raw.(*row[T])
+	fs := x.c.facets(r.obj)
+	if len(fs) == 0 {
+		return false, nil, nil
+	}
+	org, seq := x.c.org(r.obj), seqKey(r.seq)
+	keys := make([][]byte, len(fs))
+	for i, f := range fs {
+		keys[i] = []byte(org + sep + f + sep + seq)
+	}
+	return true, keys, nil
+}
+
+func (facetIndex[T]) FromArgs(args ...any) ([]byte, error) { return argKey(args) }
+
+func (facetIndex[T]) PrefixFromArgs(args ...any) ([]byte, error) { return argKey(args) }
+
+// counter is a row of the counts table: how many objects a collection holds
+// overall, per org and per org and facet. Counts change in the same
+// transaction as the objects, so they are always exact.
+type counter struct {
+	key string
+	n   int
+}
+
+const countsTable = "counts"
+
+func countsSchema() *memdb.TableSchema {
+	return &memdb.TableSchema{Name: countsTable, Indexes: map[string]*memdb.IndexSchema{
+		"id": {Name: "id", Unique: true, Indexer: countIndex{}},
+	}}
+}
+
+type countIndex struct{}
+
+func (countIndex) FromObject(raw any) (bool, []byte, error) {
+	return true, []byte(raw.(*counter).key), nil
+}
+
+func (countIndex) FromArgs(args ...any) ([]byte, error) { return argKey(args) }
+
+func (countIndex) PrefixFromArgs(args ...any) ([]byte, error) { return argKey(args) }
+
+func count(txn *memdb.Txn, key string) int {
+	raw, err := txn.First(countsTable, "id", key)
+	if err != nil || raw == nil {
+		return 0
+	}
+	return raw.(*counter).n
+}
+
+func addCount(txn *memdb.Txn, key string, delta int) error {
+	n := count(txn, key) + delta
+	if n == 0 {
+		_, err := txn.DeleteAll(countsTable, "id", key)
+		return err
+	}
+	return txn.Insert(countsTable, &counter{key: key, n: n})
+}
+
+// countKeys are the counters an object adds to.
+func (c *coll[T]) countKeys(obj *T) []string {
+	org := c.org(obj)
+	keys := []string{c.table, c.table + sep + org}
+	if c.facets != nil {
+		for _, f := range c.facets(obj) {
+			keys = append(keys, c.table+sep+org+sep+f)
+		}
+	}
+	return keys
+}
+
+func (c *coll[T]) addCounts(txn *memdb.Txn, obj *T, delta int) error {
+	for _, k := range c.countKeys(obj) {
+		if err := addCount(txn, k, delta); err != nil {
+			return fmt.Errorf("%s: count %q: %w", c.noun, k, err)
+		}
+	}
+	return nil
+}
+
+// first returns the row an index maps key to, or nil.
+func (c *coll[T]) first(txn *memdb.Txn, index, key string) (*row[T], error) {
+	raw, err := txn.First(c.table, index, key)
+	if err != nil {
+		return nil, fmt.Errorf("%s: look up %s: %w", c.noun, index, err)
+	}
+	if raw == nil {
+		return nil, nil
+	}
+	return raw.(*row[T]), nil
+}
+
+// get returns a copy of the object an index maps key to; what names the
+// look-up in the error.
+func (c *coll[T]) get(txn *memdb.Txn, index, key, what string) (*T, error) {
+	r, err := c.first(txn, index, key)
+	if err != nil {
+		return nil, err
+	}
+	if r == nil {
+		return nil, fmt.Errorf("%s %s: %w", c.noun, what, store.ErrNotFound)
+	}
+	return deepCopy(r.obj), nil
+}
+
+func (c *coll[T]) byID(txn *memdb.Txn, id string) (*T, error) {
+	return c.get(txn, "id", id, fmt.Sprintf("%q", id))
+}
+
+// checkUniques fails with ErrConflict when another object holds one of
+// obj's unique keys.
+func (c *coll[T]) checkUniques(txn *memdb.Txn, obj *T, id string) error {
+	for _, u := range c.uniques {
+		k, ok := u.key(obj)
+		if !ok {
+			continue
+		}
+		r, err := c.first(txn, u.index, k)
+		if err != nil {
+			return err
+		}
+		if r != nil && c.id(r.obj) != id {
+			return fmt.Errorf("%s %q: %s %q already used by %s %q: %w",
+				c.noun, id, u.what, displayKey(k), c.noun, c.id(r.obj), store.ErrConflict)
+		}
+	}
+	return nil
+}
+
+// displayKey shows an index key in an error: org-scoped keys print as
+// "org/key".
+func displayKey(k string) string { return strings.ReplaceAll(k, sep, "/") }
+
+func (c *coll[T]) insert(txn *memdb.Txn, seq uint64, obj *T) error {
+	if obj == nil {
+		return fmt.Errorf("insert %s: nil: %w", c.noun, store.ErrInvalid)
+	}
+	obj = deepCopy(obj)
+	if c.assignID != nil {
+		c.assignID(obj, seq)
+	}
+	id := c.id(obj)
+	if id == "" {
+		return fmt.Errorf("insert %s: empty id: %w", c.noun, store.ErrInvalid)
+	}
+	if r, err := c.first(txn, "id", id); err != nil {
+		return err
+	} else if r != nil {
+		return fmt.Errorf("%s %q: already exists: %w", c.noun, id, store.ErrConflict)
+	}
+	if err := c.checkUniques(txn, obj, id); err != nil {
+		return err
+	}
+	r := &row[T]{seq: seq, obj: obj}
+	if err := txn.Insert(c.table, r); err != nil {
+		return fmt.Errorf("insert %s %q: %w", c.noun, id, err)
+	}
+	return c.addCounts(txn, r.obj, 1)
+}
+
+func (c *coll[T]) update(txn *memdb.Txn, obj *T) error {
+	if obj == nil {
+		return fmt.Errorf("update %s: nil: %w", c.noun, store.ErrInvalid)
+	}
+	id := c.id(obj)
+	old, err := c.first(txn, "id", id)
+	if err != nil {
+		return err
+	}
+	if old == nil {
+		return fmt.Errorf("%s %q: %w", c.noun, id, store.ErrNotFound)
+	}
+	if err := c.checkUniques(txn, obj, id); err != nil {
+		return err
+	}
+	r := &row[T]{seq: old.seq, obj: deepCopy(obj)}
+	if err := c.addCounts(txn, old.obj, -1); err != nil {
+		return err
+	}
+	if err := txn.Insert(c.table, r); err != nil {
+		return fmt.Errorf("update %s %q: %w", c.noun, id, err)
+	}
+	return c.addCounts(txn, r.obj, 1)
+}
+
+func (c *coll[T]) delete(txn *memdb.Txn, id string) error {
+	old, err := c.first(txn, "id", id)
+	if err != nil {
+		return err
+	}
+	if old == nil {
+		return fmt.Errorf("%s %q: %w", c.noun, id, store.ErrNotFound)
+	}
+	return c.deleteRow(txn, old)
+}
+
+func (c *coll[T]) deleteRow(txn *memdb.Txn, r *row[T]) error {
+	if err := txn.Delete(c.table, r); err != nil {
+		return fmt.Errorf("delete %s %q: %w", c.noun, c.id(r.obj), err)
+	}
+	return c.addCounts(txn, r.obj, -1)
+}
+
+// rows returns the rows an index holds under prefix, in index order.
+func (c *coll[T]) rows(txn *memdb.Txn, index, prefix string) ([]*row[T], error) {
+	it, err := txn.Get(c.table, index+"_prefix", prefix)
+	if err != nil {
+		return nil, fmt.Errorf("%s: walk %s: %w", c.noun, index, err)
+	}
+	var out []*row[T]
+	for raw := it.Next(); raw != nil; raw = it.Next() {
+		out = append(out, raw.(*row[T]))
+	}
+	return out, nil
+}
+
+// deleteOrg deletes every object of org.
+func (c *coll[T]) deleteOrg(txn *memdb.Txn, org string) error {
+	rs, err := c.rows(txn, "org_seq", org+sep)
+	if err != nil {
+		return err
+	}
+	for _, r := range rs {
+		if err := c.deleteRow(txn, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
