@@ -11,6 +11,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/dashkit/dashkit/model"
 )
 
 // DefaultUserAgent is the User-Agent of every request unless WithUserAgent
@@ -366,3 +368,33 @@ type Exchange struct {
 // RequestHook observes an Exchange. It must not keep or change the slices
 // it is given.
 type RequestHook func(Exchange)
+
+// doJSON sends a Dashboard API request with in (when not nil) as its JSON
+// body and decodes the answer into out (when not nil).
+func (c *Client) doJSON(ctx context.Context, method, path string, query url.Values, in, out any) error {
+	req, err := newJSON(method, path, in)
+	if err != nil {
+		return err
+	}
+	req.query = query
+	_, err = c.call(ctx, req, out)
+	return err
+}
+
+// adminJSON is doJSON for the Admin API.
+func (c *Client) adminJSON(ctx context.Context, method, path string, query url.Values, in, out any) error {
+	req, err := newJSON(method, path, in)
+	if err != nil {
+		return err
+	}
+	req.query, req.admin = query, true
+	_, err = c.call(ctx, req, out)
+	return err
+}
+
+// metaString returns the envelope's Meta when it is a string: where the
+// Dashboard puts the id of what a POST created.
+func metaString(r *model.APIResponse) string {
+	s, _ := r.Meta.(string)
+	return s
+}

@@ -176,3 +176,8 @@ func quoteStart(b []byte) string {
 func errEmpty(what string) error {
 	return fmt.Errorf("client: %s is empty: %w", what, ErrInvalid)
 }
+
+// errInvalidf is an ErrInvalid the client found before sending anything.
+func errInvalidf(format string, args ...any) error {
+	return fmt.Errorf("client: "+format+": %w", append(args, ErrInvalid)...)
+}
