@@ -1,0 +1,261 @@
+package memserver
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/dashkit/dashkit/model"
+	"github.com/dashkit/dashkit/store"
+)
+
+// call is one request being answered: the request, the authenticated caller
+// and the helpers every handler uses to read its input and answer.
+type call struct {
+	s     *Server
+	w     http.ResponseWriter
+	r     *http.Request
+	route *route
+	ps    params
+
+	// body is the whole request body, read before the handler runs.
+	body []byte
+
+	// user is the authenticated user of an authUser route; orgID its org,
+	// empty for a super user who sees every org. admin is set on authAdmin
+	// routes.
+	user  *model.User
+	orgID string
+	admin bool
+
+	written  bool
+	fault    bool
+	status   int
+	respBody []byte
+	respType string
+}
+
+// PathValue returns the wildcard name of the route's path, unescaped.
+func (c *call) PathValue(name string) string {
+	for i := 0; i < c.ps.n; i++ {
+		if c.ps.kv[i].name == name {
+			v := c.ps.kv[i].value
+			if strings.IndexByte(v, '%') >= 0 {
+				if u, err := url.PathUnescape(v); err == nil {
+					return u
+				}
+			}
+			return v
+		}
+	}
+	return ""
+}
+
+// query returns the query parameter name.
+func (c *call) query(name string) string { return c.r.URL.Query().Get(name) }
+
+// queryBool reads a boolean query parameter; absent or unparsable is false.
+func (c *call) queryBool(name string) bool {
+	b, _ := strconv.ParseBool(c.query(name))
+	return b
+}
+
+// readBody reads the whole body within the Server's limit, answering 413
+// when it is larger.
+func (c *call) readBody() bool {
+	if c.r.Body == nil || c.r.ContentLength == 0 {
+		return true
+	}
+	b, ok, err := readAll(c.r.Body, c.r.ContentLength, c.s.cfg.bodyLimit)
+	if err != nil {
+		c.fail(http.StatusBadRequest, "could not read the request body: "+err.Error())
+		return false
+	}
+	if !ok {
+		c.fail(http.StatusRequestEntityTooLarge, fmt.Sprintf("request body is larger than the limit of %d bytes", c.s.cfg.bodyLimit))
+		return false
+	}
+	c.body = b
+	return true
+}
+
+// decode decodes the JSON body into v, answering 400 with a message that
+// names the problem when it cannot.
+func (c *call) decode(v any) bool {
+	if len(strings.TrimSpace(string(c.body))) == 0 {
+		c.fail(http.StatusBadRequest, "request body is empty: a JSON object is required")
+		return false
+	}
+	if err := json.Unmarshal(c.body, v); err != nil {
+		c.fail(http.StatusBadRequest, decodeError(err))
+		return false
+	}
+	return true
+}
+
+// decodeError words a JSON decoding error for the client.
+func decodeError(err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return fmt.Sprintf("malformed JSON body at byte %d: %s", syn.Offset, syn.Error())
+	case errors.As(err, &typ):
+		field := typ.Field
+		if field == "" {
+			return fmt.Sprintf("wrong type in JSON body: expected %s, got %s", typ.Type, typ.Value)
+		}
+		return fmt.Sprintf("wrong type for field %q in JSON body: expected %s, got %s", field, typ.Type, typ.Value)
+	}
+	return "invalid JSON body: " + err.Error()
+}
+
+// json answers v encoded as JSON.
+func (c *call) json(status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		c.fail(http.StatusInternalServerError, "encode the answer: "+err.Error())
+		return
+	}
+	c.raw(status, "application/json", b)
+}
+
+// raw answers b as it is. b must not change afterwards: the request log
+// keeps it.
+func (c *call) raw(status int, contentType string, b []byte) {
+	if c.written {
+		return
+	}
+	c.written = true
+	c.status, c.respBody, c.respType = status, b, contentType
+	h := c.w.Header()
+	h["Content-Type"] = []string{contentType}
+	h["Content-Length"] = []string{strconv.Itoa(len(b))}
+	c.w.WriteHeader(status)
+	_, _ = c.w.Write(b)
+}
+
+// ok answers 200 with the action envelope.
+func (c *call) ok(msg string, meta any) {
+	c.json(http.StatusOK, model.APIResponse{Status: model.StatusOK, Message: msg, Meta: meta})
+}
+
+// fail answers status with the error envelope.
+func (c *call) fail(status int, msg string) {
+	c.json(status, model.ErrorResponse(msg))
+}
+
+// storeFailed answers a store error and reports whether there was one: a
+// missing object is notFound with notFoundMsg (the status differs per route
+// on the real Dashboard), a conflict 409, an invalid object 400.
+func (c *call) storeFailed(err error, notFound int, notFoundMsg string) bool {
+	switch {
+	case err == nil:
+		return false
+	case errors.Is(err, errAnswered):
+	case errors.Is(err, store.ErrNotFound):
+		c.fail(notFound, notFoundMsg)
+	case errors.Is(err, store.ErrConflict):
+		c.fail(http.StatusConflict, err.Error())
+	case errors.Is(err, store.ErrInvalid):
+		c.fail(http.StatusBadRequest, err.Error())
+	default:
+		c.fail(http.StatusInternalServerError, err.Error())
+	}
+	return true
+}
+
+// errAnswered is returned from inside a transaction by a handler that has
+// already answered (with c.fail) so that the transaction is rolled back and
+// storeFailed stays silent.
+var errAnswered = errors.New("answered")
+
+// failTx answers status and msg and returns errAnswered, for use inside a
+// transaction: the transaction aborts and nothing is stored.
+func (c *call) failTx(status int, msg string) error {
+	c.fail(status, msg)
+	return errAnswered
+}
+
+// view runs fn in a read transaction of the definitions.
+func (c *call) view(fn func(tx store.DefinitionsReader) error) error {
+	return c.s.store.ViewDefinitions(c.r.Context(), fn)
+}
+
+// update runs fn in a write transaction of the definitions.
+func (c *call) update(fn func(tx store.DefinitionsTx) error) error {
+	return c.s.store.UpdateDefinitions(c.r.Context(), fn)
+}
+
+// viewSessions runs fn in a read transaction of the keys.
+func (c *call) viewSessions(fn func(tx store.SessionsReader) error) error {
+	return c.s.store.ViewSessions(c.r.Context(), fn)
+}
+
+// updateSessions runs fn in a write transaction of the keys.
+func (c *call) updateSessions(fn func(tx store.SessionsTx) error) error {
+	return c.s.store.UpdateSessions(c.r.Context(), fn)
+}
+
+// ownsOrg reports whether the caller may see an object of org: its own org,
+// or any for a super user and the Admin API.
+func (c *call) ownsOrg(org string) bool {
+	return c.admin || c.orgID == "" || c.orgID == org
+}
+
+// orgFor is the org a new object of the caller belongs to: the caller's own,
+// or for a super user the org the body names, else the default org.
+func (c *call) orgFor(bodyOrg string) string {
+	if c.orgID != "" {
+		return c.orgID
+	}
+	if bodyOrg != "" {
+		return bodyOrg
+	}
+	return c.s.OrgID
+}
+
+// listOptions reads the pagination, search and sort query parameters, and
+// answers 400 when p is not a number.
+func (c *call) listOptions() (store.ListOptions, bool) {
+	q := c.r.URL.Query()
+	opts := store.ListOptions{Page: 1, PageSize: c.s.cfg.pageSize, Query: q.Get("q")}
+	if p := q.Get("p"); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil {
+			c.fail(http.StatusBadRequest, fmt.Sprintf("query parameter p must be a page number, got %q", p))
+			return opts, false
+		}
+		opts.Page = n
+	}
+	opts.Sort = sortField(q.Get("sort"))
+	return opts, true
+}
+
+// sortField maps the Dashboard's sort parameter to the store's.
+func sortField(s string) string {
+	desc := strings.HasPrefix(s, "-")
+	f := strings.TrimPrefix(s, "-")
+	switch f {
+	case "created_at", "date_created":
+		f = "created"
+	case "updated_at", "last_updated":
+		f = "updated"
+	case "name", "api_id", "created", "updated":
+	default:
+		return ""
+	}
+	if desc {
+		return "-" + f
+	}
+	return f
+}
+
+// nowString is the Server's time as the RFC 3339 string objects carry.
+func (c *call) nowString() string { return c.s.now().UTC().Format(rfc3339Milli) }
+
+const rfc3339Milli = "2006-01-02T15:04:05.000Z07:00"

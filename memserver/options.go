@@ -1,0 +1,83 @@
+package memserver
+
+import (
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/dashkit/dashkit/store"
+)
+
+// DefaultBodyLimit is the largest request body a Server accepts unless
+// WithBodyLimit says otherwise: 10 MiB.
+const DefaultBodyLimit = 10 << 20
+
+// DefaultRequestLogSize is how many exchanges Requests keeps by default.
+const DefaultRequestLogSize = 10000
+
+// Option configures a Server.
+type Option func(*config)
+
+type config struct {
+	store       store.Store
+	pageSize    int
+	now         func() time.Time
+	idSeed      *uint64
+	logger      *slog.Logger
+	bodyLimit   int64
+	adminSecret string
+	secret      string
+	orgID       string
+	fixtures    *Fixtures
+	logSize     int
+	observer    func(Exchange)
+}
+
+// WithStore makes the Server keep its state in s instead of a new in-memory
+// store. The Server seeds s with its default org and user.
+func WithStore(s store.Store) Option { return func(c *config) { c.store = s } }
+
+// WithPageSize sets the number of items in one page of a list (default 10).
+func WithPageSize(n int) Option { return func(c *config) { c.pageSize = n } }
+
+// WithClock makes the Server read the time from now: timestamps of objects,
+// the time part of ids and key expiry all follow it.
+func WithClock(now func() time.Time) Option { return func(c *config) { c.now = now } }
+
+// WithIDSeed makes generated ids deterministic: two Servers with the same
+// seed that receive the same requests hand out the same ids, secrets
+// included.
+func WithIDSeed(seed uint64) Option { return func(c *config) { c.idSeed = &seed } }
+
+// WithLogger logs every request to l (by default nothing is logged).
+func WithLogger(l *slog.Logger) Option { return func(c *config) { c.logger = l } }
+
+// WithBodyLimit sets the largest request body accepted, in bytes; a larger
+// one is answered 413. The default is DefaultBodyLimit.
+func WithBodyLimit(n int64) Option { return func(c *config) { c.bodyLimit = n } }
+
+// WithAdminSecret sets the secret of the Admin API (admin-auth header)
+// instead of a generated one.
+func WithAdminSecret(s string) Option { return func(c *config) { c.adminSecret = s } }
+
+// WithSecret sets the API secret of the default admin user instead of a
+// generated one.
+func WithSecret(s string) Option { return func(c *config) { c.secret = s } }
+
+// WithOrgID sets the id of the default org instead of a generated one.
+func WithOrgID(id string) Option { return func(c *config) { c.orgID = id } }
+
+// WithFixtures seeds f when the Server starts; Reset returns to the state
+// with f.
+func WithFixtures(f Fixtures) Option { return func(c *config) { c.fixtures = &f } }
+
+// WithRequestLogSize sets how many of the latest exchanges Requests keeps
+// (default DefaultRequestLogSize); 0 keeps none.
+func WithRequestLogSize(n int) Option { return func(c *config) { c.logSize = n } }
+
+// WithObserver calls fn with every exchange once it is answered, in the
+// goroutine that served it; fn must not block. Unlike Requests it sees every
+// exchange, whatever the log size, and Reset does not forget them.
+func WithObserver(fn func(Exchange)) Option { return func(c *config) { c.observer = fn } }
+
+func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }

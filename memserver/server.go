@@ -1,0 +1,324 @@
+package memserver
+
+import (
+	"context"
+	"crypto/subtle"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dashkit/dashkit/model"
+	"github.com/dashkit/dashkit/store"
+	"github.com/dashkit/dashkit/store/memstore"
+)
+
+// Server is an in-memory Tyk Dashboard. It is an http.Handler: serve it with
+// net/http, or start one for a test with NewTest.
+//
+// At creation it holds one org (OrgID) with one admin user whose API secret is
+// Secret; the Admin API answers to AdminSecret.
+type Server struct {
+	// URL is where the Server listens: set by NewTest and by Listen, empty
+	// for a Server created with New and served by the caller.
+	URL string
+	// AdminSecret is the secret of the Admin API (header admin-auth).
+	AdminSecret string
+	// Secret is the API secret of the default admin user (header
+	// Authorization).
+	Secret string
+	// OrgID is the id of the default org.
+	OrgID string
+	// UserID is the id of the default admin user.
+	UserID string
+
+	cfg   config
+	store store.Store
+	ids   *model.IDGenerator
+	now   func() time.Time
+	log   *slog.Logger
+
+	// stateMu serialises Reset and Seed with each other; requests never
+	// take it.
+	stateMu  sync.Mutex
+	baseline store.Snapshot
+
+	faults faultSet
+	reqlog requestLog
+
+	closeFn    func()
+	httpClient *http.Client
+}
+
+// New returns a Server with its default org and admin user, ready to serve.
+// It panics only when the options are inconsistent (for instance a fixture
+// that cannot be stored), which is a programming error of the caller.
+func New(opts ...Option) *Server {
+	s, err := newServer(opts...)
+	if err != nil {
+		panic("memserver: " + err.Error())
+	}
+	return s
+}
+
+func newServer(opts ...Option) (*Server, error) {
+	cfg := config{pageSize: 10, bodyLimit: DefaultBodyLimit, logSize: DefaultRequestLogSize}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.pageSize <= 0 {
+		cfg.pageSize = 10
+	}
+	if cfg.bodyLimit <= 0 {
+		cfg.bodyLimit = DefaultBodyLimit
+	}
+	if cfg.now == nil {
+		cfg.now = time.Now
+	}
+	if cfg.store == nil {
+		cfg.store = memstore.New()
+	}
+	s := &Server{cfg: cfg, store: cfg.store, now: cfg.now, log: cfg.logger}
+	s.ids = model.NewIDGenerator(cfg.idSeed, cfg.now)
+	s.reqlog.init(cfg.logSize)
+
+	// Ids are drawn in a fixed order so that a seeded Server always starts
+	// with the same org, user and secrets.
+	s.OrgID = pick(cfg.orgID, s.ids.ObjectID)
+	s.UserID = s.ids.ObjectID()
+	s.Secret = pick(cfg.secret, s.ids.Secret)
+	s.AdminSecret = pick(cfg.adminSecret, s.ids.Secret)
+
+	ctx := context.Background()
+	if err := s.seedDefaults(ctx); err != nil {
+		return nil, err
+	}
+	if cfg.fixtures != nil {
+		if err := s.seed(ctx, *cfg.fixtures); err != nil {
+			return nil, err
+		}
+	}
+	snap, err := s.store.Snapshot(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("snapshot the seeded state: %w", err)
+	}
+	s.baseline = snap
+	routingTree() // built once per process; done here so no request pays for it
+	return s, nil
+}
+
+func pick(given string, gen func() string) string {
+	if given != "" {
+		return given
+	}
+	return gen()
+}
+
+// seedDefaults stores the default org and its admin user.
+func (s *Server) seedDefaults(ctx context.Context) error {
+	now := s.now().UTC().Format(time.RFC3339)
+	err := s.store.UpdateDefinitions(ctx, func(tx store.DefinitionsTx) error {
+		if _, err := tx.GetOrg(s.OrgID); err != nil {
+			org := &model.Organisation{ID: s.OrgID, OwnerName: "Default Org", OwnerSlug: "default-org"}
+			if err := tx.InsertOrg(org); err != nil {
+				return fmt.Errorf("store the default org: %w", err)
+			}
+		}
+		u := &model.User{
+			ID:              s.UserID,
+			OrgID:           s.OrgID,
+			FirstName:       "Admin",
+			LastName:        "User",
+			EmailAddress:    "admin@" + s.OrgID + ".memserver.local",
+			AccessKey:       s.Secret,
+			Active:          true,
+			UserPermissions: model.UserPermissions{model.PermIsAdmin: model.PermAdmin},
+			CreatedAt:       now,
+		}
+		if err := tx.InsertUser(u); err != nil {
+			return fmt.Errorf("store the default user: %w", err)
+		}
+		return nil
+	})
+	return err
+}
+
+// Handler returns the Server as an http.Handler, for use without a socket.
+func (s *Server) Handler() http.Handler { return s }
+
+// Store returns the store the Server keeps its state in, for tests that set
+// up or inspect state directly.
+func (s *Server) Store() store.Store { return s.store }
+
+// Close stops a Server started by NewTest or Listen; it is a no-op
+// otherwise.
+func (s *Server) Close() {
+	if s.closeFn != nil {
+		s.closeFn()
+	}
+}
+
+// ServeHTTP answers one request: faults first, then routing, authentication,
+// permission, the body limit and the route's handler; every exchange is
+// recorded.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	c := &call{s: s, w: w, r: r}
+
+	if f := s.faults.match(r.Method, r.URL.Path); f != nil && s.applyFault(c, f) {
+		s.finish(c, start)
+		return
+	}
+
+	rt, status, allow := lookup(r.Method, r.URL.EscapedPath(), &c.ps)
+	switch {
+	case rt == nil && status == http.StatusMethodNotAllowed:
+		w.Header().Set("Allow", allow)
+		c.fail(status, "Method not allowed: "+r.Method+" "+r.URL.Path)
+	case rt == nil:
+		c.fail(status, "Not found: "+r.URL.Path)
+	default:
+		c.route = rt
+		s.serveRoute(c)
+	}
+	s.finish(c, start)
+}
+
+func (s *Server) serveRoute(c *call) {
+	rt := c.route
+	if !c.readBody() {
+		return
+	}
+	switch rt.Auth {
+	case authUser:
+		if !s.authenticate(c) {
+			return
+		}
+	case authAdmin:
+		got := c.r.Header.Get("Admin-Auth")
+		if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(s.AdminSecret)) != 1 {
+			c.fail(http.StatusUnauthorized, model.MsgNotAuthorised)
+			return
+		}
+		c.admin = true
+	}
+	rt.Handle(c)
+	if !c.written {
+		// A handler that forgot to answer is a bug; say so instead of an
+		// empty 200 that a client would misread.
+		c.fail(http.StatusInternalServerError, "no answer from "+rt.pattern())
+	}
+}
+
+// authenticate finds the user of the secret in Authorization and checks the
+// route's permission. The secret may come bare or as "Bearer <secret>".
+func (s *Server) authenticate(c *call) bool {
+	secret := c.r.Header.Get("Authorization")
+	if len(secret) > 7 && strings.EqualFold(secret[:7], "bearer ") {
+		secret = strings.TrimSpace(secret[7:])
+	}
+	if secret == "" {
+		c.fail(http.StatusUnauthorized, model.MsgNotAuthorised)
+		return false
+	}
+	var perms model.UserPermissions
+	err := s.store.ViewDefinitions(c.r.Context(), func(tx store.DefinitionsReader) error {
+		u, err := tx.GetUserByAccessKey(secret)
+		if err != nil {
+			return err
+		}
+		c.user = u
+		perms = u.UserPermissions
+		if u.GroupID != "" {
+			// A user in a group has the group's permissions.
+			if g, err := tx.GetUserGroup(u.GroupID); err == nil && g.OrgID == u.OrgID {
+				perms = g.UserPermissions
+			}
+		}
+		return nil
+	})
+	if err != nil || !c.user.Active {
+		c.user = nil
+		c.fail(http.StatusUnauthorized, model.MsgNotAuthorised)
+		return false
+	}
+	c.orgID = c.user.OrgID
+	if !allowed(perms, c.route.Section, c.route.Write) {
+		c.fail(http.StatusForbidden, "access denied: You do not have permission to access "+c.r.URL.Path)
+		return false
+	}
+	return true
+}
+
+// allowed reports whether perms grant read (or write) on section. An admin
+// may do everything; a section the permissions do not name is denied.
+func allowed(perms model.UserPermissions, section string, write bool) bool {
+	if perms[model.PermIsAdmin] == model.PermAdmin || section == "" {
+		return true
+	}
+	switch perms[section] {
+	case model.PermWrite:
+		return true
+	case model.PermRead:
+		return !write
+	}
+	return false
+}
+
+// finish records the exchange and logs it.
+func (s *Server) finish(c *call, start time.Time) {
+	if !c.written {
+		c.fail(http.StatusInternalServerError, "no answer")
+	}
+	if s.reqlog.size == 0 && s.cfg.observer == nil && s.log == nil {
+		return
+	}
+	if c.route != nil && c.route.Auth == authNone {
+		// Control requests would only crowd out what a test observes.
+		return
+	}
+	ex := c.exchange(start)
+	s.reqlog.add(ex)
+	if s.cfg.observer != nil {
+		s.cfg.observer(ex)
+	}
+	if s.log != nil {
+		s.log.LogAttrs(c.r.Context(), slog.LevelInfo, "request",
+			slog.String("method", ex.Method), slog.String("path", ex.Path),
+			slog.Int("status", ex.Status), slog.Duration("took", ex.Duration))
+	}
+}
+
+// readAll reads a body of at most limit bytes; ok is false when it is
+// larger.
+func readAll(r io.Reader, size, limit int64) ([]byte, bool, error) {
+	if size > limit {
+		return nil, false, nil
+	}
+	n := size
+	if n < 0 || n > 64<<10 {
+		n = 512
+	}
+	buf := make([]byte, 0, n+1)
+	lr := io.LimitReader(r, limit+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		m, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+m]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, true, err
+		}
+	}
+	if int64(len(buf)) > limit {
+		return nil, false, nil
+	}
+	return buf, true, nil
+}
