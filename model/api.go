@@ -25,7 +25,7 @@ type APIDefinitionWrapper struct {
 	UserOwners      []string   `json:"user_owners"`
 	UserGroupOwners []string   `json:"user_group_owners"`
 	// IsStreams marks a Tyk Streams API (Admin API only; newer Dashboards).
-	IsStreams bool `json:"is_streams,omitempty"`
+	IsStreams bool `json:"is_streams"`
 	// OAS is the Tyk OAS document of an OAS API, kept as its raw JSON so that
 	// nothing in it is lost; nil for a classic API.
 	OAS json.RawMessage `json:"oas,omitempty"`

@@ -83,3 +83,9 @@ type CategoryCount struct {
 type AllCategoriesResponse struct {
 	Categories []CategoryCount `json:"categories"`
 }
+
+// ImportByURLPayload is the body of an OAS import or update that names the
+// document's URL instead of carrying it (schema ApiImportByUrlPayload).
+type ImportByURLPayload struct {
+	URL string `json:"url"`
+}

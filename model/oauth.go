@@ -15,7 +15,7 @@ type OAuthClient struct {
 	Description       string            `json:"description"`
 	// DCRRegistration is set for clients registered through dynamic client
 	// registration.
-	DCRRegistration *DCRRegistration `json:"dcr_registration,omitempty"`
+	DCRRegistration *DCRRegistration `json:"dcr_registration"`
 
 	APIID string `json:"-"`
 	OrgID string `json:"-"`

@@ -25,7 +25,7 @@ type Policy struct {
 	LastUpdated        string                      `json:"last_updated"`
 	DateCreated        string                      `json:"date_created"`
 	MetaData           map[string]any              `json:"meta_data"`
-	Smoothing          *RateLimitSmoothing         `json:"smoothing,omitempty"`
+	Smoothing          *RateLimitSmoothing         `json:"smoothing"`
 
 	Extra Extra `json:"-"`
 }

@@ -41,7 +41,7 @@ type SessionState struct {
 	IDExtractorDeadline           int64                       `json:"id_extractor_deadline"`
 	SessionLifetime               int64                       `json:"session_lifetime"`
 	KeyID                         string                      `json:"key_id"`
-	Smoothing                     *RateLimitSmoothing         `json:"smoothing,omitempty"`
+	Smoothing                     *RateLimitSmoothing         `json:"smoothing"`
 	MTLSStaticCertificateBindings []string                    `json:"mtls_static_certificate_bindings"`
 
 	Extra Extra `json:"-"`
@@ -77,7 +77,7 @@ type APILimit struct {
 	QuotaRemaining     int64               `json:"quota_remaining"`
 	QuotaRenewalRate   int64               `json:"quota_renewal_rate"`
 	SetBy              bool                `json:"set_by_policy"`
-	Smoothing          *RateLimitSmoothing `json:"smoothing,omitempty"`
+	Smoothing          *RateLimitSmoothing `json:"smoothing"`
 }
 
 // RateLimitSmoothing is the smoothing of a rate limit (schema RateLimitSmoothing).
@@ -138,7 +138,7 @@ type BasicAuthData struct {
 	Password string `json:"password"`
 	Hash     string `json:"hash_type"`
 	// User is the basic-auth user name, where the Dashboard reports it.
-	User string `json:"user,omitempty"`
+	User string `json:"user"`
 }
 
 // JWTData is the JWT secret of a key (SessionState.jwt_data).

@@ -19,15 +19,17 @@ const (
 )
 
 // User is a Dashboard user (schema User). A user without OrgID, created
-// through the Admin API, is a super user across organisations. The password
-// is never part of a user's JSON.
+// through the Admin API, is a super user across organisations.
+//
+// Password carries a new password in a create or update body; the Dashboard
+// answers with "password": "" and never with a password or its hash.
 type User struct {
 	ID              string          `json:"id"`
 	OrgID           string          `json:"org_id"`
 	FirstName       string          `json:"first_name"`
 	LastName        string          `json:"last_name"`
 	EmailAddress    string          `json:"email_address"`
-	Password        string          `json:"password,omitempty"`
+	Password        string          `json:"password"`
 	AccessKey       string          `json:"access_key"`
 	Active          bool            `json:"active"`
 	UserPermissions UserPermissions `json:"user_permissions"`
@@ -75,7 +77,7 @@ type SSOAccessData struct {
 	DisplayName  string `json:"DisplayName"`
 	GroupID      string `json:"GroupID"`
 	// GroupsIDs gives the user several groups (Admin API).
-	GroupsIDs                 []string `json:"GroupsIDs,omitempty"`
+	GroupsIDs                 []string `json:"GroupsIDs"`
 	SSOOnlyForRegisteredUsers bool     `json:"SSOOnlyForRegisteredUsers"`
 	UserNotAllowed            bool     `json:"UserNotAllowed"`
 
