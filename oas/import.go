@@ -1,60 +1,494 @@
 package oas
 
-import "errors"
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+)
 
 // ImportOptions are the query parameters of the Dashboard's import
-// (POST /api/apis/oas/import). A nil *bool leaves the document's own setting.
+// (POST /api/apis/oas/import), plus the gateway's URL. A nil *bool leaves
+// that part of the document as it is.
 type ImportOptions struct {
 	// ListenPath is the API's listen path; default: the existing one, else "/".
 	ListenPath string
-	// UpstreamURL is the upstream; default: servers[0].url with its
-	// variables replaced by their defaults. It must be absolute.
+	// UpstreamURL is the upstream; default: the existing one, else
+	// servers[0].url with its variables replaced by their defaults. Either
+	// way it must be absolute.
 	UpstreamURL string
-	// CustomDomain sets the API's custom domain.
+	// CustomDomain enables the API's custom domain with this name.
 	CustomDomain string
-	// Authentication turns the document's security requirements into Tyk
-	// authentication.
+	// Authentication turns the schemes of the document's first security
+	// requirement into Tyk authentication, enabled or not as it says.
 	Authentication *bool
-	// AllowList enables the allow list on every operation.
+	// AllowList sets the allow list of every operation.
 	AllowList *bool
-	// ValidateRequest enables request validation on every operation that
-	// has parameters or a JSON body.
+	// ValidateRequest sets request validation, answering 422, on every
+	// operation that has parameters or a JSON body.
 	ValidateRequest *bool
-	// MockResponse enables a mock response on every operation whose
-	// responses have an example or a schema.
+	// MockResponse sets a mock response from the document's examples on every
+	// operation with a response that has an example or a schema.
 	MockResponse *bool
 	// APIID sets x-tyk-api-gateway.info.id.
 	APIID string
-	// GatewayURL is the gateway's own URL (scheme and host), put with the
-	// listen path first in servers; empty leaves servers as they are.
+	// GatewayURL is the gateway's own URL (scheme and host, e.g.
+	// "http://localhost:8080"); the API's URL on it goes first in servers.
+	// Empty leaves servers as they are.
 	GatewayURL string
 }
 
-// The errors of import, with the Dashboard's messages. Import wraps them so
-// that errors.Is finds them.
+// The errors of import. Import returns them inside an *ImportError, so test
+// with errors.Is. Their texts are the Dashboard's.
 var (
 	ErrHasExtension        = errors.New("The import payload should not contain x-tyk-api-gateway.")
-	ErrEmptyServers        = errors.New("servers object is empty in OAS: upstream URL could not be determined")
-	ErrRelativeUpstream    = errors.New("upstream URL must be absolute")
-	ErrEmptySecurity       = errors.New("security is empty in OAS: authentication could not be configured")
+	ErrEmptyServers        = errors.New("servers object is empty in OAS")
+	ErrRelativeUpstream    = errors.New("invalid upstream URL")
+	ErrEmptySecurity       = errors.New("security object is empty in OAS")
 	ErrUnsupportedSecurity = errors.New("unsupported security scheme")
 )
 
+// ImportError is an import that failed: Err is one of the Err* values,
+// Pointer the part of the document at fault ("" when the fault is in an
+// option), Message the Dashboard's text.
+type ImportError struct {
+	Err     error
+	Pointer string
+	Message string
+}
+
+func (e *ImportError) Error() string { return e.Message }
+
+// Unwrap returns the Err* value.
+func (e *ImportError) Unwrap() error { return e.Err }
+
 // Import builds a Tyk OAS API from a plain OpenAPI document with the
-// Dashboard's import defaults. doc must not carry x-tyk-api-gateway and is
-// not modified.
+// Dashboard's import defaults (see ApplyImportDefaults). doc must not carry
+// x-tyk-api-gateway and is not modified.
 func Import(doc *Document, opts ImportOptions) (*Document, error) {
 	if doc.HasExtension() {
-		return nil, ErrHasExtension
+		return nil, &ImportError{Err: ErrHasExtension, Pointer: "/" + ExtensionKey, Message: ErrHasExtension.Error()}
 	}
 	return ApplyImportDefaults(doc, opts)
 }
 
 // ApplyImportDefaults applies the import defaults to a document that may
-// already carry x-tyk-api-gateway, as after a template has been laid under
-// it: existing settings are kept unless an option overrides them. doc is not
-// modified.
+// already carry x-tyk-api-gateway, as one does after a template was laid
+// under it: settings already there are kept unless an option overrides them.
+// doc is not modified. The rules, in order:
+//
+//   - the API is active and not internal, its listen path is stripped, and
+//     context variables and traffic logs are enabled unless set;
+//   - info.name is info.title when empty; info.id is opts.APIID when given;
+//   - the listen path is the option, else the existing one, else "/";
+//   - the upstream is the option, else the existing one, else servers[0]
+//     with server variables replaced by their defaults; it must be absolute;
+//   - Authentication maps the first security requirement's schemes;
+//   - AllowList, ValidateRequest and MockResponse set per-operation
+//     middleware, keyed by operationId or by path (less its leading "/") and
+//     method; middleware of operations no longer in paths is removed;
+//   - the gateway's URL for the API goes first in servers.
 func ApplyImportDefaults(doc *Document, opts ImportOptions) (*Document, error) {
 	out := doc.Clone()
+	root := out.root
+	ext, ok := root.Object(ExtensionKey)
+	if !ok {
+		ext = &Object{}
+		root.set(ExtensionKey, ext)
+	}
+
+	info := child(ext, "info")
+	state := child(info, "state")
+	state.set("active", true)
+	state.set("internal", false)
+	if name, _ := info.String("name"); name == "" {
+		info.set("name", out.Title())
+	}
+	if opts.APIID != "" {
+		info.set("id", opts.APIID)
+	}
+
+	server := child(ext, "server")
+	lp := child(server, "listenPath")
+	switch v, _ := lp.String("value"); {
+	case opts.ListenPath != "":
+		lp.set("value", opts.ListenPath)
+	case v == "":
+		lp.set("value", "/")
+	}
+	lp.set("strip", true)
+	if opts.CustomDomain != "" {
+		cd := child(server, "customDomain")
+		if !cd.Has("enabled") {
+			cd.set("enabled", true)
+		}
+		cd.set("name", opts.CustomDomain)
+	}
+
+	if err := importUpstream(out, ext, opts); err != nil {
+		return nil, err
+	}
+	if opts.Authentication != nil {
+		if err := importAuthentication(out, server, *opts.Authentication); err != nil {
+			return nil, err
+		}
+	}
+
+	mw := child(ext, "middleware")
+	global := child(mw, "global")
+	for _, key := range []string{"contextVariables", "trafficLogs"} {
+		if !global.Has(key) {
+			global.set(key, &Object{members: []Member{{Key: "enabled", Value: true}}})
+		}
+	}
+	importOperations(out, mw, opts)
+
+	if opts.GatewayURL != "" {
+		if err := putGatewayServer(out, ext, opts.GatewayURL); err != nil {
+			return nil, err
+		}
+	}
+	orderMembers(ext, "info", "upstream", "server", "middleware")
 	return out, nil
+}
+
+// orderMembers moves the given keys, those present, to the front of obj in
+// that order: the members import creates read in the order people expect
+// whatever order a template gave them.
+func orderMembers(obj *Object, keys ...string) {
+	front := make([]Member, 0, len(obj.members))
+	for _, k := range keys {
+		if i := obj.find(k); i >= 0 {
+			front = append(front, obj.members[i])
+		}
+	}
+	for _, m := range obj.members {
+		if !slices.Contains(keys, m.Key) {
+			front = append(front, m)
+		}
+	}
+	obj.members = front
+	if obj.index != nil {
+		obj.buildIndex()
+	}
+}
+
+// child returns obj[key] as an object, creating it (or replacing a value of
+// another type) when needed.
+func child(obj *Object, key string) *Object {
+	if c, ok := obj.Object(key); ok {
+		return c
+	}
+	c := &Object{}
+	obj.set(key, c)
+	return c
+}
+
+func importUpstream(doc *Document, ext *Object, opts ImportOptions) error {
+	upstream := child(ext, "upstream")
+	if opts.UpstreamURL != "" {
+		if !isAbsoluteURL(opts.UpstreamURL) {
+			return &ImportError{Err: ErrRelativeUpstream, Message: ErrRelativeUpstream.Error() + fmt.Sprintf(": %q is not an absolute URL", opts.UpstreamURL)}
+		}
+		upstream.set("url", opts.UpstreamURL)
+		return nil
+	}
+	if u, _ := upstream.String("url"); u != "" {
+		return nil
+	}
+	servers, _ := doc.root.Array("servers")
+	if len(servers) == 0 {
+		return &ImportError{Err: ErrEmptyServers, Pointer: "/servers", Message: ErrEmptyServers.Error()}
+	}
+	first, _ := servers[0].(*Object)
+	raw, _ := first.String("url")
+	u := expandServerVariables(raw, first)
+	if !isAbsoluteURL(u) {
+		return &ImportError{
+			Err:     ErrRelativeUpstream,
+			Pointer: "/servers/0/url",
+			Message: fmt.Sprintf("error validating servers entry in OAS: Please update %q to be a valid url or pass a valid url with upstreamURL query param", u),
+		}
+	}
+	upstream.set("url", u)
+	return nil
+}
+
+// expandServerVariables replaces {name} in a server URL with the default of
+// the server's variable of that name.
+func expandServerVariables(u string, server *Object) string {
+	vars, ok := server.Object("variables")
+	if !ok || !strings.Contains(u, "{") {
+		return u
+	}
+	for name, v := range vars.All() {
+		vo, _ := v.(*Object)
+		var def string
+		switch d, _ := vo.Get("default"); d := d.(type) {
+		case string:
+			def = d
+		case json.Number:
+			// Not valid OpenAPI, but a number meant literally (a port).
+			def = string(d)
+		default:
+			continue
+		}
+		u = strings.ReplaceAll(u, "{"+name+"}", def)
+	}
+	return u
+}
+
+func isAbsoluteURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && u.IsAbs() && u.Host != ""
+}
+
+// importAuthentication maps the schemes of the first security requirement
+// to x-tyk-api-gateway.server.authentication.
+func importAuthentication(doc *Document, server *Object, enable bool) error {
+	security, _ := doc.root.Array("security")
+	if len(security) == 0 {
+		return &ImportError{Err: ErrEmptySecurity, Pointer: "/security", Message: ErrEmptySecurity.Error()}
+	}
+	req, _ := security[0].(*Object)
+	components, _ := doc.root.Object("components")
+	schemes, _ := components.Object("securitySchemes")
+
+	auth := child(server, "authentication")
+	auth.set("enabled", enable)
+	tykSchemes := child(auth, "securitySchemes")
+	var providers []string
+	for name := range req.All() {
+		scheme, ok := schemes.Object(name)
+		if !ok {
+			return &ImportError{
+				Err:     ErrUnsupportedSecurity,
+				Pointer: "/security/0/" + escapeToken(name),
+				Message: fmt.Sprintf("%s: %s (no such scheme in components.securitySchemes)", ErrUnsupportedSecurity, name),
+			}
+		}
+		tyk, provider, ok := tykScheme(scheme, enable)
+		if !ok {
+			return &ImportError{
+				Err:     ErrUnsupportedSecurity,
+				Pointer: "/components/securitySchemes/" + escapeToken(name),
+				Message: fmt.Sprintf("%s: %s", ErrUnsupportedSecurity, name),
+			}
+		}
+		tykSchemes.set(name, tyk)
+		providers = append(providers, provider)
+	}
+	// With more than one scheme the gateway needs to know which one
+	// identifies the caller; the first listed does.
+	if len(providers) > 1 && !auth.Has("baseIdentityProvider") {
+		auth.set("baseIdentityProvider", providers[0])
+	}
+	return nil
+}
+
+// tykScheme maps one OpenAPI security scheme to its Tyk counterpart and the
+// identity provider it gives.
+func tykScheme(scheme *Object, enable bool) (*Object, string, bool) {
+	typ, _ := scheme.String("type")
+	enabledSource := func(name string) *Object {
+		src := &Object{members: []Member{{Key: "enabled", Value: true}}}
+		if name != "" {
+			src.set("name", name)
+		}
+		return src
+	}
+	out := &Object{members: []Member{{Key: "enabled", Value: enable}}}
+	switch typ {
+	case "apiKey":
+		in, _ := scheme.String("in")
+		switch in {
+		case "header", "query", "cookie":
+			out.set(in, enabledSource(""))
+		default:
+			return nil, "", false
+		}
+		return out, "auth_token", true
+	case "http":
+		s, _ := scheme.String("scheme")
+		switch strings.ToLower(s) {
+		case "bearer":
+			if f, _ := scheme.String("bearerFormat"); !strings.EqualFold(f, "JWT") {
+				return nil, "", false
+			}
+			out.set("header", enabledSource("Authorization"))
+			return out, "jwt_claim", true
+		case "basic":
+			out.set("header", enabledSource("Authorization"))
+			return out, "basic_auth_user", true
+		}
+		return nil, "", false
+	case "oauth2":
+		out.set("header", enabledSource("Authorization"))
+		return out, "oauth_key", true
+	}
+	return nil, "", false
+}
+
+// httpMethods are the operation members of a path item.
+var httpMethods = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+
+// OperationKey is the key of an operation in
+// x-tyk-api-gateway.middleware.operations: its operationId, else its path
+// without the leading "/" followed by the method in capitals ("petsGET").
+func OperationKey(path, method string, op *Object) string {
+	if id, _ := op.String("operationId"); id != "" {
+		return id
+	}
+	return strings.TrimPrefix(path, "/") + strings.ToUpper(method)
+}
+
+func importOperations(doc *Document, mw *Object, opts ImportOptions) {
+	paths, _ := doc.root.Object("paths")
+	ops, hadOps := mw.Object("operations")
+	if !hadOps {
+		ops = &Object{}
+	}
+	live := make(map[string]bool)
+	for path, item := range paths.All() {
+		itemObj, ok := item.(*Object)
+		if !ok {
+			continue
+		}
+		itemParams, _ := itemObj.Array("parameters")
+		for _, method := range httpMethods {
+			op, ok := itemObj.Object(method)
+			if !ok {
+				continue
+			}
+			key := OperationKey(path, method, op)
+			live[key] = true
+			if opts.AllowList == nil && opts.ValidateRequest == nil && opts.MockResponse == nil {
+				continue
+			}
+			tykOp, _ := ops.Object(key)
+			created := tykOp == nil
+			if created {
+				tykOp = &Object{}
+			}
+			if opts.AllowList != nil {
+				child(tykOp, "allow").set("enabled", *opts.AllowList)
+			}
+			if opts.ValidateRequest != nil && (len(itemParams) > 0 || hasParameters(op) || hasJSONBody(op)) {
+				vr := child(tykOp, "validateRequest")
+				vr.set("enabled", *opts.ValidateRequest)
+				vr.set("errorResponseCode", json.Number("422"))
+			}
+			if opts.MockResponse != nil && hasExampleOrSchema(op) {
+				mr := child(tykOp, "mockResponse")
+				mr.set("enabled", *opts.MockResponse)
+				child(mr, "fromOASExamples").set("enabled", *opts.MockResponse)
+			}
+			if created && tykOp.Len() > 0 {
+				ops.set(key, tykOp)
+			}
+		}
+	}
+	// Middleware of operations that are no longer in paths would configure
+	// nothing and confuse whoever reads the API, so it goes.
+	var gone []string
+	for key := range ops.All() {
+		if !live[key] {
+			gone = append(gone, key)
+		}
+	}
+	for _, key := range gone {
+		ops.Delete(key)
+	}
+	if ops.Len() > 0 && !hadOps {
+		mw.set("operations", ops)
+	}
+}
+
+func hasParameters(op *Object) bool {
+	params, _ := op.Array("parameters")
+	return len(params) > 0
+}
+
+func hasJSONBody(op *Object) bool {
+	body, ok := op.Object("requestBody")
+	if !ok {
+		return false
+	}
+	if body.Has("$ref") {
+		// A body defined in components: taken as JSON, the common case,
+		// rather than resolving the reference here.
+		return true
+	}
+	content, _ := body.Object("content")
+	for mediaType := range content.All() {
+		if isJSONMediaType(mediaType) {
+			return true
+		}
+	}
+	return false
+}
+
+func isJSONMediaType(mt string) bool {
+	mt, _, _ = strings.Cut(strings.ToLower(mt), ";")
+	mt = strings.TrimSpace(mt)
+	return mt == "application/json" || strings.HasSuffix(mt, "+json") || mt == "*/*"
+}
+
+func hasExampleOrSchema(op *Object) bool {
+	responses, _ := op.Object("responses")
+	for _, r := range responses.All() {
+		resp, ok := r.(*Object)
+		if !ok {
+			continue
+		}
+		if resp.Has("$ref") {
+			return true
+		}
+		content, _ := resp.Object("content")
+		for _, m := range content.All() {
+			media, ok := m.(*Object)
+			if !ok {
+				continue
+			}
+			if media.Has("example") || media.Has("examples") || media.Has("schema") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// putGatewayServer puts the API's URL on the gateway first in servers,
+// removing any other copy of it.
+func putGatewayServer(doc *Document, ext *Object, gatewayURL string) error {
+	gw, err := url.Parse(gatewayURL)
+	if err != nil || !gw.IsAbs() || gw.Host == "" {
+		return &ImportError{Err: ErrRelativeUpstream, Message: fmt.Sprintf("invalid gateway URL %q: it must be absolute", gatewayURL)}
+	}
+	server, _ := ext.Object("server")
+	if cd, ok := server.Object("customDomain"); ok {
+		if on, _ := cd.Bool("enabled"); on {
+			if name, _ := cd.String("name"); name != "" {
+				gw.Host = name
+			}
+		}
+	}
+	lp, _ := server.Object("listenPath")
+	path, _ := lp.String("value")
+	apiURL := strings.TrimSuffix(gw.Scheme+"://"+gw.Host+strings.TrimSuffix(gw.Path, "/"), "/") + path
+	servers, _ := doc.root.Array("servers")
+	out := make([]any, 0, len(servers)+1)
+	out = append(out, &Object{members: []Member{{Key: "url", Value: apiURL}}})
+	for _, s := range servers {
+		if so, ok := s.(*Object); ok {
+			if u, _ := so.String("url"); u == apiURL {
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	doc.root.set("servers", out)
+	return nil
 }

@@ -40,12 +40,24 @@ const indexThreshold = 8
 
 // NewObject returns an Object holding the given members in order; a repeated
 // key keeps its first position and its last value, as encoding/json does.
+// Values that are not tree values are converted (see the package
+// documentation); NewObject panics if one cannot be, as Set does.
 func NewObject(members ...Member) *Object {
-	o := &Object{members: make([]Member, 0, len(members))}
-	for _, m := range members {
-		o.Set(m.Key, m.Value)
+	ms := make([]Member, len(members))
+	for i, m := range members {
+		switch m.Value.(type) {
+		case nil, string, bool, json.Number, *Object, []any:
+			// Already a tree value; arrays are taken as they are.
+		default:
+			tv, err := toTree(m.Value)
+			if err != nil {
+				panic(fmt.Sprintf("oas: NewObject: member %q: %v", m.Key, err))
+			}
+			m.Value = tv
+		}
+		ms[i] = m
 	}
-	return o
+	return newObjectOwned(ms)
 }
 
 // newObjectOwned takes ownership of members, which the parser built, and

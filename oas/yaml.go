@@ -182,8 +182,14 @@ func yamlNode(v any) *yaml.Node {
 
 func yamlString(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	// Literal blocks read best for long descriptions, but cannot carry
+	// leading blank lines or spaces, or trailing spaces on a line, faithfully;
+	// those are written double-quoted.
 	if strings.Contains(s, "\n") {
 		n.Style = yaml.LiteralStyle
+		if !literalSafe(s) {
+			n.Style = yaml.DoubleQuotedStyle
+		}
 	}
 	return n
 }
@@ -199,4 +205,16 @@ func marshalYAML(v any) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+func literalSafe(s string) bool {
+	if s[0] == ' ' || s[0] == '\n' || s[0] == '\t' || strings.ContainsAny(s, "\r\x85\u2028\u2029") {
+		return false
+	}
+	for line := range strings.SplitSeq(s, "\n") {
+		if strings.HasSuffix(line, " ") || strings.HasSuffix(line, "\t") {
+			return false
+		}
+	}
+	return true
 }
