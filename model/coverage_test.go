@@ -1,0 +1,271 @@
+package model_test
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dashkit/dashkit/model"
+)
+
+// schemaRoot pairs a schema of an official description with the model type
+// that carries it.
+type schemaRoot struct {
+	file   string
+	schema string
+	typ    any
+}
+
+const (
+	dashboardAPI = "dashboard-api.yml"
+	adminAPI     = "dashboard-admin-api.yml"
+)
+
+// coverageRoots are the modelled schemas. The coverage test walks each and
+// every schema it references.
+var coverageRoots = []schemaRoot{
+	{dashboardAPI, "ApiDefinitionWrapper", model.APIDefinitionWrapper{}},
+	{dashboardAPI, "ApiDefinitionsResponse", model.APIListResponse{}},
+	{dashboardAPI, "APIDefinition", model.APIDefinition{}},
+	{dashboardAPI, "SessionState", model.SessionState{}},
+	{dashboardAPI, "KeyData", model.KeyData{}},
+	{dashboardAPI, "Keys", model.KeyListResponse{}},
+	{dashboardAPI, "KeysDetailed", model.KeyDetailListResponse{}},
+	{dashboardAPI, "Policy", model.Policy{}},
+	{dashboardAPI, "ReturnDataStruct", model.PolicyListResponse{}},
+	{dashboardAPI, "OAuthClient", model.OAuthClient{}},
+	{dashboardAPI, "NewClientRequest", model.NewClientRequest{}},
+	{dashboardAPI, "OAuthClientToken", model.OAuthClientToken{}},
+	{dashboardAPI, "OAuthApps", model.OAuthClientListResponse{}},
+	{dashboardAPI, "User", model.User{}},
+	{dashboardAPI, "Users", model.UserListResponse{}},
+	{dashboardAPI, "UserGroup", model.UserGroup{}},
+	{dashboardAPI, "UserGroups", model.UserGroupListResponse{}},
+	{dashboardAPI, "UserPassword", model.UserPassword{}},
+	{dashboardAPI, "UserSearchPayload", model.UserSearchPayload{}},
+	{dashboardAPI, "AccessManagementPayload", model.AccessManagementPayload{}},
+	{dashboardAPI, "WebHookHandlerConf", model.WebHookHandlerConf{}},
+	{dashboardAPI, "WebHooks", model.WebHookListResponse{}},
+	{dashboardAPI, "HookReference", model.HookReference{}},
+	{dashboardAPI, "Asset", model.Asset{}},
+	{dashboardAPI, "AuditLog", model.AuditLog{}},
+	{dashboardAPI, "AuditLogs", model.AuditLogListResponse{}},
+	{dashboardAPI, "SSOAccessData", model.SSOAccessData{}},
+	{dashboardAPI, "CategoriesPayload", model.CategoriesPayload{}},
+	{dashboardAPI, "AllCategoriesResponse", model.AllCategoriesResponse{}},
+	{dashboardAPI, "NewAdditionalPermissions", model.NewAdditionalPermissions{}},
+	{dashboardAPI, "NewOPARules", model.NewOPARules{}},
+	{dashboardAPI, "ApiResponse", model.APIResponse{}},
+	{dashboardAPI, "ErrorResponse", model.APIResponse{}},
+	{dashboardAPI, "ApiStatusMessage", model.StatusMessage{}},
+	{dashboardAPI, "ApiImportByUrlPayload", model.ImportByURLPayload{}},
+	{dashboardAPI, "AggregateAnalyticsData", model.AggregateAnalyticsData{}},
+	{adminAPI, "ApiDefinition", model.APIDefinitionWrapper{}},
+	{adminAPI, "ApiDefinitions", model.APIListResponse{}},
+	{adminAPI, "APIDefinition", model.APIDefinition{}},
+	{adminAPI, "OrganisationDocument", model.Organisation{}},
+	{adminAPI, "ApiRegister", model.OrganisationListResponse{}},
+	{adminAPI, "SessionState", model.SessionState{}},
+	{adminAPI, "KeyData", model.KeyData{}},
+	{adminAPI, "Keys", model.KeyListResponse{}},
+	{adminAPI, "DBPolicy", model.Policy{}},
+	{adminAPI, "ImportDataStruct", model.PolicyListResponse{}},
+	{adminAPI, "User", model.User{}},
+	{adminAPI, "SSOAccessData", model.SSOAccessData{}},
+	{adminAPI, "ApiError", model.APIResponse{}},
+	{adminAPI, "ReloadResponse", model.ReloadResponse{}},
+	{adminAPI, "WebHookHandlerConf", model.WebHookHandlerConf{}},
+	{adminAPI, "HookReference", model.HookReference{}},
+}
+
+// schemaWalker checks that every property of a schema has a field with its
+// JSON name in the Go type paired with it, and walks on into the schemas of
+// the properties with the fields' types.
+type schemaWalker struct {
+	root       map[string]any
+	file       string
+	visited    map[string]bool
+	missing    []string
+	properties int
+	schemas    int
+}
+
+// deref follows $ref; it returns the schema and its name ("" when inline).
+func (w *schemaWalker) deref(s map[string]any) (map[string]any, string) {
+	name := ""
+	for i := 0; i < 10; i++ {
+		ref, ok := s["$ref"].(string)
+		if !ok {
+			break
+		}
+		name = ref[strings.LastIndex(ref, "/")+1:]
+		s = resolve(w.root, s)
+	}
+	return s, name
+}
+
+// properties gathers the properties of s and of its allOf, oneOf and anyOf
+// members.
+func (w *schemaWalker) propertiesOf(s map[string]any) map[string]map[string]any {
+	out := map[string]map[string]any{}
+	s, _ = w.deref(s)
+	if props, ok := s["properties"].(map[string]any); ok {
+		for k, v := range props {
+			if m, ok := v.(map[string]any); ok {
+				out[k] = m
+			}
+		}
+	}
+	for _, comb := range []string{"allOf", "oneOf", "anyOf"} {
+		parts, _ := s[comb].([]any)
+		for _, p := range parts {
+			if m, ok := p.(map[string]any); ok {
+				for k, v := range w.propertiesOf(m) {
+					out[k] = v
+				}
+			}
+		}
+	}
+	return out
+}
+
+var (
+	rawMessageType = reflect.TypeFor[[]byte]()
+	timeType       = reflect.TypeFor[time.Time]()
+)
+
+// fieldsByJSONName maps the JSON names of t's fields (with embedded structs'
+// fields) to their types.
+func fieldsByJSONName(t reflect.Type) map[string]reflect.Type {
+	out := map[string]reflect.Type{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := f.Tag.Get("json")
+		if tag == "-" {
+			continue
+		}
+		name, _, _ := strings.Cut(tag, ",")
+		if f.Anonymous && name == "" {
+			ft := f.Type
+			if ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			for k, v := range fieldsByJSONName(ft) {
+				out[k] = v
+			}
+			continue
+		}
+		if !f.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		out[name] = f.Type
+	}
+	return out
+}
+
+// walk checks schema s against Go type t; where names the schema for
+// messages.
+func (w *schemaWalker) walk(s map[string]any, t reflect.Type, where string) {
+	s, name := w.deref(s)
+	if name != "" {
+		where = name
+	}
+	// Unwrap pointers, arrays and maps on both sides together.
+	for {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if items, ok := s["items"].(map[string]any); ok && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array) && t != rawMessageType && t.Elem().Kind() != reflect.Uint8 {
+			s, name = w.deref(items)
+			t = t.Elem()
+			if name != "" {
+				where = name
+			} else {
+				where += "[]"
+			}
+			continue
+		}
+		if ap, ok := s["additionalProperties"].(map[string]any); ok && t.Kind() == reflect.Map {
+			s, name = w.deref(ap)
+			t = t.Elem()
+			if name != "" {
+				where = name
+			} else {
+				where += "{}"
+			}
+			continue
+		}
+		break
+	}
+	props := w.propertiesOf(s)
+	if len(props) == 0 {
+		return
+	}
+	key := w.file + "#" + where + "@" + t.String()
+	if w.visited[key] {
+		return
+	}
+	w.visited[key] = true
+	w.schemas++
+	if t.Kind() != reflect.Struct || t == timeType {
+		w.missing = append(w.missing, fmt.Sprintf("%s: %s has properties but its Go type %s has no fields for them", w.file, where, t))
+		return
+	}
+	fields := fieldsByJSONName(t)
+	names := make([]string, 0, len(props))
+	for p := range props {
+		names = append(names, p)
+	}
+	sort.Strings(names)
+	for _, p := range names {
+		w.properties++
+		ft, ok := fields[p]
+		if !ok {
+			w.missing = append(w.missing, fmt.Sprintf("%s: %s.%s has no field in %s", w.file, where, p, t))
+			continue
+		}
+		w.walk(props[p], ft, where+"."+p)
+	}
+}
+
+// TestSchemaCoverage walks the official schemas of every modelled type and
+// every schema they reference, and fails naming each property that has no
+// field (by JSON name) in the model.
+func TestSchemaCoverage(t *testing.T) {
+	descs := map[string]description{}
+	for _, d := range officialDescriptions(t) {
+		descs[d.name] = d
+	}
+	total := map[string]*schemaWalker{}
+	for _, r := range coverageRoots {
+		d, ok := descs[r.file]
+		if !ok {
+			t.Fatalf("no description %s", r.file)
+		}
+		w := total[r.file]
+		if w == nil {
+			w = &schemaWalker{root: d.root, file: r.file, visited: map[string]bool{}}
+			total[r.file] = w
+		}
+		schemas, _ := d.root["components"].(map[string]any)["schemas"].(map[string]any)
+		s, ok := schemas[r.schema].(map[string]any)
+		if !ok {
+			t.Errorf("%s has no schema %s", r.file, r.schema)
+			continue
+		}
+		w.walk(s, reflect.TypeOf(r.typ), r.schema)
+	}
+	for _, file := range []string{dashboardAPI, adminAPI} {
+		w := total[file]
+		for _, m := range w.missing {
+			t.Error(m)
+		}
+		t.Logf("%s: %d schemas, %d properties checked, %d without a field", file, w.schemas, w.properties, len(w.missing))
+	}
+}
