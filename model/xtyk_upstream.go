@@ -2,8 +2,6 @@ package model
 
 // This file holds the upstream section of the Tyk OAS extension.
 
-import "encoding/json"
-
 // XTykUpstream is where and how the gateway reaches the service behind the API (upstream).
 type XTykUpstream struct {
 	URL                   string                      `json:"url,omitempty"`
@@ -160,7 +158,7 @@ func (x XTykRateLimit) MarshalJSON() ([]byte, error) {
 type XTykUpstreamAuthentication struct {
 	Enabled        bool                             `json:"enabled"`
 	BasicAuth      *XTykUpstreamBasicAuthentication `json:"basicAuth,omitempty"`
-	Oauth          *XTykUpstreamOAuth               `json:"oauth,omitempty"`
+	OAuth          *XTykUpstreamOAuth               `json:"oauth,omitempty"`
 	RequestSigning *XTykUpstreamRequestSigning      `json:"requestSigning,omitempty"`
 
 	// Extra holds the members this type has no field for.
@@ -558,9 +556,9 @@ type XTykUpstreamOAuthClientCredentials struct {
 	ClientSecret  string                  `json:"clientSecret"`
 	Method        string                  `json:"method,omitempty"`
 	TokenURL      string                  `json:"tokenUrl"`
-	Scopes        []json.RawMessage       `json:"scopes,omitzero"`
+	Scopes        []string                `json:"scopes,omitzero"`
 	Header        *XTykUpstreamAuthSource `json:"header,omitempty"`
-	ExtraMetadata []json.RawMessage       `json:"extraMetadata,omitzero"`
+	ExtraMetadata []string                `json:"extraMetadata,omitzero"`
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
@@ -584,11 +582,11 @@ type XTykUpstreamOAuthPassword struct {
 	ClientSecret  string                  `json:"clientSecret,omitempty"`
 	Method        string                  `json:"method,omitempty"`
 	TokenURL      string                  `json:"tokenUrl"`
-	Scopes        []json.RawMessage       `json:"scopes,omitzero"`
+	Scopes        []string                `json:"scopes,omitzero"`
 	Username      string                  `json:"username"`
 	Password      string                  `json:"password"`
 	Header        *XTykUpstreamAuthSource `json:"header,omitempty"`
-	ExtraMetadata []json.RawMessage       `json:"extraMetadata,omitzero"`
+	ExtraMetadata []string                `json:"extraMetadata,omitzero"`
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
