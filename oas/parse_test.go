@@ -90,10 +90,10 @@ func TestParseDuplicateKeysLastWins(t *testing.T) {
 func TestParseEscapes(t *testing.T) {
 	t.Parallel()
 	tests := map[string]string{
-		`{"s":"\u00e9\n\/"}`:       "é\n/",
-		`{"s":"\ud83d\ude00"}`:     "😀",
-		`{"s":"\ud83d"}`:           "\ufffd",
-		`{"s":"\ud83dx"}`:          "\ufffdx",
+		`{"s":"\u00e9\n\/"}`:        "é\n/",
+		`{"s":"\ud83d\ude00"}`:      "😀",
+		`{"s":"\ud83d"}`:            "\ufffd",
+		`{"s":"\ud83dx"}`:           "\ufffdx",
 		"{\"s\":\"bad \xff utf8\"}": "bad \ufffd utf8",
 	}
 	for in, want := range tests {
@@ -111,21 +111,21 @@ func TestParseEscapes(t *testing.T) {
 func TestParseErrors(t *testing.T) {
 	t.Parallel()
 	tests := map[string]string{
-		``:                     "empty input",
-		`   `:                  "empty input",
-		`{"a":}`:               "offset 5",
-		`{"a":1,}`:             "offset 7",
-		`{"a":01}`:             "offset 6",
-		`{"a":"x`:              "unterminated string",
-		`{"a":1} {}`:           "after the top-level value",
-		`[1,2]`:                "must be an object",
-		"{\"a\":\"\x01\"}":     "control character",
-		`{"a":tru}`:            "expected true",
-		`{"a":1.}`:             "digit expected",
-		`{"a":"\x"}`:           "invalid escape",
-		"openapi: [unclosed":   "invalid YAML",
-		"- a\n- b\n":           "must be an object",
-		"a: .inf\n":            "no JSON form",
+		``:                         "empty input",
+		`   `:                      "empty input",
+		`{"a":}`:                   "offset 5",
+		`{"a":1,}`:                 "offset 7",
+		`{"a":01}`:                 "offset 6",
+		`{"a":"x`:                  "unterminated string",
+		`{"a":1} {}`:               "after the top-level value",
+		`[1,2]`:                    "must be an object",
+		"{\"a\":\"\x01\"}":         "control character",
+		`{"a":tru}`:                "expected true",
+		`{"a":1.}`:                 "digit expected",
+		`{"a":"\x"}`:               "invalid escape",
+		"openapi: [unclosed":       "invalid YAML",
+		"- a\n- b\n":               "must be an object",
+		"a: .inf\n":                "no JSON form",
 		strings.Repeat("[", 20000): "nesting deeper",
 	}
 	for in, want := range tests {
