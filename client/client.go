@@ -78,6 +78,8 @@ type Client struct {
 	AdminUsers *AdminUsersService
 	// Import loads exported APIs and policies keeping their ids (/admin/apis/import, /admin/policies/import).
 	Import *ImportService
+	// System holds the Admin API's system routes (/admin/system).
+	System *SystemService
 }
 
 // Option configures a Client in New.
@@ -178,6 +180,7 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 	c.Orgs = &OrgsService{c}
 	c.AdminUsers = &AdminUsersService{c}
 	c.Import = &ImportService{c}
+	c.System = &SystemService{c}
 	return c, nil
 }
 
