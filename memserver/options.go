@@ -1,7 +1,6 @@
 package memserver
 
 import (
-	"io"
 	"log/slog"
 	"time"
 
@@ -31,6 +30,7 @@ type config struct {
 	fixtures    *Fixtures
 	logSize     int
 	observer    func(Exchange)
+	hashKeys    bool
 }
 
 // WithStore makes the Server keep its state in s instead of a new in-memory
@@ -80,4 +80,8 @@ func WithRequestLogSize(n int) Option { return func(c *config) { c.logSize = n }
 // exchange, whatever the log size, and Reset does not forget them.
 func WithObserver(fn func(Exchange)) Option { return func(c *config) { c.observer = fn } }
 
-func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+// WithHashKeys says whether the Server hashes keys, as a Dashboard with
+// hash_keys does (the default): a key's token is shown only in the answer
+// that creates it, and lists and reads show its hash instead. With false,
+// keys are shown everywhere, as on a Dashboard without hashing.
+func WithHashKeys(on bool) Option { return func(c *config) { c.hashKeys = on } }
