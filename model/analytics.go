@@ -16,6 +16,8 @@ type AnalyticsRecord struct {
 	OrgID        string    `json:"org_id"`
 	OauthID      string    `json:"oauth_id"`
 	RequestTime  int64     `json:"request_time"`
+
+	Extra Extra `json:"-"`
 }
 
 // AggregateAnalyticsData is the answer of the activity routes
@@ -24,6 +26,8 @@ type AnalyticsRecord struct {
 type AggregateAnalyticsData struct {
 	Data  []AnalyticsResultUnit `json:"data"`
 	Pages int64                 `json:"pages"`
+
+	Extra Extra `json:"-"`
 }
 
 // AnalyticsResultUnit is the traffic of one group of requests: hits, errors

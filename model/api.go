@@ -234,12 +234,16 @@ type HostCheckObject struct {
 	Method              string            `json:"method"`
 	Headers             map[string]string `json:"headers"`
 	Body                string            `json:"body"`
+
+	Extra Extra `json:"-"`
 }
 
 // CheckCommand is one step of a TCP uptime check (schema CheckCommand).
 type CheckCommand struct {
 	Name    string `json:"name"`
 	Message string `json:"message"`
+
+	Extra Extra `json:"-"`
 }
 
 // UptimeTestsConfig configures the uptime checker (schema UptimeTestsConfig).
@@ -247,6 +251,8 @@ type UptimeTestsConfig struct {
 	ExpireUptimeAnalyticsAfter int64                         `json:"expire_utime_after"`
 	ServiceDiscovery           ServiceDiscoveryConfiguration `json:"service_discovery"`
 	RecheckWait                int64                         `json:"recheck_wait"`
+
+	Extra Extra `json:"-"`
 }
 
 // CORSConfig is an API's CORS handling (schema CORSConfig, member "CORS").
@@ -284,6 +290,8 @@ type GlobalRateLimit struct {
 	Disabled bool    `json:"disabled"`
 	Rate     float64 `json:"rate"`
 	Per      float64 `json:"per"`
+
+	Extra Extra `json:"-"`
 }
 
 // AnalyticsPluginConfig is a Go plugin that edits analytics records
@@ -292,6 +300,8 @@ type AnalyticsPluginConfig struct {
 	Enabled    bool   `json:"enable"`
 	PluginPath string `json:"plugin_path"`
 	FuncName   string `json:"func_name"`
+
+	Extra Extra `json:"-"`
 }
 
 // NotificationsManager says where the gateway reports OAuth key changes
@@ -299,6 +309,8 @@ type AnalyticsPluginConfig struct {
 type NotificationsManager struct {
 	SharedSecret      string `json:"shared_secret"`
 	OAuthKeyChangeURL string `json:"oauth_on_keychange_url"`
+
+	Extra Extra `json:"-"`
 }
 
 // ResponseProcessor is a response middleware and its options
@@ -306,6 +318,8 @@ type NotificationsManager struct {
 type ResponseProcessor struct {
 	Name    string          `json:"name"`
 	Options json.RawMessage `json:"options"`
+
+	Extra Extra `json:"-"`
 }
 
 // EventHandlerMetaConfig maps an event name (e.g. "QuotaExceeded") to the
@@ -348,6 +362,8 @@ type MiddlewareDefinition struct {
 	Path           string `json:"path"`
 	RequireSession bool   `json:"require_session"`
 	RawBodyOnly    bool   `json:"raw_body_only"`
+
+	Extra Extra `json:"-"`
 }
 
 // MiddlewareIDExtractor caches a custom authenticator's result under an id
@@ -357,4 +373,6 @@ type MiddlewareIDExtractor struct {
 	ExtractFrom     string         `json:"extract_from"`
 	ExtractWith     string         `json:"extract_with"`
 	ExtractorConfig map[string]any `json:"extractor_config"`
+
+	Extra Extra `json:"-"`
 }

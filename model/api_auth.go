@@ -30,6 +30,8 @@ type SignatureConfig struct {
 	AllowedClockSkew int64  `json:"allowed_clock_skew"`
 	ErrorCode        int64  `json:"error_code"`
 	ErrorMessage     string `json:"error_message"`
+
+	Extra Extra `json:"-"`
 }
 
 // AuthProviderMeta names the authentication provider of an API
@@ -38,6 +40,8 @@ type AuthProviderMeta struct {
 	Name          string         `json:"name"`
 	StorageEngine string         `json:"storage_engine"`
 	Meta          map[string]any `json:"meta"`
+
+	Extra Extra `json:"-"`
 }
 
 // SessionProviderMeta names the session provider of an API
@@ -46,6 +50,8 @@ type SessionProviderMeta struct {
 	Name          string         `json:"name"`
 	StorageEngine string         `json:"storage_engine"`
 	Meta          map[string]any `json:"meta"`
+
+	Extra Extra `json:"-"`
 }
 
 // BasicAuthMeta tunes basic authentication (APIDefinition.basic_auth).
@@ -55,6 +61,8 @@ type BasicAuthMeta struct {
 	ExtractFromBody    bool   `json:"extract_from_body"`
 	BodyUserRegexp     string `json:"body_user_regexp"`
 	BodyPasswordRegexp string `json:"body_password_regexp"`
+
+	Extra Extra `json:"-"`
 }
 
 // OAuthMeta configures the gateway as an OAuth 2.0 server
@@ -66,6 +74,8 @@ type OAuthMeta struct {
 	// AllowedAuthorizeTypes are response types: "code", "token".
 	AllowedAuthorizeTypes  []string `json:"allowed_authorize_types"`
 	AuthorizeLoginRedirect string   `json:"auth_login_redirect"`
+
+	Extra Extra `json:"-"`
 }
 
 // OpenIDOptions configures OpenID Connect authentication
@@ -73,6 +83,8 @@ type OAuthMeta struct {
 type OpenIDOptions struct {
 	Providers         []OIDProviderConfig `json:"providers"`
 	SegregateByClient bool                `json:"segregate_by_client"`
+
+	Extra Extra `json:"-"`
 }
 
 // OIDProviderConfig is one trusted OpenID issuer and, per client id, the
@@ -81,6 +93,8 @@ type OpenIDOptions struct {
 type OIDProviderConfig struct {
 	Issuer    string            `json:"issuer"`
 	ClientIDs map[string]string `json:"client_ids"`
+
+	Extra Extra `json:"-"`
 }
 
 // ExternalOAuth validates tokens of an external OAuth server
@@ -88,6 +102,8 @@ type OIDProviderConfig struct {
 type ExternalOAuth struct {
 	Enabled   bool                    `json:"enabled"`
 	Providers []ExternalOAuthProvider `json:"providers"`
+
+	Extra Extra `json:"-"`
 }
 
 // ExternalOAuthProvider is one external OAuth server: by JWT validation or
@@ -95,6 +111,8 @@ type ExternalOAuth struct {
 type ExternalOAuthProvider struct {
 	JWT           JWTValidation `json:"jwt"`
 	Introspection Introspection `json:"introspection"`
+
+	Extra Extra `json:"-"`
 }
 
 // JWTValidation checks an external server's JWTs (schema JWTValidation).
@@ -106,6 +124,8 @@ type JWTValidation struct {
 	IssuedAtValidationSkew  int64  `json:"issued_at_validation_skew"`
 	NotBeforeValidationSkew int64  `json:"not_before_validation_skew"`
 	ExpiresAtValidationSkew int64  `json:"expires_at_validation_skew"`
+
+	Extra Extra `json:"-"`
 }
 
 // Introspection checks opaque tokens at an introspection endpoint
@@ -117,6 +137,8 @@ type Introspection struct {
 	ClientSecret      string             `json:"client_secret"`
 	IdentityBaseField string             `json:"identity_base_field"`
 	Cache             IntrospectionCache `json:"cache"`
+
+	Extra Extra `json:"-"`
 }
 
 // IntrospectionCache caches introspection answers; Timeout is in seconds
@@ -124,6 +146,8 @@ type Introspection struct {
 type IntrospectionCache struct {
 	Enabled bool  `json:"enabled"`
 	Timeout int64 `json:"timeout"`
+
+	Extra Extra `json:"-"`
 }
 
 // RequestSigningMeta makes the gateway sign the requests it sends upstream
@@ -136,6 +160,8 @@ type RequestSigningMeta struct {
 	HeaderList      []string `json:"header_list"`
 	CertificateID   string   `json:"certificate_id"`
 	SignatureHeader string   `json:"signature_header"`
+
+	Extra Extra `json:"-"`
 }
 
 // Scopes maps token scopes to policies, for JWT and OIDC
@@ -143,6 +169,8 @@ type RequestSigningMeta struct {
 type Scopes struct {
 	JWT  ScopeClaim `json:"jwt"`
 	OIDC ScopeClaim `json:"oidc"`
+
+	Extra Extra `json:"-"`
 }
 
 // ScopeClaim names the claim holding scopes and maps each scope to a
@@ -150,6 +178,8 @@ type Scopes struct {
 type ScopeClaim struct {
 	ScopeClaimName string            `json:"scope_claim_name"`
 	ScopeToPolicy  map[string]string `json:"scope_to_policy"`
+
+	Extra Extra `json:"-"`
 }
 
 // UpstreamAuth makes the gateway authenticate to the upstream
@@ -167,6 +197,8 @@ type UpstreamAuth struct {
 type AuthSource struct {
 	Enabled bool   `json:"enabled"`
 	Name    string `json:"name"`
+
+	Extra Extra `json:"-"`
 }
 
 // UpstreamBasicAuth sends basic-auth credentials upstream
@@ -176,6 +208,8 @@ type UpstreamBasicAuth struct {
 	Username string     `json:"username"`
 	Password string     `json:"password"`
 	Header   AuthSource `json:"header"`
+
+	Extra Extra `json:"-"`
 }
 
 // UpstreamOAuth fetches an OAuth token for the upstream
@@ -185,6 +219,8 @@ type UpstreamOAuth struct {
 	ClientCredentials      ClientCredentials      `json:"client_credentials"`
 	PasswordAuthentication PasswordAuthentication `json:"password"`
 	AllowedAuthorizeTypes  []string               `json:"allowed_authorize_types"`
+
+	Extra Extra `json:"-"`
 }
 
 // ClientCredentials is the OAuth client-credentials grant used upstream
@@ -196,6 +232,8 @@ type ClientCredentials struct {
 	Scopes        []string   `json:"scopes"`
 	Header        AuthSource `json:"header"`
 	ExtraMetadata []string   `json:"extra_metadata"`
+
+	Extra Extra `json:"-"`
 }
 
 // PasswordAuthentication is the OAuth password grant used upstream
@@ -209,4 +247,6 @@ type PasswordAuthentication struct {
 	Scopes        []string   `json:"scopes"`
 	Header        AuthSource `json:"header"`
 	ExtraMetadata []string   `json:"extra_metadata"`
+
+	Extra Extra `json:"-"`
 }

@@ -34,6 +34,8 @@ type DatasourceTypeFieldConfiguration struct {
 	FieldName  string                          `json:"field_name"`
 	Mapping    *DatasourceMappingConfiguration `json:"mapping"`
 	DataSource DatasourceSourceConfig          `json:"data_source"`
+
+	Extra Extra `json:"-"`
 }
 
 // DatasourceMappingConfiguration maps a field to a path of the data source's
@@ -41,6 +43,8 @@ type DatasourceTypeFieldConfiguration struct {
 type DatasourceMappingConfiguration struct {
 	Disabled bool   `json:"disabled"`
 	Path     string `json:"path"`
+
+	Extra Extra `json:"-"`
 }
 
 // DatasourceSourceConfig is a legacy data source: its kind and free-form
@@ -48,6 +52,8 @@ type DatasourceMappingConfiguration struct {
 type DatasourceSourceConfig struct {
 	Name   string          `json:"kind"`
 	Config json.RawMessage `json:"data_source_config"`
+
+	Extra Extra `json:"-"`
 }
 
 // GraphQLPlayground serves a GraphQL playground at Path
@@ -55,6 +61,8 @@ type DatasourceSourceConfig struct {
 type GraphQLPlayground struct {
 	Enabled bool   `json:"enabled"`
 	Path    string `json:"path"`
+
+	Extra Extra `json:"-"`
 }
 
 // GraphQLEngineConfig is a Universal Data Graph: data sources and field
@@ -73,6 +81,8 @@ type GraphQLFieldConfig struct {
 	FieldName             string   `json:"field_name"`
 	DisableDefaultMapping bool     `json:"disable_default_mapping"`
 	Path                  []string `json:"path"`
+
+	Extra Extra `json:"-"`
 }
 
 // GraphQLEngineDataSource is one data source of a Universal Data Graph
@@ -84,6 +94,8 @@ type GraphQLEngineDataSource struct {
 	Internal   bool                `json:"internal"`
 	RootFields []GraphQLTypeFields `json:"root_fields"`
 	Config     json.RawMessage     `json:"config"`
+
+	Extra Extra `json:"-"`
 }
 
 // GraphQLTypeFields names a type and some of its fields
@@ -91,6 +103,8 @@ type GraphQLEngineDataSource struct {
 type GraphQLTypeFields struct {
 	Type   string   `json:"type"`
 	Fields []string `json:"fields"`
+
+	Extra Extra `json:"-"`
 }
 
 // UDGGlobalHeader is a header sent to every data source
@@ -98,6 +112,8 @@ type GraphQLTypeFields struct {
 type UDGGlobalHeader struct {
 	Key   string `json:"key"`
 	Value string `json:"value"`
+
+	Extra Extra `json:"-"`
 }
 
 // GraphQLProxyConfig configures a proxied GraphQL upstream
@@ -117,12 +133,16 @@ type GraphQLProxyConfig struct {
 // (schema GraphQLProxyFeaturesConfig).
 type GraphQLProxyFeaturesConfig struct {
 	UseImmutableHeaders bool `json:"use_immutable_headers"`
+
+	Extra Extra `json:"-"`
 }
 
 // GraphQLResponseExtensions says which upstream extensions reach the client
 // (schema GraphQLResponseExtensions).
 type GraphQLResponseExtensions struct {
 	OnErrorForwarding bool `json:"on_error_forwarding"`
+
+	Extra Extra `json:"-"`
 }
 
 // RequestHeadersRewriteConfig replaces or removes one request header
@@ -130,12 +150,16 @@ type GraphQLResponseExtensions struct {
 type RequestHeadersRewriteConfig struct {
 	Value  string `json:"value"`
 	Remove bool   `json:"remove"`
+
+	Extra Extra `json:"-"`
 }
 
 // GraphQLSubgraphConfig is the SDL of a federation subgraph
 // (schema GraphQLSubgraphConfig).
 type GraphQLSubgraphConfig struct {
 	SDL string `json:"sdl"`
+
+	Extra Extra `json:"-"`
 }
 
 // GraphQLSupergraphConfig is a federation supergraph: its subgraphs and the
@@ -146,6 +170,8 @@ type GraphQLSupergraphConfig struct {
 	MergedSDL            string                  `json:"merged_sdl"`
 	GlobalHeaders        map[string]string       `json:"global_headers"`
 	DisableQueryBatching bool                    `json:"disable_query_batching"`
+
+	Extra Extra `json:"-"`
 }
 
 // GraphQLSubgraphEntity is one subgraph of a supergraph
@@ -157,10 +183,14 @@ type GraphQLSubgraphEntity struct {
 	SDL              string            `json:"sdl"`
 	Headers          map[string]string `json:"headers"`
 	SubscriptionType string            `json:"subscription_type"`
+
+	Extra Extra `json:"-"`
 }
 
 // GraphQLIntrospectionConfig turns introspection off
 // (schema GraphQLIntrospectionConfig).
 type GraphQLIntrospectionConfig struct {
 	Disabled bool `json:"disabled"`
+
+	Extra Extra `json:"-"`
 }

@@ -42,6 +42,8 @@ type VersionPaths struct {
 	Ignored   []string `json:"ignored"`
 	WhiteList []string `json:"white_list"`
 	BlackList []string `json:"black_list"`
+
+	Extra Extra `json:"-"`
 }
 
 // ExtendedPathsSet is the per-endpoint middleware of a version, one list per
@@ -97,6 +99,8 @@ type EndpointMethodMeta struct {
 	Code    int64             `json:"code"`
 	Data    string            `json:"data"`
 	Headers map[string]string `json:"headers"`
+
+	Extra Extra `json:"-"`
 }
 
 // MockResponseMeta answers an endpoint without calling the upstream
@@ -109,6 +113,8 @@ type MockResponseMeta struct {
 	Code       int64             `json:"code"`
 	Body       string            `json:"body"`
 	Headers    map[string]string `json:"headers"`
+
+	Extra Extra `json:"-"`
 }
 
 // CacheMeta caches one endpoint (schema CacheMeta).
@@ -120,6 +126,8 @@ type CacheMeta struct {
 	CacheOnlyResponseCodes []int64 `json:"cache_response_codes"`
 	// Timeout is in seconds.
 	Timeout int64 `json:"timeout"`
+
+	Extra Extra `json:"-"`
 }
 
 // TemplateMeta transforms an endpoint's request or response body with a Go
@@ -129,6 +137,8 @@ type TemplateMeta struct {
 	TemplateData TemplateData `json:"template_data"`
 	Path         string       `json:"path"`
 	Method       string       `json:"method"`
+
+	Extra Extra `json:"-"`
 }
 
 // TemplateData is a body transform's template (schema TemplateData).
@@ -139,6 +149,8 @@ type TemplateData struct {
 	Mode           string `json:"template_mode"`
 	EnableSession  bool   `json:"enable_session"`
 	TemplateSource string `json:"template_source"`
+
+	Extra Extra `json:"-"`
 }
 
 // TransformJQMeta transforms an endpoint's body with a jq filter
@@ -147,6 +159,8 @@ type TransformJQMeta struct {
 	Filter string `json:"filter"`
 	Path   string `json:"path"`
 	Method string `json:"method"`
+
+	Extra Extra `json:"-"`
 }
 
 // HeaderInjectionMeta adds and removes headers on an endpoint
@@ -158,6 +172,8 @@ type HeaderInjectionMeta struct {
 	Path          string            `json:"path"`
 	Method        string            `json:"method"`
 	ActOnResponse bool              `json:"act_on"`
+
+	Extra Extra `json:"-"`
 }
 
 // HardTimeoutMeta ends an endpoint's upstream call after TimeOut seconds
@@ -167,6 +183,8 @@ type HardTimeoutMeta struct {
 	Path     string `json:"path"`
 	Method   string `json:"method"`
 	TimeOut  int64  `json:"timeout"`
+
+	Extra Extra `json:"-"`
 }
 
 // CircuitBreakerMeta trips an endpoint when too many upstream calls fail
@@ -179,6 +197,8 @@ type CircuitBreakerMeta struct {
 	Samples              int64   `json:"samples"`
 	ReturnToServiceAfter int64   `json:"return_to_service_after"`
 	DisableHalfOpenState bool    `json:"disable_half_open_state"`
+
+	Extra Extra `json:"-"`
 }
 
 // URLRewriteMeta rewrites an endpoint's URL, optionally by trigger
@@ -190,6 +210,8 @@ type URLRewriteMeta struct {
 	MatchPattern string           `json:"match_pattern"`
 	RewriteTo    string           `json:"rewrite_to"`
 	Triggers     []RoutingTrigger `json:"triggers"`
+
+	Extra Extra `json:"-"`
 }
 
 // RoutingTrigger rewrites to RewriteTo when any ("any") or all ("all") of
@@ -198,6 +220,8 @@ type RoutingTrigger struct {
 	On        string                `json:"on"`
 	Options   RoutingTriggerOptions `json:"options"`
 	RewriteTo string                `json:"rewrite_to"`
+
+	Extra Extra `json:"-"`
 }
 
 // RoutingTriggerOptions are the matches of a RoutingTrigger, each keyed by
@@ -210,6 +234,8 @@ type RoutingTriggerOptions struct {
 	SessionMetaMatches    map[string]StringRegexMap `json:"session_meta_matches"`
 	RequestContextMatches map[string]StringRegexMap `json:"request_context_matches"`
 	PayloadMatches        StringRegexMap            `json:"payload_matches"`
+
+	Extra Extra `json:"-"`
 }
 
 // StringRegexMap is a regular expression to match, or with Reverse to not
@@ -217,6 +243,8 @@ type RoutingTriggerOptions struct {
 type StringRegexMap struct {
 	MatchPattern string `json:"match_rx"`
 	Reverse      bool   `json:"reverse"`
+
+	Extra Extra `json:"-"`
 }
 
 // VirtualMeta answers an endpoint with a JavaScript function
@@ -230,6 +258,8 @@ type VirtualMeta struct {
 	Method               string `json:"method"`
 	UseSession           bool   `json:"use_session"`
 	ProxyOnError         bool   `json:"proxy_on_error"`
+
+	Extra Extra `json:"-"`
 }
 
 // RequestSizeMeta limits an endpoint's request body to SizeLimit bytes
@@ -239,6 +269,8 @@ type RequestSizeMeta struct {
 	Path      string `json:"path"`
 	Method    string `json:"method"`
 	SizeLimit int64  `json:"size_limit"`
+
+	Extra Extra `json:"-"`
 }
 
 // MethodTransformMeta changes an endpoint's request method
@@ -248,6 +280,8 @@ type MethodTransformMeta struct {
 	Path     string `json:"path"`
 	Method   string `json:"method"`
 	ToMethod string `json:"to_method"`
+
+	Extra Extra `json:"-"`
 }
 
 // TrackEndpointMeta turns endpoint tracking in analytics on or off
@@ -256,6 +290,8 @@ type TrackEndpointMeta struct {
 	Disabled bool   `json:"disabled"`
 	Path     string `json:"path"`
 	Method   string `json:"method"`
+
+	Extra Extra `json:"-"`
 }
 
 // ValidatePathMeta validates an endpoint's JSON body against a JSON Schema
@@ -268,6 +304,8 @@ type ValidatePathMeta struct {
 	Schema            map[string]any `json:"schema"`
 	SchemaB64         string         `json:"schema_b64"`
 	ErrorResponseCode int64          `json:"error_response_code"`
+
+	Extra Extra `json:"-"`
 }
 
 // ValidateRequestMeta validates an endpoint's request against the API's
@@ -277,6 +315,8 @@ type ValidateRequestMeta struct {
 	Path              string `json:"path"`
 	Method            string `json:"method"`
 	ErrorResponseCode int64  `json:"error_response_code"`
+
+	Extra Extra `json:"-"`
 }
 
 // InternalMeta makes an endpoint reachable only from other APIs
@@ -285,6 +325,8 @@ type InternalMeta struct {
 	Disabled bool   `json:"disabled"`
 	Path     string `json:"path"`
 	Method   string `json:"method"`
+
+	Extra Extra `json:"-"`
 }
 
 // GoPluginMeta runs a Go plugin on an endpoint (schema GoPluginMeta).
@@ -294,6 +336,8 @@ type GoPluginMeta struct {
 	Method     string `json:"method"`
 	PluginPath string `json:"plugin_path"`
 	SymbolName string `json:"func_name"`
+
+	Extra Extra `json:"-"`
 }
 
 // PersistGraphQLMeta turns a REST endpoint into a stored GraphQL operation
@@ -303,6 +347,8 @@ type PersistGraphQLMeta struct {
 	Method    string         `json:"method"`
 	Operation string         `json:"operation"`
 	Variables map[string]any `json:"variables"`
+
+	Extra Extra `json:"-"`
 }
 
 // RateLimitMeta rate-limits one endpoint across keys (schema RateLimitMeta).
@@ -312,4 +358,6 @@ type RateLimitMeta struct {
 	Method   string  `json:"method"`
 	Rate     float64 `json:"rate"`
 	Per      float64 `json:"per"`
+
+	Extra Extra `json:"-"`
 }

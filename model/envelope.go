@@ -41,6 +41,8 @@ const (
 // (Admin API schema ReloadResponse): {"status":"ok"}.
 type ReloadResponse struct {
 	Status string `json:"status"`
+
+	Extra Extra `json:"-"`
 }
 
 // StatusMessage is the lower-case status envelope some routes answer with
@@ -48,4 +50,6 @@ type ReloadResponse struct {
 type StatusMessage struct {
 	Status  string `json:"status"`
 	Message string `json:"message"`
+
+	Extra Extra `json:"-"`
 }

@@ -29,6 +29,8 @@ type DCRRegistration struct {
 	Provider    string `json:"provider"`
 	AccessToken string `json:"access_token"`
 	ClientURI   string `json:"client_uri"`
+
+	Extra Extra `json:"-"`
 }
 
 // NewClientRequest is the body of POST /api/apis/oauth and PUT
@@ -58,6 +60,8 @@ type OAuthClientToken struct {
 
 	ClientID string `json:"-"`
 	OrgID    string `json:"-"`
+
+	Extra Extra `json:"-"`
 }
 
 // OAuthAuthorizeResponse is the answer of POST
@@ -66,6 +70,8 @@ type OAuthClientToken struct {
 type OAuthAuthorizeResponse struct {
 	Code       string `json:"code"`
 	RedirectTo string `json:"redirect_to"`
+
+	Extra Extra `json:"-"`
 }
 
 // OAuthRevokeRequest is the body of POST /api/apis/oauth/{apiId}/revoke:
@@ -73,10 +79,14 @@ type OAuthAuthorizeResponse struct {
 type OAuthRevokeRequest struct {
 	Token         string `json:"token"`
 	TokenTypeHint string `json:"token_type_hint"`
+
+	Extra Extra `json:"-"`
 }
 
 // OAuthRevokeAllRequest is the body of POST
 // /api/apis/oauth/{apiId}/revoke_all.
 type OAuthRevokeAllRequest struct {
 	ClientSecret string `json:"client_secret"`
+
+	Extra Extra `json:"-"`
 }

@@ -32,6 +32,8 @@ type Organisation struct {
 type OrgAPI struct {
 	APIHumanName string `json:"api_human_name"`
 	APIID        string `json:"api_id"`
+
+	Extra Extra `json:"-"`
 }
 
 // EventConfig is where the Dashboard reports an organisation event
@@ -40,6 +42,8 @@ type EventConfig struct {
 	Webhook string `json:"webhook"`
 	Email   string `json:"email"`
 	Redis   bool   `json:"redis"`
+
+	Extra Extra `json:"-"`
 }
 
 // OpenPolicyConf holds an organisation's Open Policy Agent rules, written in
@@ -47,6 +51,8 @@ type EventConfig struct {
 type OpenPolicyConf struct {
 	Enabled bool   `json:"enabled"`
 	Rules   string `json:"rules"`
+
+	Extra Extra `json:"-"`
 }
 
 // ConfigUIOptions are an organisation's Dashboard UI settings
@@ -77,17 +83,23 @@ type ConfigUIOptions struct {
 // ConfigLabsConfig, nullable).
 type ConfigLabsConfig struct {
 	Streaming map[string]any `json:"streaming"`
+
+	Extra Extra `json:"-"`
 }
 
 // ConfigOnboarding turns the Dashboard's onboarding on.
 type ConfigOnboarding struct {
 	Enabled bool `json:"enabled"`
+
+	Extra Extra `json:"-"`
 }
 
 // ConfigTrial is a trial's end (Unix seconds) and sign-up form.
 type ConfigTrial struct {
 	EndDate     int64             `json:"end_date"`
 	HubspotForm ConfigHubspotForm `json:"hubspot_form"`
+
+	Extra Extra `json:"-"`
 }
 
 // ConfigHubspotForm identifies a HubSpot form.
@@ -95,6 +107,8 @@ type ConfigHubspotForm struct {
 	FormID   string `json:"form_id"`
 	PortalID string `json:"portal_id"`
 	Region   string `json:"region"`
+
+	Extra Extra `json:"-"`
 }
 
 // NewAdditionalPermissions is the body of PUT /api/org/permissions and the

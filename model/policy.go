@@ -38,4 +38,6 @@ type PolicyPartitions struct {
 	Complexity bool `json:"complexity"`
 	Acl        bool `json:"acl"`
 	PerAPI     bool `json:"per_api"`
+
+	Extra Extra `json:"-"`
 }

@@ -78,6 +78,8 @@ type APILimit struct {
 	QuotaRenewalRate   int64               `json:"quota_renewal_rate"`
 	SetBy              bool                `json:"set_by_policy"`
 	Smoothing          *RateLimitSmoothing `json:"smoothing"`
+
+	Extra Extra `json:"-"`
 }
 
 // RateLimitSmoothing is the smoothing of a rate limit (schema RateLimitSmoothing).
@@ -87,18 +89,24 @@ type RateLimitSmoothing struct {
 	Trigger   float64 `json:"trigger"`
 	Step      int64   `json:"step"`
 	Delay     int64   `json:"delay"`
+
+	Extra Extra `json:"-"`
 }
 
 // AccessSpec allows some methods on one URL (schema AccessSpec).
 type AccessSpec struct {
 	URL     string   `json:"url"`
 	Methods []string `json:"methods"`
+
+	Extra Extra `json:"-"`
 }
 
 // GraphqlType names a GraphQL type and some of its fields (schema GraphqlType).
 type GraphqlType struct {
 	Name   string   `json:"name"`
 	Fields []string `json:"fields"`
+
+	Extra Extra `json:"-"`
 }
 
 // FieldAccessDefinition limits one GraphQL field (schema FieldAccessDefinition).
@@ -106,29 +114,39 @@ type FieldAccessDefinition struct {
 	TypeName  string      `json:"type_name"`
 	FieldName string      `json:"field_name"`
 	Limits    FieldLimits `json:"limits"`
+
+	Extra Extra `json:"-"`
 }
 
 // FieldLimits are the limits of a GraphQL field (schema FieldLimits).
 type FieldLimits struct {
 	MaxQueryDepth int64 `json:"max_query_depth"`
+
+	Extra Extra `json:"-"`
 }
 
 // SessionEndpoint rate-limits one path of an API (schema SessionEndpoint).
 type SessionEndpoint struct {
 	Path    string                  `json:"path"`
 	Methods []SessionEndpointMethod `json:"methods"`
+
+	Extra Extra `json:"-"`
 }
 
 // SessionEndpointMethod is a rate limit on one method of an endpoint.
 type SessionEndpointMethod struct {
 	Name  string                   `json:"name"`
 	Limit SessionEndpointRateLimit `json:"limit"`
+
+	Extra Extra `json:"-"`
 }
 
 // SessionEndpointRateLimit is an endpoint's rate (schema SessionEndpointRateLimit).
 type SessionEndpointRateLimit struct {
 	Rate float64 `json:"rate"`
 	Per  float64 `json:"per"`
+
+	Extra Extra `json:"-"`
 }
 
 // BasicAuthData is the password of a basic-auth key
@@ -139,17 +157,23 @@ type BasicAuthData struct {
 	Hash     string `json:"hash_type"`
 	// User is the basic-auth user name, where the Dashboard reports it.
 	User string `json:"user"`
+
+	Extra Extra `json:"-"`
 }
 
 // JWTData is the JWT secret of a key (SessionState.jwt_data).
 type JWTData struct {
 	Secret string `json:"secret"`
+
+	Extra Extra `json:"-"`
 }
 
 // Monitor lists the quota percentages at which the gateway fires a
 // trigger event for a key (SessionState.monitor).
 type Monitor struct {
 	TriggerLimits []float64 `json:"trigger_limits"`
+
+	Extra Extra `json:"-"`
 }
 
 // KeyData is a key as the Dashboard returns it: its id, hash and session

@@ -98,12 +98,16 @@ type UserPassword struct {
 // (schema UserSearchPayload).
 type UserSearchPayload struct {
 	Filters UserSearchFilters `json:"filters"`
+
+	Extra Extra `json:"-"`
 }
 
 // UserSearchFilters are the filters of a user search; Query matches the
 // email address.
 type UserSearchFilters struct {
 	Query string `json:"query"`
+
+	Extra Extra `json:"-"`
 }
 
 // AccessManagementPayload grants users and user groups access to an object
@@ -111,10 +115,14 @@ type UserSearchFilters struct {
 type AccessManagementPayload struct {
 	UserIDs      []string `json:"userIds"`
 	UserGroupIDs []string `json:"userGroupIds"`
+
+	Extra Extra `json:"-"`
 }
 
 // UserKeyResetRequest is the body of PUT /api/users/{id}/actions/key/reset,
 // which gives the user a new access key.
 type UserKeyResetRequest struct {
 	UserID string `json:"userId"`
+
+	Extra Extra `json:"-"`
 }

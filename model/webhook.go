@@ -24,4 +24,6 @@ type HookReference struct {
 	EventName    string             `json:"event_name"`
 	EventTimeout int64              `json:"event_timeout"`
 	Hook         WebHookHandlerConf `json:"hook"`
+
+	Extra Extra `json:"-"`
 }
