@@ -303,6 +303,11 @@ func schemaProblems(err error, prefix string) []Problem {
 func collectLeaves(ve *jsonschema.ValidationError, prefix string, out *[]Problem) {
 	causes := ve.Causes
 	if len(causes) > 1 && (strings.HasSuffix(ve.KeywordLocation, "/oneOf") || strings.HasSuffix(ve.KeywordLocation, "/anyOf")) {
+		if p, ok := summariseBranches(ve, causes); ok {
+			p.Pointer = prefix + p.Pointer
+			*out = append(*out, p)
+			return
+		}
 		causes = pickBranches(causes)
 	}
 	if len(causes) == 0 {
@@ -318,6 +323,68 @@ func collectLeaves(ve *jsonschema.ValidationError, prefix string, out *[]Problem
 	for _, c := range causes {
 		collectLeaves(c, prefix, out)
 	}
+}
+
+func leavesOf(ve *jsonschema.ValidationError, out []*jsonschema.ValidationError) []*jsonschema.ValidationError {
+	if len(ve.Causes) == 0 {
+		return append(out, ve)
+	}
+	for _, c := range ve.Causes {
+		out = leavesOf(c, out)
+	}
+	return out
+}
+
+// summariseBranches turns two common shapes of a failed oneOf or anyOf into
+// one problem: alternatives that each require a different member ("needs
+// one of: schema, content"), and alternatives told apart by the value of one
+// member (the "in" of a parameter), where the other failures only follow
+// from that member's value.
+func summariseBranches(ve *jsonschema.ValidationError, causes []*jsonschema.ValidationError) (Problem, bool) {
+	var missing, allowed []string
+	discriminator := ""
+	allMissing, allEnum := true, true
+	for _, c := range causes {
+		leaves := leavesOf(c, nil)
+		if len(leaves) == 1 && leaves[0].InstanceLocation == ve.InstanceLocation &&
+			strings.HasPrefix(leaves[0].Message, "missing properties: ") {
+			missing = append(missing, quotedNames(strings.TrimPrefix(leaves[0].Message, "missing properties: "))...)
+		} else {
+			allMissing = false
+		}
+		found := false
+		for _, l := range leaves {
+			if !strings.HasSuffix(l.KeywordLocation, "/enum") && !strings.HasSuffix(l.KeywordLocation, "/const") {
+				continue
+			}
+			if discriminator == "" {
+				discriminator = l.InstanceLocation
+			}
+			if l.InstanceLocation != discriminator {
+				continue
+			}
+			found = true
+			values := strings.TrimPrefix(strings.TrimPrefix(l.Message, "value must be "), "one of ")
+			allowed = append(allowed, strings.Split(values, ", ")...)
+		}
+		if !found {
+			allEnum = false
+		}
+	}
+	switch {
+	case allMissing && len(missing) > 0:
+		how := "at least one"
+		if strings.HasSuffix(ve.KeywordLocation, "/oneOf") {
+			how = "one"
+		}
+		return Problem{Pointer: ve.InstanceLocation, Message: "needs " + how + " of: " + strings.Join(missing, ", ")}, true
+	case allEnum && discriminator != "":
+		if len(allowed) == 1 {
+			return Problem{Pointer: discriminator, Message: "value must be " + allowed[0]}, true
+		}
+		return Problem{Pointer: discriminator, Message: "value must be one of " + strings.Join(allowed, ", ")}, true
+	}
+	return Problem{}, false
 }
 
 // pickBranches keeps, of the failed branches of a oneOf or anyOf, the ones
