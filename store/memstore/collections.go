@@ -2,6 +2,7 @@ package memstore
 
 import (
 	"encoding/binary"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -14,9 +15,23 @@ import (
 // so that times before 1970 come first).
 func timeKey(t time.Time) string {
 	var b [8]byte
-	binary.BigEndian.PutUint64(b[:], uint64(t.UnixNano())^(1<<63))
+	var n int64
+	switch {
+	case t.Before(minTime): // UnixNano is undefined out of its range
+		n = math.MinInt64
+	case t.After(maxTime):
+		n = math.MaxInt64
+	default:
+		n = t.UnixNano()
+	}
+	binary.BigEndian.PutUint64(b[:], uint64(n)^(1<<63))
 	return string(b[:])
 }
+
+var (
+	minTime = time.Unix(0, math.MinInt64)
+	maxTime = time.Unix(0, math.MaxInt64)
+)
 
 // stringTimeKey orders the timestamps the model keeps as strings: empty
 // first, then every RFC 3339 time in time order, then anything unparsable

@@ -200,8 +200,9 @@ func count(txn *memdb.Txn, key string) int {
 func addCount(txn *memdb.Txn, key string, delta int) error {
 	n := count(txn, key) + delta
 	if n == 0 {
-		_, err := txn.DeleteAll(countsTable, "id", key)
-		return err
+		// Delete finds the counter by its exact key (DeleteAll would take
+		// the key as a prefix, and the org's facet counters with it).
+		return txn.Delete(countsTable, &counter{key: key})
 	}
 	return txn.Insert(countsTable, &counter{key: key, n: n})
 }
