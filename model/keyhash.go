@@ -2,18 +2,22 @@ package model
 
 import (
 	"encoding/binary"
-	"encoding/hex"
 	"math/bits"
 )
 
 // KeyHash returns the short hash under which a key can be looked up
-// (?hashed=true) and which lists show instead of a hashed key: the 32-bit
-// MurmurHash3 of the key id as 8 lowercase hex characters, the gateway's
-// default hash function.
+// (?hashed=true) and which lists show instead of a hashed key, computed as
+// the gateway does: with the algorithm a key token names (a Dashboard with
+// hash_key_function murmur64 gives 16 hex characters, as the guide's
+// "567b9a5419c3a9ef"), and with 32-bit MurmurHash3 (8 hex characters) for a
+// plain key such as "<org_id><32 hex>". A token naming an unknown algorithm
+// is hashed with murmur64, the gateway's fallback.
 func KeyHash(keyID string) string {
-	var out [4]byte
-	binary.BigEndian.PutUint32(out[:], murmur3x32([]byte(keyID), 0))
-	return hex.EncodeToString(out[:])
+	h, err := HashKey(keyID, KeyHashAlgorithm(keyID))
+	if err != nil {
+		h, _ = HashKey(keyID, HashMurmur64)
+	}
+	return h
 }
 
 // murmur3x32 is MurmurHash3's x86 32-bit variant.
