@@ -282,7 +282,7 @@ func updateAPI(c *call) {
 		in.CreatedAt = old.CreatedAt
 		now := c.s.now().UTC()
 		in.UpdatedAt = &now
-		normaliseWrapper(in)
+		fillEmpty(in)
 		return tx.UpdateAPI(in)
 	})
 	if c.storeFailed(err, http.StatusNotFound, msgAPINotFound) {
@@ -329,7 +329,7 @@ func (s *Server) prepareAPI(w *model.APIDefinitionWrapper, org string, now time.
 			return err
 		}
 	}
-	normaliseWrapper(w)
+	fillEmpty(w)
 	return nil
 }
 

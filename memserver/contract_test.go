@@ -1,10 +1,31 @@
 package memserver_test
 
 import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"sort"
+	"strings"
 	"sync"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/legacy"
 
 	"github.com/dashkit/dashkit/memserver"
 )
+
+// The contract test: every exchange of this package's tests (each server of
+// newServer records into contract) is checked, once all tests have run,
+// against the response schema of the same operation in the official
+// description of the Dashboard API. It lists the operations it covered.
+
+const descriptionPath = "../../shared/reference/tyk-dashboard/dashboard-api.yml"
 
 // recorder collects every exchange of the tests for the contract check.
 type recorder struct {
@@ -19,3 +40,158 @@ func (r *recorder) record(ex memserver.Exchange) {
 }
 
 var contract = &recorder{}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if code == 0 && !testing.Short() {
+		if err := checkContract(os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "contract:", err)
+			code = 1
+		}
+	}
+	os.Exit(code)
+}
+
+// checkContract validates the recorded exchanges and reports what it
+// covered.
+func checkContract(out io.Writer) error {
+	if _, err := os.Stat(descriptionPath); err != nil {
+		fmt.Fprintf(out, "contract: skipped: %s is absent (%v)\n", descriptionPath, err)
+		return nil
+	}
+	router, err := loadRouter(descriptionPath)
+	if err != nil {
+		return err
+	}
+	contract.mu.Lock()
+	exchanges := append([]memserver.Exchange(nil), contract.exchanges...)
+	contract.mu.Unlock()
+
+	covered := map[string]map[int]bool{}
+	unknown := map[string]bool{}
+	var failures []string
+	for _, ex := range exchanges {
+		if ex.Route == "" {
+			continue // no operation answered: unknown routes, faults
+		}
+		req, err := http.NewRequest(ex.Method, "http://memserver"+ex.Path, bytes.NewReader(ex.Body))
+		if err != nil {
+			return err
+		}
+		req.URL.RawQuery = ex.RawQuery
+		req.Header = ex.Header.Clone()
+		route, params, err := router.FindRoute(req)
+		if err != nil {
+			unknown[ex.Route] = true
+			continue
+		}
+		op := route.Method + " " + route.Path
+		if covered[op] == nil {
+			covered[op] = map[int]bool{}
+		}
+		covered[op][ex.Status] = true
+		in := &openapi3filter.ResponseValidationInput{
+			RequestValidationInput: &openapi3filter.RequestValidationInput{
+				Request: req, PathParams: params, Route: route,
+				Options: &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc},
+			},
+			Status: ex.Status,
+			Header: http.Header{"Content-Type": {ex.ContentType}},
+			Body:   io.NopCloser(bytes.NewReader(ex.ResponseBody)),
+			Options: &openapi3filter.Options{
+				IncludeResponseStatus: false,
+				MultiError:            true,
+			},
+		}
+		if err := openapi3filter.ValidateResponse(context.Background(), in); err != nil {
+			body := string(ex.ResponseBody)
+			if len(body) > 300 {
+				body = body[:300] + "..."
+			}
+			failures = append(failures, fmt.Sprintf("%s %s?%s -> %d: %v\n    body: %s", ex.Method, ex.Path, ex.RawQuery, ex.Status, err, body))
+		}
+	}
+
+	ops := make([]string, 0, len(covered))
+	for op := range covered {
+		ops = append(ops, op)
+	}
+	sort.Strings(ops)
+	fmt.Fprintf(out, "contract: %d exchanges, %d operations of %s covered:\n", len(exchanges), len(ops), descriptionPath)
+	for _, op := range ops {
+		var codes []int
+		for c := range covered[op] {
+			codes = append(codes, c)
+		}
+		sort.Ints(codes)
+		fmt.Fprintf(out, "  %-55s %v\n", op, codes)
+	}
+	for r := range unknown {
+		fmt.Fprintf(out, "contract: route %s is not in the description\n", r)
+	}
+	if len(failures) > 0 {
+		sort.Strings(failures)
+		return fmt.Errorf("%d responses do not match the description:\n%s", len(failures), strings.Join(dedupe(failures), "\n"))
+	}
+	return nil
+}
+
+func dedupe(s []string) []string {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func loadRouter(path string) (routers.Router, error) {
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", path, err)
+	}
+	// The description's server is a template ("https://{tenant}"); route on
+	// paths alone.
+	doc.Servers = openapi3.Servers{{URL: "http://memserver"}}
+	// A schema without a type ({}, as ApiResponse.Meta) accepts any value
+	// in JSON Schema, null included, and the description's own examples
+	// answer "Meta": null; kin-openapi reads OpenAPI 3.0 strictly and
+	// refuses null unless nullable is set, so say it for such schemas.
+	for _, s := range doc.Components.Schemas {
+		allowNullInUntyped(s, map[*openapi3.Schema]bool{})
+	}
+	router, err := legacy.NewRouter(doc,
+		openapi3.DisableExamplesValidation(), openapi3.DisableSchemaDefaultsValidation(),
+		openapi3.DisableSchemaPatternValidation(), openapi3.AllowExtraSiblingFields("description", "example", "examples"))
+	if err != nil {
+		return nil, fmt.Errorf("route %s: %w", path, err)
+	}
+	return router, nil
+}
+
+// allowNullInUntyped marks the schemas without a type or composition,
+// inside s, as nullable.
+func allowNullInUntyped(ref *openapi3.SchemaRef, seen map[*openapi3.Schema]bool) {
+	if ref == nil || ref.Value == nil || seen[ref.Value] {
+		return
+	}
+	s := ref.Value
+	seen[s] = true
+	if (s.Type == nil || len(*s.Type) == 0) && len(s.AllOf)+len(s.AnyOf)+len(s.OneOf) == 0 && s.Not == nil {
+		s.Nullable = true
+	}
+	for _, p := range s.Properties {
+		allowNullInUntyped(p, seen)
+	}
+	allowNullInUntyped(s.Items, seen)
+	if s.AdditionalProperties.Schema != nil {
+		allowNullInUntyped(s.AdditionalProperties.Schema, seen)
+	}
+	for _, l := range [][]*openapi3.SchemaRef{s.AllOf, s.AnyOf, s.OneOf} {
+		for _, r := range l {
+			allowNullInUntyped(r, seen)
+		}
+	}
+}

@@ -45,6 +45,7 @@ func (s *Server) seed(ctx context.Context, f Fixtures) error {
 		}
 		sess := k.Data
 		sess.OrgID = org
+		fillEmpty(&sess)
 		keys = append(keys, &store.Key{ID: id, Hash: keyHash(id), OrgID: org, Session: sess})
 	}
 	err := s.store.UpdateDefinitions(ctx, func(tx store.DefinitionsTx) error {
@@ -97,6 +98,7 @@ func (s *Server) seed(ctx context.Context, f Fixtures) error {
 			if p.LastUpdated == "" {
 				p.LastUpdated = stamp
 			}
+			fillEmpty(&p)
 			if err := tx.InsertPolicy(&p); err != nil {
 				return fmt.Errorf("policy %q: %w", p.Name, err)
 			}

@@ -195,7 +195,7 @@ func (c *call) prepareSession(sess *model.SessionState, org string) bool {
 	}
 	sess.OrgID = org
 	model.ApplyPolicies(sess, pols, c.s.now())
-	normaliseSession(sess)
+	fillEmpty(sess)
 	return true
 }
 
@@ -248,6 +248,7 @@ func previewKey(c *call) {
 	if !c.prepareSession(&sess, org) {
 		return
 	}
+	sess.DateCreated = c.nowString()
 	c.json(http.StatusOK, model.KeyData{Data: sess, APIModel: emptyObject})
 }
 

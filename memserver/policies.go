@@ -177,7 +177,7 @@ func createPolicy(c *call) {
 	p.OrgID = c.orgFor(p.OrgID)
 	p.DateCreated = c.nowString()
 	p.LastUpdated = p.DateCreated
-	normalisePolicy(p)
+	fillEmpty(p)
 	err := c.update(func(tx store.DefinitionsTx) error {
 		if p.ID != "" {
 			if _, err := tx.GetPolicyByID(p.OrgID, p.ID); err == nil {
@@ -217,7 +217,7 @@ func updatePolicy(c *call) {
 			}
 		}
 		in.LastUpdated = c.nowString()
-		normalisePolicy(in)
+		fillEmpty(in)
 		return tx.UpdatePolicy(in)
 	})
 	if c.storeFailed(err, http.StatusNotFound, msgPolicyNotFound) {
