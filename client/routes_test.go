@@ -1,0 +1,174 @@
+package client_test
+
+import (
+	"bufio"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// shared is the project's shared reference material, beside the module.
+const shared = "../../shared"
+
+// routeComment is the last line of a method's doc comment: the route it
+// calls.
+var routeComment = regexp.MustCompile(`^// (GET|POST|PUT|PATCH|DELETE) (/\S+)$`)
+
+// templateVar matches a path parameter, whatever its name.
+var templateVar = regexp.MustCompile(`\{[^}]+\}`)
+
+// normalRoute names an operation independently of its parameter names:
+// "GET /api/apis/{}/keys/{}".
+func normalRoute(method, path string) string {
+	return method + " " + templateVar.ReplaceAllString(strings.TrimSuffix(path, "/"), "{}")
+}
+
+// clientRoutes reads the routes the client's methods name, with where each
+// is named.
+func clientRoutes(t *testing.T) map[string]string {
+	t.Helper()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	routes := map[string]string{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		fh, err := os.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(fh)
+		for line := 1; sc.Scan(); line++ {
+			if m := routeComment.FindStringSubmatch(sc.Text()); m != nil {
+				routes[normalRoute(m[1], m[2])] = fmt.Sprintf("%s:%d: %s %s", f, line, m[1], m[2])
+			}
+		}
+		fh.Close()
+	}
+	return routes
+}
+
+// describedRoutes reads the operations of the official descriptions:
+// normalised route -> the route as the description writes it.
+func describedRoutes(t *testing.T) map[string]string {
+	t.Helper()
+	ops := map[string]string{}
+	for _, name := range []string{"dashboard-api.yml", "dashboard-admin-api.yml"} {
+		loader := openapi3.NewLoader()
+		doc, err := loader.LoadFromFile(filepath.Join(shared, "reference", "tyk-dashboard", name))
+		if err != nil {
+			t.Fatalf("load %s: %v", name, err)
+		}
+		for path, item := range doc.Paths.Map() {
+			for method := range item.Operations() {
+				ops[normalRoute(method, path)] = method + " " + path
+			}
+		}
+	}
+	return ops
+}
+
+// guidePaths reads the resource URLs the Dashboard guide documents: a few
+// routes (the per-endpoint analytics) are in the guide and not in the
+// descriptions.
+func guidePaths(t *testing.T) map[string]bool {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(shared, "seeds", "002_488b596f1d28383d.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`(?m)^Resource URL \| (/\S+) \|`)
+	paths := map[string]bool{}
+	for _, m := range re.FindAllStringSubmatch(string(b), -1) {
+		p := strings.ReplaceAll(strings.ReplaceAll(m[1], "{{", "{"), "}}", "}")
+		paths[strings.TrimPrefix(normalRoute("X", p), "X ")] = true
+	}
+	return paths
+}
+
+// TestRoutesExist checks that every route a method of the client names is
+// an operation of the official descriptions (or, for the few the
+// descriptions lack, a resource of the Dashboard guide), and lists the
+// operations the client does not cover yet.
+func TestRoutesExist(t *testing.T) {
+	if _, err := os.Stat(shared); err != nil {
+		t.Skipf("reference material not found at %s", shared)
+	}
+	t.Parallel()
+	named := clientRoutes(t)
+	described := describedRoutes(t)
+	guide := guidePaths(t)
+
+	if len(named) < 50 {
+		t.Errorf("only %d routes named; the route comments are not being read", len(named))
+	}
+	for route, where := range named {
+		if _, ok := described[route]; ok {
+			continue
+		}
+		if guide[strings.SplitN(route, " ", 2)[1]] {
+			t.Logf("in the Dashboard guide, not in the descriptions: %s", where)
+			continue
+		}
+		t.Errorf("%s: no such operation in the official descriptions", where)
+	}
+
+	var missing []string
+	for route, op := range described {
+		if _, ok := named[route]; !ok {
+			missing = append(missing, op)
+		}
+	}
+	sort.Strings(missing)
+	t.Logf("client covers %d of %d described operations; not covered:\n\t%s",
+		len(described)-len(missing), len(described), strings.Join(missing, "\n\t"))
+}
+
+// TestServedRoutesAreCovered asks the memserver for every described
+// operation the client does not cover: any it serves is a method the client
+// lacks.
+func TestServedRoutesAreCovered(t *testing.T) {
+	if _, err := os.Stat(shared); err != nil {
+		t.Skipf("reference material not found at %s", shared)
+	}
+	t.Parallel()
+	srv, _ := start(t)
+	named := clientRoutes(t)
+	described := describedRoutes(t)
+	hc := &http.Client{}
+	for route, op := range described {
+		if _, ok := named[route]; ok {
+			continue
+		}
+		method, path, _ := strings.Cut(op, " ")
+		path = templateVar.ReplaceAllString(path, "1")
+		req, err := http.NewRequest(method, srv.URL+path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Authorization", srv.Secret)
+		req.Header.Set("admin-auth", srv.AdminSecret)
+		resp, err := hc.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		reqs := srv.Requests()
+		last := reqs[len(reqs)-1]
+		// Another route may answer the probe (GET /api/apis/groups reaches
+		// GET /api/apis/{id}); only the operation itself counts.
+		if m, p, ok := strings.Cut(last.Route, " "); ok && normalRoute(m, p) == route {
+			t.Errorf("the memserver serves %s (as %s) but the client has no method for it", op, last.Route)
+		}
+	}
+}
