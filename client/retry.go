@@ -16,8 +16,9 @@ type RetryPolicy struct {
 	// MinBackoff is the wait before the first retry; each further retry
 	// doubles it (default 200ms).
 	MinBackoff time.Duration
-	// MaxBackoff caps every wait, including one a Retry-After header asks
-	// for (default 30s).
+	// MaxBackoff caps the backoff (default 30s). A server that asks, with
+	// Retry-After, for a longer wait is not retried: the error is returned,
+	// with APIError.RetryAfter, for the caller to decide.
 	MaxBackoff time.Duration
 }
 
@@ -69,10 +70,10 @@ func (p *RetryPolicy) next(method string, resp *response, attempt int) (time.Dur
 	// Jitter in [wait/2, wait] keeps many clients from retrying in step.
 	wait = wait/2 + rand.N(wait/2+1)
 	if ra, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok && ra > wait {
+		if ra > p.MaxBackoff {
+			return 0, false
+		}
 		wait = ra
-	}
-	if wait > p.MaxBackoff {
-		wait = p.MaxBackoff
 	}
 	return wait, true
 }
