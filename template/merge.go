@@ -57,3 +57,20 @@ func mergeValues(base, over any) any {
 	}
 	return oas.CloneValue(over)
 }
+
+// Import creates a Tyk OAS API from a plain OpenAPI document and a template,
+// as the Dashboard's import with a templateID: doc must not carry
+// x-tyk-api-gateway; it is laid over tmpl (see Merge), and the import
+// defaults are applied to the result, so that what the template sets (a
+// listen path, an upstream, middleware) is kept unless an option overrides
+// it. Neither input is modified.
+func Import(tmpl, doc *oas.Document, opts oas.ImportOptions) (*oas.Document, error) {
+	if doc.HasExtension() {
+		return nil, &oas.ImportError{Err: oas.ErrHasExtension, Pointer: "/" + oas.ExtensionKey, Message: oas.ErrHasExtension.Error()}
+	}
+	merged, err := Merge(tmpl, doc)
+	if err != nil {
+		return nil, err
+	}
+	return oas.ApplyImportDefaults(merged, opts)
+}
