@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -62,12 +63,21 @@ func clientRoutes(t *testing.T) map[string]string {
 // normalised route -> the route as the description writes it.
 func describedRoutes(t *testing.T) map[string]string {
 	t.Helper()
+	ops, err := loadDescribed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ops
+}
+
+// loadDescribed parses the descriptions once for every test that needs them.
+var loadDescribed = sync.OnceValues(func() (map[string]string, error) {
 	ops := map[string]string{}
 	for _, name := range []string{"dashboard-api.yml", "dashboard-admin-api.yml"} {
 		loader := openapi3.NewLoader()
 		doc, err := loader.LoadFromFile(filepath.Join(shared, "reference", "tyk-dashboard", name))
 		if err != nil {
-			t.Fatalf("load %s: %v", name, err)
+			return nil, fmt.Errorf("load %s: %w", name, err)
 		}
 		for path, item := range doc.Paths.Map() {
 			for method := range item.Operations() {
@@ -75,8 +85,8 @@ func describedRoutes(t *testing.T) map[string]string {
 			}
 		}
 	}
-	return ops
-}
+	return ops, nil
+})
 
 // guidePaths reads the resource URLs the Dashboard guide documents: a few
 // routes (the per-endpoint analytics) are in the guide and not in the
