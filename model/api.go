@@ -376,3 +376,7 @@ type MiddlewareIDExtractor struct {
 
 	Extra Extra `json:"-"`
 }
+
+// DefaultListenPath is the listen path the Dashboard gives a classic API
+// created without one: "/<api_id>/".
+func DefaultListenPath(apiID string) string { return "/" + apiID + "/" }
