@@ -31,6 +31,7 @@ type config struct {
 	logSize     int
 	observer    func(Exchange)
 	hashKeys    bool
+	gatewayURL  string
 }
 
 // WithStore makes the Server keep its state in s instead of a new in-memory

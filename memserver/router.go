@@ -47,14 +47,17 @@ import (
 // answers 405, and an unknown path 404, both with the error envelope.
 
 // routeTables lists the routes of every resource; a new resource adds one
-// line here.
-var routeTables = []func() []route{
-	controlRoutes,
-	apiRoutes,
-	oasRoutes,
-	assetRoutes,
-	keyRoutes,
-	policyRoutes,
+// line here. (A function rather than a variable, because handlers reach
+// the routing tree again: a variable would be an initialisation cycle.)
+func routeTables() []func() []route {
+	return []func() []route{
+		controlRoutes,
+		apiRoutes,
+		oasRoutes,
+		assetRoutes,
+		keyRoutes,
+		policyRoutes,
+	}
 }
 
 // authMode says how a route authenticates its caller.
@@ -107,7 +110,7 @@ var (
 func routingTree() *node {
 	treeOnce.Do(func() {
 		tree = &node{}
-		for _, table := range routeTables {
+		for _, table := range routeTables() {
 			for _, r := range table() {
 				r := r
 				tree.add(&r)

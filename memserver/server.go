@@ -65,7 +65,7 @@ func New(opts ...Option) *Server {
 }
 
 func newServer(opts ...Option) (*Server, error) {
-	cfg := config{pageSize: 10, bodyLimit: DefaultBodyLimit, logSize: DefaultRequestLogSize, hashKeys: true}
+	cfg := config{pageSize: 10, bodyLimit: DefaultBodyLimit, logSize: DefaultRequestLogSize, hashKeys: true, gatewayURL: DefaultGatewayURL}
 	for _, o := range opts {
 		o(&cfg)
 	}
