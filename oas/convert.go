@@ -57,10 +57,10 @@ import (
 //	middleware.global.transformRequestHeaders, transformResponseHeaders, requestSizeLimit, ignoreCase
 //	                                         the global headers, size limit and endpoint case of the API's version
 //
-// Endpoint-level middleware (a version's extended_paths) is not converted:
-// in a Tyk OAS API it hangs off OpenAPI operations, which a classic
-// definition does not have. Neither are event handlers, uptime tests, OpenID
-// Connect, external OAuth and custom authentication plugins.
+// The endpoint-level middleware of the API's version (extended_paths) maps
+// to OpenAPI operations and middleware.operations; convert_paths.go says
+// how. Not converted: event handlers, uptime tests, OpenID Connect, external
+// OAuth and custom authentication plugins.
 
 // classicMainVersion is the version a converted classic definition gets: a
 // Tyk OAS API is not versioned inside one definition (versions are separate
@@ -68,7 +68,8 @@ import (
 const classicMainVersion = "Default"
 
 // FromClassic converts a classic API definition to a Tyk OAS API: an
-// OpenAPI 3.0.3 document titled with the API's name, with no paths, whose
+// OpenAPI 3.0.3 document titled with the API's name, with an operation per
+// endpoint that has middleware, whose
 // x-tyk-api-gateway carries the mapped members, and whose security schemes
 // and security requirement describe the API's token, JWT, basic and OAuth
 // authentication. api is not modified.
@@ -79,17 +80,25 @@ func FromClassic(api *model.APIDefinition) (*Document, error) {
 	ext := classicToExtension(api)
 	auth, sec := classicAuth(api)
 	ext.Server.Authentication = auth
+	paths := &convPaths{items: map[string]*convPathItem{}}
+	if v, ok := classicVersion(api); ok {
+		paths = classicPaths(v.ExtendedPaths)
+		if len(paths.ops) > 0 {
+			ext.Middleware.Operations = paths.ops
+		}
+	}
 
 	skeleton := struct {
-		OpenAPI    string                `json:"openapi"`
-		Info       convInfo              `json:"info"`
-		Security   []map[string][]string `json:"security,omitempty"`
-		Paths      struct{}              `json:"paths"`
-		Components *convComponents       `json:"components,omitempty"`
-		Extension  *model.XTykAPIGateway `json:"x-tyk-api-gateway"`
+		OpenAPI    string                   `json:"openapi"`
+		Info       convInfo                 `json:"info"`
+		Security   []map[string][]string    `json:"security,omitempty"`
+		Paths      map[string]*convPathItem `json:"paths"`
+		Components *convComponents          `json:"components,omitempty"`
+		Extension  *model.XTykAPIGateway    `json:"x-tyk-api-gateway"`
 	}{
 		OpenAPI:   "3.0.3",
 		Info:      convInfo{Title: api.Name, Version: "1.0.0"},
+		Paths:     paths.items,
 		Extension: ext,
 	}
 	if len(sec.schemes) > 0 {
@@ -124,6 +133,11 @@ func ToClassic(doc *Document) (*model.APIDefinition, error) {
 	}
 	api := extensionToClassic(&ext)
 	extractSecurity(&ext, schemes, requirement, api)
+	if ext.Middleware != nil && len(ext.Middleware.Operations) > 0 {
+		v := api.VersionData.Versions[classicMainVersion]
+		extractPaths(convReadEndpoints(doc), ext.Middleware.Operations, &v.ExtendedPaths)
+		api.VersionData.Versions[classicMainVersion] = v
+	}
 	return api, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
@@ -162,6 +163,7 @@ func mappedClassic(api *model.APIDefinition) map[string]any {
 			m["global_size_limit"] = []any{v.GlobalSizeLimit, v.GlobalSizeLimitDisabled}
 		}
 		m["ignore_endpoint_case"] = v.IgnoreEndpointCase
+		m["extended_paths"] = mappedPaths(v.ExtendedPaths)
 	}
 	if api.UseKeylessAccess {
 		return m
@@ -209,6 +211,121 @@ func mappedClassic(api *model.APIDefinition) map[string]any {
 	if api.EnableSignatureChecking {
 		m["hmac"] = []any{sources(api.AuthConfigs[classicAuthHMAC]), api.HmacAllowedAlgorithms, api.HmacAllowedClockSkew}
 	}
+	return m
+}
+
+// mappedPaths projects a version's endpoint middleware onto what the
+// conversion maps: entries of the older method_actions form expanded to one
+// per method (a reply becoming a mock response), defaults spelled out, mock
+// header names canonical, each list in path and method order.
+func mappedPaths(ep model.ExtendedPathsSet) map[string]any {
+	byPathMethod := func(path, method string) string { return path + " " + method }
+	sorted := func(keys []string, items []any) []any {
+		idx := make([]int, len(items))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return keys[idx[a]] < keys[idx[b]] })
+		out := make([]any, len(items))
+		for i, j := range idx {
+			out[i] = items[j]
+		}
+		return out
+	}
+	m := map[string]any{}
+	lists := map[string][]model.EndPointMeta{"white_list": ep.WhiteList, "black_list": ep.BlackList, "ignored": ep.Ignored}
+	var mocks []model.MockResponseMeta
+	for name, list := range lists {
+		var keys []string
+		var items []any
+		for _, e := range convExpandMethodActions(list) {
+			if e.reply != nil {
+				mocks = append(mocks, model.MockResponseMeta{Path: e.Path, Method: e.Method, Disabled: e.Disabled, Code: e.reply.Code, Body: e.reply.Data, Headers: e.reply.Headers})
+				continue
+			}
+			keys = append(keys, byPathMethod(e.Path, e.Method))
+			items = append(items, []any{e.Path, e.Method, e.Disabled, e.IgnoreCase})
+		}
+		m[name] = sorted(keys, items)
+	}
+	mocks = append(mocks, ep.MockResponse...)
+	var keys []string
+	var items []any
+	for _, x := range mocks {
+		h := map[string]string{}
+		for k, v := range x.Headers {
+			h[http.CanonicalHeaderKey(k)] = v
+		}
+		keys = append(keys, byPathMethod(x.Path, x.Method))
+		items = append(items, []any{x.Path, x.Method, x.Disabled, x.Code, x.Body, h})
+	}
+	m["mock_response"] = sorted(keys, items)
+	add := func(name string, n int, key func(i int) string, item func(i int) any) {
+		var keys []string
+		var items []any
+		for i := 0; i < n; i++ {
+			keys = append(keys, key(i))
+			items = append(items, item(i))
+		}
+		m[name] = sorted(keys, items)
+	}
+	template := func(t model.TemplateMeta) any {
+		mode := convOr(t.TemplateData.Mode, "blob")
+		return []any{t.Path, t.Method, t.Disabled, t.TemplateData.Input, mode, t.TemplateData.TemplateSource}
+	}
+	headers := func(h model.HeaderInjectionMeta) any {
+		return []any{h.Path, h.Method, h.Disabled, h.DeleteHeaders, h.AddHeaders}
+	}
+	add("internal", len(ep.Internal), func(i int) string { return byPathMethod(ep.Internal[i].Path, ep.Internal[i].Method) },
+		func(i int) any { return ep.Internal[i] })
+	add("method_transforms", len(ep.MethodTransforms), func(i int) string { return byPathMethod(ep.MethodTransforms[i].Path, ep.MethodTransforms[i].Method) },
+		func(i int) any { return ep.MethodTransforms[i] })
+	add("transform", len(ep.Transform), func(i int) string { return byPathMethod(ep.Transform[i].Path, ep.Transform[i].Method) },
+		func(i int) any { return template(ep.Transform[i]) })
+	add("transform_response", len(ep.TransformResponse), func(i int) string { return byPathMethod(ep.TransformResponse[i].Path, ep.TransformResponse[i].Method) },
+		func(i int) any { return template(ep.TransformResponse[i]) })
+	add("transform_headers", len(ep.TransformHeader), func(i int) string { return byPathMethod(ep.TransformHeader[i].Path, ep.TransformHeader[i].Method) },
+		func(i int) any { return headers(ep.TransformHeader[i]) })
+	add("transform_response_headers", len(ep.TransformResponseHeader), func(i int) string {
+		return byPathMethod(ep.TransformResponseHeader[i].Path, ep.TransformResponseHeader[i].Method)
+	}, func(i int) any { return headers(ep.TransformResponseHeader[i]) })
+	add("url_rewrites", len(ep.URLRewrite), func(i int) string { return byPathMethod(ep.URLRewrite[i].Path, ep.URLRewrite[i].Method) },
+		func(i int) any {
+			u := ep.URLRewrite[i]
+			u.Triggers = append([]model.RoutingTrigger(nil), u.Triggers...)
+			for j := range u.Triggers {
+				u.Triggers[j].On = convOr(u.Triggers[j].On, "any")
+			}
+			return u
+		})
+	add("advance_cache_config", len(ep.AdvanceCacheConfig), func(i int) string {
+		return byPathMethod(ep.AdvanceCacheConfig[i].Path, ep.AdvanceCacheConfig[i].Method)
+	}, func(i int) any { return ep.AdvanceCacheConfig[i] })
+	add("hard_timeouts", len(ep.HardTimeouts), func(i int) string { return byPathMethod(ep.HardTimeouts[i].Path, ep.HardTimeouts[i].Method) },
+		func(i int) any { return ep.HardTimeouts[i] })
+	add("validate_request", len(ep.ValidateRequest), func(i int) string { return byPathMethod(ep.ValidateRequest[i].Path, ep.ValidateRequest[i].Method) },
+		func(i int) any { return ep.ValidateRequest[i] })
+	add("virtual", len(ep.Virtual), func(i int) string { return byPathMethod(ep.Virtual[i].Path, ep.Virtual[i].Method) },
+		func(i int) any {
+			v := ep.Virtual[i]
+			if v.FunctionSourceType != "file" {
+				v.FunctionSourceType = "blob"
+			}
+			return v
+		})
+	add("go_plugin", len(ep.GoPlugin), func(i int) string { return byPathMethod(ep.GoPlugin[i].Path, ep.GoPlugin[i].Method) },
+		func(i int) any { return ep.GoPlugin[i] })
+	add("circuit_breakers", len(ep.CircuitBreaker), func(i int) string { return byPathMethod(ep.CircuitBreaker[i].Path, ep.CircuitBreaker[i].Method) },
+		func(i int) any { return ep.CircuitBreaker[i] })
+	add("track_endpoints", len(ep.TrackEndpoints), func(i int) string { return byPathMethod(ep.TrackEndpoints[i].Path, ep.TrackEndpoints[i].Method) },
+		func(i int) any { return ep.TrackEndpoints[i] })
+	add("do_not_track_endpoints", len(ep.DoNotTrackEndpoints), func(i int) string {
+		return byPathMethod(ep.DoNotTrackEndpoints[i].Path, ep.DoNotTrackEndpoints[i].Method)
+	}, func(i int) any { return ep.DoNotTrackEndpoints[i] })
+	add("size_limits", len(ep.SizeLimit), func(i int) string { return byPathMethod(ep.SizeLimit[i].Path, ep.SizeLimit[i].Method) },
+		func(i int) any { return ep.SizeLimit[i] })
+	add("rate_limit", len(ep.RateLimit), func(i int) string { return byPathMethod(ep.RateLimit[i].Path, ep.RateLimit[i].Method) },
+		func(i int) any { return ep.RateLimit[i] })
 	return m
 }
 
@@ -335,6 +452,13 @@ func convBase() *model.APIDefinition {
 	}
 }
 
+// convSetPaths gives the API's only version endpoint middleware.
+func convSetPaths(a *model.APIDefinition, ep model.ExtendedPathsSet) {
+	v := a.VersionData.Versions["Default"]
+	v.UseExtendedPaths, v.ExtendedPaths = true, ep
+	a.VersionData.Versions["Default"] = v
+}
+
 // TestFromClassicFields checks each mapped member: the classic change, where
 // it lands in the Tyk OAS API, and that it comes back.
 func TestFromClassicFields(t *testing.T) {
@@ -450,6 +574,23 @@ func TestFromClassicFields(t *testing.T) {
 		{"global headers", func(a *model.APIDefinition) {
 			a.VersionData.Versions["Default"] = model.VersionInfo{Name: "Default", GlobalHeaders: map[string]string{"X-B": "2", "X-A": "1"}}
 		}, "/x-tyk-api-gateway/middleware/global/transformRequestHeaders", `{"enabled":true,"add":[{"name":"X-A","value":"1"},{"name":"X-B","value":"2"}]}`},
+		{"endpoint allow list", func(a *model.APIDefinition) {
+			convSetPaths(a, model.ExtendedPathsSet{WhiteList: []model.EndPointMeta{{Path: "/pets", Method: "GET", IgnoreCase: true}}})
+		}, "/x-tyk-api-gateway/middleware/operations/petsGET", `{"allow":{"enabled":true,"ignoreCase":true}}`},
+		{"endpoint operation", func(a *model.APIDefinition) {
+			convSetPaths(a, model.ExtendedPathsSet{WhiteList: []model.EndPointMeta{{Path: "/pets", Method: "GET"}}})
+		}, "/paths", `{"/pets":{"get":{"operationId":"petsGET","responses":{"default":{"description":""}}}}}`},
+		{"regular expression in a path", func(a *model.APIDefinition) {
+			convSetPaths(a, model.ExtendedPathsSet{HardTimeouts: []model.HardTimeoutMeta{{Path: "/pets/[0-9]+", Method: "GET", TimeOut: 3}}})
+		}, "/paths", `{"/pets/{customRegex1}":{"parameters":[{"name":"customRegex1","in":"path","required":true,"schema":{"type":"string","pattern":"[0-9]+"}}],
+			"get":{"operationId":"pets/[0-9]+GET","responses":{"default":{"description":""}}}}}`},
+		{"older method actions", func(a *model.APIDefinition) {
+			convSetPaths(a, model.ExtendedPathsSet{WhiteList: []model.EndPointMeta{{Path: "/pets", MethodActions: map[string]model.EndpointMethodMeta{
+				"GET": {Action: "no_action"}, "PUT": {Action: "reply", Code: 201, Data: "ok"}}}}})
+		}, "/x-tyk-api-gateway/middleware/operations", `{"petsGET":{"allow":{"enabled":true}},"petsPUT":{"mockResponse":{"enabled":true,"code":201,"body":"ok"}}}`},
+		{"endpoint rate limit", func(a *model.APIDefinition) {
+			convSetPaths(a, model.ExtendedPathsSet{RateLimit: []model.RateLimitMeta{{Path: "/pets", Method: "POST", Rate: 2, Per: 60}}})
+		}, "/x-tyk-api-gateway/middleware/operations/petsPOST", `{"rateLimit":{"enabled":true,"rate":2,"per":"1m"}}`},
 		{"size limit", func(a *model.APIDefinition) {
 			a.VersionData.Versions["Default"] = model.VersionInfo{Name: "Default", GlobalSizeLimit: 1024}
 		}, "/x-tyk-api-gateway/middleware/global/requestSizeLimit", `{"enabled":true,"value":1024}`},
@@ -512,6 +653,17 @@ func TestToClassic(t *testing.T) {
 			}, []any{false, int64(15)}},
 		{"load balancing weights", `{"x-tyk-api-gateway":{"upstream":{"loadBalancing":{"enabled":true,"targets":[{"url":"http://a","weight":2},{"url":"http://b","weight":0}]}}}}`,
 			func(a *model.APIDefinition) any { return a.Proxy.TargetList }, []string{"http://a", "http://a"}},
+		{"operations of an imported document", `{"paths":{"/pets/{petId}":{"get":{"operationId":"getPet"}},"/pets":{"post":{"operationId":"addPet"}}},
+			"x-tyk-api-gateway":{"middleware":{"operations":{"getPet":{"allow":{"enabled":true}},"addPet":{"allow":{"enabled":false}},"gone":{"allow":{"enabled":true}}}}}}`,
+			func(a *model.APIDefinition) any { return a.VersionData.Versions["Default"].ExtendedPaths.WhiteList },
+			[]model.EndPointMeta{{Path: "/pets/{petId}", Method: "GET"}, {Path: "/pets", Method: "POST", Disabled: true}}},
+		{"a path parameter with a pattern", `{"paths":{"/pets/{petId}":{"parameters":[{"name":"petId","in":"path","required":true,"schema":{"type":"string","pattern":"[0-9]+"}}],
+			"get":{"operationId":"getPet"}}},"x-tyk-api-gateway":{"middleware":{"operations":{"getPet":{"internal":{"enabled":true}}}}}}`,
+			func(a *model.APIDefinition) any { return a.VersionData.Versions["Default"].ExtendedPaths.Internal },
+			[]model.InternalMeta{{Path: "/pets/{petId:[0-9]+}", Method: "GET"}}},
+		{"an operation timeout as a duration", `{"paths":{"/a":{"get":{"operationId":"a"}}},"x-tyk-api-gateway":{"middleware":{"operations":{"a":{"enforceTimeout":{"enabled":true,"duration":"1m"}}}}}}`,
+			func(a *model.APIDefinition) any { return a.VersionData.Versions["Default"].ExtendedPaths.HardTimeouts },
+			[]model.HardTimeoutMeta{{Path: "/a", Method: "GET", TimeOut: 60}}},
 		{"one version", `{"x-tyk-api-gateway":{"info":{"name":"n","state":{"active":true}}}}`,
 			func(a *model.APIDefinition) any {
 				return []any{a.VersionData.NotVersioned, len(a.VersionData.Versions)}
