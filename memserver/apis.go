@@ -237,6 +237,9 @@ func createAPI(c *call) {
 		if _, err := tx.GetAPIByAPIID(w.APIDefinition.APIID); err == nil {
 			return c.failTx(http.StatusConflict, model.MsgDuplicateAPIID)
 		}
+		if err := embedHooks(tx, w); err != nil {
+			return c.failTx(http.StatusBadRequest, err.Error())
+		}
 		return tx.InsertAPI(w)
 	})
 	if errors.Is(err, store.ErrConflict) {
@@ -283,6 +286,9 @@ func updateAPI(c *call) {
 		now := c.s.now().UTC()
 		in.UpdatedAt = &now
 		fillEmpty(in)
+		if err := embedHooks(tx, in); err != nil {
+			return c.failTx(http.StatusBadRequest, err.Error())
+		}
 		return tx.UpdateAPI(in)
 	})
 	if c.storeFailed(err, http.StatusNotFound, msgAPINotFound) {

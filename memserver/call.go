@@ -31,6 +31,14 @@ type call struct {
 	user  *model.User
 	orgID string
 	admin bool
+	// perms are the user's effective permissions: its own, or its group's.
+	perms model.UserPermissions
+	// auditBefore is what a GET of the path answered before a PUT ran, for
+	// the diff of its audit record.
+	auditBefore []byte
+	// internal marks a request the Server makes to itself (the audit's
+	// look at an object before a PUT): it is neither recorded nor audited.
+	internal bool
 
 	written  bool
 	fault    bool

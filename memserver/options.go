@@ -32,6 +32,9 @@ type config struct {
 	observer    func(Exchange)
 	hashKeys    bool
 	gatewayURL  string
+	// passwordCost is the bcrypt cost of user passwords (see
+	// WithPasswordCost).
+	passwordCost int
 }
 
 // WithStore makes the Server keep its state in s instead of a new in-memory

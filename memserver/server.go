@@ -205,6 +205,9 @@ func (s *Server) serveRoute(c *call) {
 		}
 		c.admin = true
 	}
+	if rt.Auth == authUser && rt.Method == http.MethodPut && !c.internal {
+		c.auditBefore = s.auditLookBefore(c)
+	}
 	rt.Handle(c)
 	if !c.written {
 		// A handler that forgot to answer is a bug; say so instead of an
@@ -246,6 +249,7 @@ func (s *Server) authenticate(c *call) bool {
 		return false
 	}
 	c.orgID = c.user.OrgID
+	c.perms = perms
 	if !allowed(perms, c.route.Section, c.route.Write) {
 		c.fail(http.StatusForbidden, "access denied: You do not have permission to access "+c.r.URL.Path)
 		return false
@@ -273,6 +277,10 @@ func (s *Server) finish(c *call, start time.Time) {
 	if !c.written {
 		c.fail(http.StatusInternalServerError, "no answer")
 	}
+	if c.internal {
+		return
+	}
+	s.audit(c)
 	if s.reqlog.size == 0 && s.cfg.observer == nil && s.log == nil {
 		return
 	}
