@@ -57,6 +57,11 @@ func routeTables() []func() []route {
 		assetRoutes,
 		keyRoutes,
 		policyRoutes,
+		auditRoutes,
+		userRoutes,
+		userGroupRoutes,
+		orgSettingsRoutes,
+		hookRoutes,
 	}
 }
 

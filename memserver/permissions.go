@@ -1,0 +1,208 @@
+package memserver
+
+import (
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+
+	"github.com/dashkit/dashkit/model"
+	"github.com/dashkit/dashkit/store"
+)
+
+// Org-level settings that only an admin of the org may read or change:
+// additional permissions and the Open Policy Agent rules. Both are stored
+// on the organisation.
+func orgSettingsRoutes() []route {
+	return []route{
+		{Method: "GET", Path: "/api/org/permissions", Handle: adminOnly(getOrgPermissions)},
+		{Method: "PUT", Path: "/api/org/permissions", Handle: adminOnly(putOrgPermissions)},
+		{Method: "GET", Path: "/api/org/opa", Handle: adminOnly(getOrgOPA)},
+		{Method: "PUT", Path: "/api/org/opa", Handle: adminOnly(putOrgOPA)},
+	}
+}
+
+// Permission keys that are not sections.
+const (
+	// permResetPassword lets a user set other users' passwords without
+	// their current one (Admin API allow_reset_passwords).
+	permResetPassword = "ResetPassword"
+)
+
+// isAdmin reports whether the caller is an admin of its org (or, without
+// an org, a super user with admin rights).
+func (c *call) isAdmin() bool {
+	return c.admin || c.perms[model.PermIsAdmin] == model.PermAdmin
+}
+
+// adminOnly wraps a handler of a route that only admins may call.
+func adminOnly(h func(c *call)) func(c *call) {
+	return func(c *call) {
+		if !c.isAdmin() {
+			c.fail(http.StatusForbidden, "access denied: You do not have permission to access "+c.r.URL.Path)
+			return
+		}
+		h(c)
+	}
+}
+
+// permLevel orders permission levels: what a level grants includes what
+// every lower level grants.
+func permLevel(v string) int {
+	switch v {
+	case model.PermRead:
+		return 1
+	case model.PermWrite:
+		return 2
+	case model.PermAdmin:
+		return 3
+	}
+	return 0
+}
+
+// checkPermissions refuses values that are not permission levels, so that a
+// typo ("wirte") does not silently deny.
+func checkPermissions(p model.UserPermissions) error {
+	keys := make([]string, 0, len(p))
+	for k := range p {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := p[k]
+		switch {
+		case strings.TrimSpace(k) == "":
+			return fmt.Errorf("user_permissions: a permission needs a name")
+		case k == model.PermIsAdmin || k == permResetPassword:
+			if v != model.PermAdmin && v != "" && v != model.PermDeny {
+				return fmt.Errorf("user_permissions: %s must be %q, got %q", k, model.PermAdmin, v)
+			}
+		case v != model.PermRead && v != model.PermWrite && v != model.PermDeny:
+			return fmt.Errorf("user_permissions: %s must be read, write or deny, got %q", k, v)
+		}
+	}
+	return nil
+}
+
+// grantable reports whether the caller may give perms to someone: an admin
+// may give anything; anyone else only what it has itself, section by
+// section, so that nobody gains rights through a user or group they write.
+func (c *call) grantable(perms model.UserPermissions) error {
+	if c.isAdmin() {
+		return nil
+	}
+	for k, v := range perms {
+		if permLevel(v) > permLevel(c.perms[k]) || ((k == model.PermIsAdmin || k == permResetPassword) && v == model.PermAdmin) {
+			return fmt.Errorf("only an admin may grant %s %q", k, v)
+		}
+	}
+	return nil
+}
+
+// samePermissions reports whether a and b grant the same, ignoring
+// entries that grant nothing.
+func samePermissions(a, b model.UserPermissions) bool {
+	for k, v := range a {
+		if permLevel(v) != permLevel(b[k]) {
+			return false
+		}
+	}
+	for k, v := range b {
+		if permLevel(v) != permLevel(a[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// callerOrg is the organisation the org-level routes act on: the caller's,
+// or the default org for a super user.
+func (c *call) callerOrg(tx store.DefinitionsReader) (*model.Organisation, error) {
+	return tx.GetOrg(c.orgFor(""))
+}
+
+func getOrgPermissions(c *call) {
+	var org *model.Organisation
+	err := c.view(func(tx store.DefinitionsReader) (err error) {
+		org, err = c.callerOrg(tx)
+		return err
+	})
+	if c.storeFailed(err, http.StatusInternalServerError, "Failed to identify organisation.") {
+		return
+	}
+	perms := org.AdditionalPermissions
+	if perms == nil {
+		perms = map[string]string{}
+	}
+	c.json(http.StatusOK, model.NewAdditionalPermissions{AdditionalPermissions: perms})
+}
+
+func putOrgPermissions(c *call) {
+	var in model.NewAdditionalPermissions
+	if !c.decode(&in) {
+		return
+	}
+	if in.AdditionalPermissions == nil {
+		c.fail(http.StatusBadRequest, "additional_permissions is required: an object of permission names and their titles")
+		return
+	}
+	for k, v := range in.AdditionalPermissions {
+		if strings.TrimSpace(k) == "" || strings.TrimSpace(v) == "" {
+			c.fail(http.StatusBadRequest, "additional_permissions: every permission needs a name and a title")
+			return
+		}
+	}
+	err := c.update(func(tx store.DefinitionsTx) error {
+		org, err := c.callerOrg(tx)
+		if err != nil {
+			return err
+		}
+		org.AdditionalPermissions = in.AdditionalPermissions
+		return tx.UpdateOrg(org)
+	})
+	if c.storeFailed(err, http.StatusInternalServerError, "Failed to identify organisation.") {
+		return
+	}
+	c.ok("Additional Permissions updated in org level", nil)
+}
+
+func getOrgOPA(c *call) {
+	var org *model.Organisation
+	err := c.view(func(tx store.DefinitionsReader) (err error) {
+		org, err = c.callerOrg(tx)
+		return err
+	})
+	if c.storeFailed(err, http.StatusInternalServerError, "Failed to identify organisation.") {
+		return
+	}
+	c.json(http.StatusOK, model.NewOPARules{OpenPolicy: org.OpenPolicy})
+}
+
+func putOrgOPA(c *call) {
+	var in struct {
+		OpenPolicy *model.OpenPolicyConf `json:"open_policy"`
+	}
+	if !c.decode(&in) {
+		return
+	}
+	if in.OpenPolicy == nil {
+		c.fail(http.StatusBadRequest, "Invalid OPA rules: open_policy is required")
+		return
+	}
+	if in.OpenPolicy.Enabled && strings.TrimSpace(in.OpenPolicy.Rules) == "" {
+		c.fail(http.StatusBadRequest, "Invalid OPA rules: rules are required when open_policy is enabled")
+		return
+	}
+	err := c.update(func(tx store.DefinitionsTx) error {
+		org, err := c.callerOrg(tx)
+		if err != nil {
+			return err
+		}
+		org.OpenPolicy = *in.OpenPolicy
+		return tx.UpdateOrg(org)
+	})
+	if c.storeFailed(err, http.StatusInternalServerError, "Failed to identify organisation.") {
+		return
+	}
+	c.ok("OPA rules has been updated on org level", nil)
+}
