@@ -27,6 +27,10 @@ func NewTest(t testing.TB, opts ...Option) *Server {
 	return s
 }
 
+// NewServer is New returning an error instead of panicking when the options
+// are inconsistent (such as fixtures that cannot be stored).
+func NewServer(opts ...Option) (*Server, error) { return newServer(opts...) }
+
 // HTTPClient returns an *http.Client that sends the default admin user's
 // secret with every request that carries no Authorization header of its own.
 func (s *Server) HTTPClient() *http.Client {

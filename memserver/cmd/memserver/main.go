@@ -1,0 +1,112 @@
+// Command memserver runs the in-memory Tyk Dashboard as a process, for test
+// suites in any language.
+//
+//	memserver -addr 127.0.0.1:3000 -secret s3cret -admin-secret adm1n -seed fixtures.json
+//
+// On start it prints its URL, org id and both secrets; it stops cleanly on
+// SIGINT or SIGTERM. Besides the Dashboard and Admin APIs it answers the
+// control routes under /_memserver/ (health, reset, seed, requests, faults).
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/dashkit/dashkit/memserver"
+)
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "memserver:", err)
+		os.Exit(1)
+	}
+}
+
+// run parses args, serves until ctx ends or a signal arrives, and shuts
+// down, letting requests in flight finish.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("memserver", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:3000", "address to listen on")
+	adminSecret := fs.String("admin-secret", "", "secret of the Admin API (admin-auth header); generated when empty")
+	secret := fs.String("secret", "", "API secret of the default admin user (Authorization header); generated when empty")
+	orgID := fs.String("org-id", "", "id of the default org; generated when empty")
+	seedFile := fs.String("seed", "", "JSON file of fixtures to store at start (and on reset)")
+	pageSize := fs.Int("page-size", 10, "items in one page of a list")
+	verbose := fs.Bool("v", false, "log every request to stderr")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+
+	opts := []memserver.Option{
+		memserver.WithAdminSecret(*adminSecret),
+		memserver.WithSecret(*secret),
+		memserver.WithOrgID(*orgID),
+		memserver.WithPageSize(*pageSize),
+	}
+	if *verbose {
+		opts = append(opts, memserver.WithLogger(slog.New(slog.NewTextHandler(stderr, nil))))
+	}
+	if *seedFile != "" {
+		data, err := os.ReadFile(*seedFile)
+		if err != nil {
+			return fmt.Errorf("read fixtures: %w", err)
+		}
+		var f memserver.Fixtures
+		if err := json.Unmarshal(data, &f); err != nil {
+			return fmt.Errorf("read fixtures %s: %w", *seedFile, err)
+		}
+		opts = append(opts, memserver.WithFixtures(f))
+	}
+	srv, err := memserver.NewServer(opts...)
+	if err != nil {
+		return err
+	}
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	srv.URL = "http://" + ln.Addr().String()
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+
+	fmt.Fprintf(stdout, "memserver listening on %s\n", srv.URL)
+	fmt.Fprintf(stdout, "org id:       %s\n", srv.OrgID)
+	fmt.Fprintf(stdout, "secret:       %s\n", srv.Secret)
+	fmt.Fprintf(stdout, "admin secret: %s\n", srv.AdminSecret)
+
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdown); err != nil {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	fmt.Fprintln(stdout, "memserver stopped")
+	return nil
+}

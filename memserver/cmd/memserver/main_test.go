@@ -1,0 +1,138 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// startRun runs the command in process and returns its URL, its output
+// lines so far, and a function that stops it and returns run's error.
+func startRun(t *testing.T, args ...string) (string, []string, func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, args, pw, io.Discard)
+		pw.Close()
+	}()
+	sc := bufio.NewScanner(pr)
+	var lines []string
+	for len(lines) < 4 && sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	if len(lines) < 4 {
+		cancel()
+		t.Fatalf("banner: %q, run: %v", lines, <-done)
+	}
+	go io.Copy(io.Discard, pr)
+	url := strings.TrimPrefix(lines[0], "memserver listening on ")
+	return url, lines, func() error { cancel(); return <-done }
+}
+
+func TestRunServesAndStops(t *testing.T) {
+	seed := filepath.Join(t.TempDir(), "fixtures.json")
+	fixtures := `{"policies":[{"name":"seeded","id":"seeded-policy"}]}`
+	if err := os.WriteFile(seed, []byte(fixtures), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	url, lines, stop := startRun(t, "-addr", "127.0.0.1:0", "-secret", "s3cret", "-admin-secret", "adm1n",
+		"-org-id", "5e9d9544a1dcd60001d0ed20", "-seed", seed, "-page-size", "5")
+	if !strings.Contains(lines[1], "5e9d9544a1dcd60001d0ed20") || !strings.Contains(lines[2], "s3cret") || !strings.Contains(lines[3], "adm1n") {
+		t.Fatalf("banner: %q", lines)
+	}
+
+	get := func(path string) (int, string) {
+		req, _ := http.NewRequest("GET", url+path, nil)
+		req.Header.Set("Authorization", "s3cret")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if code, body := get("/_memserver/health"); code != 200 || !strings.Contains(body, `"ok"`) {
+		t.Fatalf("health: %d %s", code, body)
+	}
+	code, body := get("/api/portal/policies/seeded-policy")
+	if code != 200 {
+		t.Fatalf("seeded policy: %d %s", code, body)
+	}
+	var p map[string]any
+	json.Unmarshal([]byte(body), &p)
+	if p["org_id"] != "5e9d9544a1dcd60001d0ed20" {
+		t.Fatalf("seeded policy org: %v", p["org_id"])
+	}
+	if err := stop(); err != nil {
+		t.Fatalf("run returned %v after stop", err)
+	}
+	if _, err := http.Get(url + "/_memserver/health"); err == nil {
+		t.Fatal("still serving after stop")
+	}
+}
+
+func TestRunRejectsBadFlags(t *testing.T) {
+	for _, args := range [][]string{{"-page-size", "x"}, {"extra"}, {"-seed", "/does/not/exist.json"}} {
+		if err := run(context.Background(), args, io.Discard, io.Discard); err == nil {
+			t.Errorf("run %v: no error", args)
+		}
+	}
+}
+
+// TestBinaryStopsOnSignal builds the binary and stops it with SIGTERM and
+// SIGINT.
+func TestBinaryStopsOnSignal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "memserver")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
+		cmd := exec.Command(bin, "-addr", "127.0.0.1:0")
+		stdout, _ := cmd.StdoutPipe()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(stdout)
+		sc.Scan()
+		url := strings.TrimPrefix(sc.Text(), "memserver listening on ")
+		resp, err := http.Get(url + "/_memserver/health")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		cmd.Process.Signal(sig)
+		var rest []string
+		for sc.Scan() {
+			rest = append(rest, sc.Text())
+		}
+		waited := make(chan error, 1)
+		go func() { waited <- cmd.Wait() }()
+		select {
+		case err := <-waited:
+			if err != nil {
+				t.Fatalf("%v: exit %v", sig, err)
+			}
+		case <-time.After(10 * time.Second):
+			cmd.Process.Kill()
+			t.Fatalf("%v: still running", sig)
+		}
+		if len(rest) == 0 || rest[len(rest)-1] != "memserver stopped" {
+			t.Fatalf("%v: output %q", sig, rest)
+		}
+	}
+}
