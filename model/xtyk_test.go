@@ -320,16 +320,18 @@ func (x XTykAPIGateway) collectExtra() []string {
 }
 
 // TestXTykEmptyOptionalMembers pins the one place where a round trip is not
-// byte-for-byte: an optional string member that is empty and an optional list
-// that is null are written as absent, which the gateway reads the same way.
-// Empty lists, false and zero are kept.
+// byte-for-byte: an optional string member that is empty, and an optional
+// list or object that is null, are written as absent, which the gateway reads
+// the same way. Empty lists and objects, false and zero are kept.
 func TestXTykEmptyOptionalMembers(t *testing.T) {
 	t.Parallel()
-	in := `{"info": {"name": "n", "id": "", "state": {"active": false, "internal": false}},
+	in := `{"info": {"name": "n", "id": "", "state": {"active": false, "internal": false}, "versioning": null},
+	  "middleware": {"global": {"cors": null, "cache": {}}},
 	  "server": {"listenPath": {"value": "/", "strip": false}, "clientCertificates": {"enabled": false, "allowlist": null},
 	    "gatewayTags": {"enabled": false, "tags": null}, "customDomain": {"enabled": false, "name": "", "certificates": []}},
 	  "upstream": {"url": ""}}`
 	want := `{"info": {"name": "n", "state": {"active": false, "internal": false}},
+	  "middleware": {"global": {"cache": {}}},
 	  "server": {"listenPath": {"value": "/", "strip": false}, "clientCertificates": {"enabled": false},
 	    "gatewayTags": {"enabled": false, "tags": null}, "customDomain": {"enabled": false, "name": "", "certificates": []}},
 	  "upstream": {}}`
