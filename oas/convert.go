@@ -141,10 +141,20 @@ func ToClassic(doc *Document) (*model.APIDefinition, error) {
 	return api, nil
 }
 
-// ParseClassic reads a classic API definition from JSON: either the
+// ParseClassic reads a classic API definition from JSON or YAML: either the
 // definition itself or the Dashboard's wrapper around it
 // ({"api_definition": {...}, ...}).
 func ParseClassic(data []byte) (*model.APIDefinition, error) {
+	if t := bytes.TrimLeft(data, " \t\r\n\xef\xbb\xbf"); len(t) > 0 && t[0] != '{' && t[0] != '[' {
+		// YAML: read it as a tree, then as the JSON it stands for.
+		doc, err := Parse(data)
+		if err != nil {
+			return nil, fmt.Errorf("parse classic API definition: %w", err)
+		}
+		if data, err = doc.MarshalJSON(); err != nil {
+			return nil, fmt.Errorf("parse classic API definition: %w", err)
+		}
+	}
 	var probe map[string]json.RawMessage
 	if err := json.Unmarshal(data, &probe); err != nil {
 		return nil, fmt.Errorf("parse classic API definition: %w", err)

@@ -705,6 +705,20 @@ func TestConvertErrors(t *testing.T) {
 	if _, err := ParseClassic([]byte(`[1]`)); err == nil {
 		t.Error("ParseClassic of an array: no error")
 	}
+	if _, err := ParseClassic([]byte("- a\n- b\n")); err == nil {
+		t.Error("ParseClassic of a YAML list: no error")
+	}
+}
+
+func TestParseClassicYAML(t *testing.T) {
+	t.Parallel()
+	api, err := ParseClassic([]byte("api_definition:\n  name: Pets\n  api_id: abc\n  proxy:\n    listen_path: /pets/\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if api.Name != "Pets" || api.APIID != "abc" || api.Proxy.ListenPath != "/pets/" {
+		t.Errorf("got %+v", api)
+	}
 }
 
 // TestToClassicStable converts the Tyk OAS APIs of the Dashboard
