@@ -2,10 +2,13 @@ package model
 
 // This file holds the top of the Tyk OAS extension and its info section.
 
-// XTykAPIGateway is the Tyk OAS extension, the x-tyk-api-gateway member of a Tyk OAS API document: everything
-// the gateway needs beyond the OpenAPI description (schema XTykAPIGateway and reference/tyk-oas/x-tyk-api-
-// gateway.json). Info, Upstream and Server are required in a stored API but may be missing in an API template,
-// so they are pointers.
+// XTykAPIGateway is the Tyk OAS extension, the x-tyk-api-gateway member of a
+// Tyk OAS API document: everything the gateway needs beyond the OpenAPI
+// description (schema XTykAPIGateway of the Dashboard description, and the
+// gateway's JSON Schema of the extension). Info, Upstream and Server are
+// required in a stored API but may be missing in an API template, so they are
+// pointers, like every object member, so that a document keeps exactly the
+// members it has.
 type XTykAPIGateway struct {
 	Info           *XTykInfo           `json:"info,omitempty"`
 	Upstream       *XTykUpstream       `json:"upstream,omitempty"`

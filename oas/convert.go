@@ -69,10 +69,9 @@ const classicMainVersion = "Default"
 
 // FromClassic converts a classic API definition to a Tyk OAS API: an
 // OpenAPI 3.0.3 document titled with the API's name, with an operation per
-// endpoint that has middleware, whose
-// x-tyk-api-gateway carries the mapped members, and whose security schemes
-// and security requirement describe the API's token, JWT, basic and OAuth
-// authentication. api is not modified.
+// endpoint that has middleware, whose x-tyk-api-gateway carries the mapped
+// members, and whose security schemes and security requirement describe the
+// API's token, JWT, basic and OAuth authentication. api is not modified.
 func FromClassic(api *model.APIDefinition) (*Document, error) {
 	if api == nil {
 		return nil, errors.New("convert classic API to OAS: no API definition")
