@@ -18,12 +18,105 @@ const (
 )
 
 // notFound400 holds the 400 messages that mean "not found", normalised by
-// normaliseMessage.
-var notFound400 = map[string]bool{
-	normaliseMessage(MsgAPINotFound):          true,
-	normaliseMessage(MsgOASNotFound):          true,
-	normaliseMessage(MsgHookNotFound):         true,
-	normaliseMessage(MsgAPIReferenceNotFound): true,
+// normaliseMessage: those above and every 400 of notFoundAnswers.
+var notFound400 = func() map[string]bool {
+	m := map[string]bool{
+		normaliseMessage(MsgAPINotFound):          true,
+		normaliseMessage(MsgOASNotFound):          true,
+		normaliseMessage(MsgHookNotFound):         true,
+		normaliseMessage(MsgAPIReferenceNotFound): true,
+	}
+	for _, byMethod := range notFoundAnswers {
+		for _, a := range byMethod {
+			if a.Status == http.StatusBadRequest {
+				m[normaliseMessage(a.Message)] = true
+			}
+		}
+	}
+	return m
+}()
+
+// ObjectKind names a kind of object of the Dashboard API, for
+// NotFoundAnswer.
+type ObjectKind string
+
+// The kinds of object whose absence the Dashboard reports.
+const (
+	KindAPI          ObjectKind = "api"          // /api/apis/{id}
+	KindOASAPI       ObjectKind = "oas-api"      // /api/apis/oas/{id}
+	KindHook         ObjectKind = "hook"         // /api/hooks/{id}
+	KindPolicy       ObjectKind = "policy"       // /api/portal/policies/{id}
+	KindKey          ObjectKind = "key"          // /api/keys/{id}, /api/apis/{apiId}/keys/{id}
+	KindUser         ObjectKind = "user"         // /api/users/{id}, /admin/users/{id}
+	KindUserGroup    ObjectKind = "user-group"   // /api/usergroups/{id}
+	KindAsset        ObjectKind = "asset"        // /api/assets/{id}
+	KindOAuthClient  ObjectKind = "oauth-client" // /api/apis/oauth/{apiId}/{clientId}
+	KindOAuthAPI     ObjectKind = "oauth-api"    // the API of an OAuth route
+	KindOrganisation ObjectKind = "organisation" // /admin/organisations/{id}
+	KindAuditLog     ObjectKind = "audit-log"    // /api/audit-logs/{id}
+)
+
+// Answer is a status code and the Message of the error envelope.
+type Answer struct {
+	Status  int
+	Message string
+}
+
+// notFoundAnswers are the Dashboard's answers for a missing object, by kind
+// and method ("" for any other method), as the official description lists
+// them. Some are 400s; clients must treat those as "not found" too.
+var notFoundAnswers = map[ObjectKind]map[string]Answer{
+	KindAPI: {
+		"":                {http.StatusBadRequest, MsgAPINotFound},
+		http.MethodDelete: {http.StatusNotFound, MsgAPINotFound},
+		http.MethodPut:    {http.StatusNotFound, "API definition does not exist"},
+	},
+	KindOASAPI: {
+		"":                {http.StatusBadRequest, MsgOASNotFound},
+		http.MethodDelete: {http.StatusNotFound, MsgOASNotFound},
+		http.MethodPut:    {http.StatusNotFound, "API definition does not exist"},
+	},
+	KindHook: {
+		"":                {http.StatusBadRequest, MsgHookNotFound},
+		http.MethodDelete: {http.StatusNotFound, MsgHookNotFound},
+		http.MethodPut:    {http.StatusBadRequest, "Webhook not found."},
+	},
+	KindPolicy: {
+		"":                {http.StatusNotFound, "Could not retrieve portal object."},
+		http.MethodDelete: {http.StatusNotFound, "Could not retrieve object for deletion"},
+	},
+	KindKey: {"": {http.StatusNotFound, "Could not retrieve key detail."}},
+	KindUser: {
+		"":             {http.StatusNotFound, "Could not retrieve user detail."},
+		http.MethodPut: {http.StatusBadRequest, "user does not exist."},
+	},
+	KindUserGroup: {
+		"":                {http.StatusNotFound, "Could not retrieve user group detail."},
+		http.MethodPut:    {http.StatusBadRequest, "Group ID does not exist"},
+		// The Dashboard's own wording for a missing group on DELETE.
+		http.MethodDelete: {http.StatusNotFound, "Could not retrieve user detail."},
+	},
+	KindAsset:        {"": {http.StatusNotFound, "Asset not found."}},
+	KindOAuthClient:  {"": {http.StatusNotFound, "Could not retrieve app detail."}},
+	KindOAuthAPI:     {"": {http.StatusBadRequest, MsgAPIReferenceNotFound}},
+	KindOrganisation: {"": {http.StatusNotFound, "Could not retrieve org detail"}},
+	KindAuditLog:     {"": {http.StatusNotFound, "could not retrieve audit record"}},
+}
+
+// NotFoundAnswer returns how the Dashboard answers a request (by method)
+// for an object of the kind that does not exist: mostly 404, but 400 for a
+// GET of an API, an OAS API or a webhook and for a few updates. The
+// in-memory Dashboard answers with it; IsNotFound recognises every answer it
+// gives. An unknown kind gets 404 "Not found".
+func NotFoundAnswer(kind ObjectKind, method string) Answer {
+	byMethod, ok := notFoundAnswers[kind]
+	if !ok {
+		return Answer{http.StatusNotFound, "Not found"}
+	}
+	if a, ok := byMethod[method]; ok {
+		return a
+	}
+	return byMethod[""]
 }
 
 // normaliseMessage folds the spellings the Dashboard uses for the same answer
