@@ -91,8 +91,8 @@ var notFoundAnswers = map[ObjectKind]map[string]Answer{
 		http.MethodPut: {http.StatusBadRequest, "user does not exist."},
 	},
 	KindUserGroup: {
-		"":                {http.StatusNotFound, "Could not retrieve user group detail."},
-		http.MethodPut:    {http.StatusBadRequest, "Group ID does not exist"},
+		"":             {http.StatusNotFound, "Could not retrieve user group detail."},
+		http.MethodPut: {http.StatusBadRequest, "Group ID does not exist"},
 		// The Dashboard's own wording for a missing group on DELETE.
 		http.MethodDelete: {http.StatusNotFound, "Could not retrieve user detail."},
 	},
