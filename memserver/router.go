@@ -62,6 +62,10 @@ func routeTables() []func() []route {
 		userGroupRoutes,
 		orgSettingsRoutes,
 		hookRoutes,
+		oauthRoutes,
+		ssoRoutes,
+		analyticsRoutes,
+		adminRoutes,
 	}
 }
 

@@ -1,0 +1,368 @@
+package memserver
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/dashkit/dashkit/model"
+	"github.com/dashkit/dashkit/store"
+)
+
+// The Admin API (header admin-auth): organisations, users of any
+// organisation (and super users without one), and the import routes that
+// move APIs and policies between Dashboards keeping their ids.
+func adminRoutes() []route {
+	return []route{
+		{Method: "GET", Path: "/admin/organisations", Auth: authAdmin, Handle: listOrgs},
+		{Method: "POST", Path: "/admin/organisations", Auth: authAdmin, Handle: createOrg},
+		{Method: "POST", Path: "/admin/organisations/import", Auth: authAdmin, Handle: importOrg},
+		{Method: "GET", Path: "/admin/organisations/{id}", Auth: authAdmin, Handle: getOrg},
+		{Method: "PUT", Path: "/admin/organisations/{id}", Auth: authAdmin, Handle: updateOrg},
+		{Method: "DELETE", Path: "/admin/organisations/{id}", Auth: authAdmin, Handle: deleteOrg},
+		{Method: "POST", Path: "/admin/users", Auth: authAdmin, Handle: adminCreateUser},
+		{Method: "GET", Path: "/admin/users/{id}", Auth: authAdmin, Handle: getUser},
+		{Method: "PUT", Path: "/admin/users/{id}", Auth: authAdmin, Handle: updateUser},
+		{Method: "PUT", Path: "/admin/users/{id}/actions/allow_reset_passwords", Auth: authAdmin, Handle: allowResetPasswords},
+		{Method: "PUT", Path: "/admin/users/{id}/actions/disallow_reset_passwords", Auth: authAdmin, Handle: disallowResetPasswords},
+		{Method: "POST", Path: "/admin/apis/import", Auth: authAdmin, Handle: importAPIs},
+		{Method: "POST", Path: "/admin/policies/import", Auth: authAdmin, Handle: importPolicies},
+		{Method: "GET", Path: "/admin/system/reload", Auth: authAdmin, Handle: reloadSystem},
+	}
+}
+
+const msgOrgNotFound = "Could not retrieve organisation detail."
+
+func listOrgs(c *call) {
+	opts, ok := c.listOptions()
+	if !ok {
+		return
+	}
+	var page store.Page[model.Organisation]
+	err := c.view(func(tx store.DefinitionsReader) (err error) {
+		page, err = tx.ListOrgs(opts)
+		return err
+	})
+	if c.storeFailed(err, http.StatusNotFound, "Could not retrieve organisations.") {
+		return
+	}
+	orgs := page.Items
+	if orgs == nil {
+		orgs = []model.Organisation{}
+	}
+	c.json(http.StatusOK, model.OrganisationListResponse{Organisations: orgs, Pages: int64(page.Pages)})
+}
+
+func getOrg(c *call) {
+	var o *model.Organisation
+	err := c.view(func(tx store.DefinitionsReader) (err error) {
+		o, err = tx.GetOrg(c.PathValue("id"))
+		return err
+	})
+	if c.storeFailed(err, http.StatusNotFound, msgOrgNotFound) {
+		return
+	}
+	c.json(http.StatusOK, o)
+}
+
+// decodeOrg reads an organisation body and the members it has.
+func (c *call) decodeOrg() (*model.Organisation, map[string]json.RawMessage, bool) {
+	var o model.Organisation
+	if !c.decode(&o) {
+		return nil, nil, false
+	}
+	var has map[string]json.RawMessage
+	if err := json.Unmarshal(c.body, &has); err != nil {
+		c.fail(http.StatusBadRequest, decodeError(err))
+		return nil, nil, false
+	}
+	if strings.TrimSpace(o.OwnerName) == "" {
+		c.fail(http.StatusBadRequest, "owner_name is required")
+		return nil, nil, false
+	}
+	if o.DeveloperQuota < 0 || o.DeveloperCount < 0 {
+		c.fail(http.StatusBadRequest, "developer_quota and developer_count must not be negative")
+		return nil, nil, false
+	}
+	fillEmpty(&o)
+	return &o, has, true
+}
+
+func createOrg(c *call) {
+	o, _, ok := c.decodeOrg()
+	if !ok {
+		return
+	}
+	o.ID = c.s.ids.ObjectID() // a stale id in the body is ignored; import keeps ids
+	err := c.update(func(tx store.DefinitionsTx) error { return tx.InsertOrg(o) })
+	if c.storeFailed(err, http.StatusBadRequest, msgOrgNotFound) {
+		return
+	}
+	c.ok("Org created", o.ID)
+}
+
+// importOrg stores an organisation with the id it has elsewhere; importing
+// it again replaces it.
+func importOrg(c *call) {
+	o, _, ok := c.decodeOrg()
+	if !ok {
+		return
+	}
+	if !model.IsObjectID(o.ID) {
+		c.fail(http.StatusBadRequest, fmt.Sprintf("id must be an organisation id (24 hex characters), got %q", o.ID))
+		return
+	}
+	err := c.update(func(tx store.DefinitionsTx) error {
+		if _, err := tx.GetOrg(o.ID); err == nil {
+			return tx.UpdateOrg(o)
+		}
+		return tx.InsertOrg(o)
+	})
+	if c.storeFailed(err, http.StatusBadRequest, msgOrgNotFound) {
+		return
+	}
+	c.ok("Org imported", o.ID)
+}
+
+// updateOrg replaces an organisation; its additional permissions and OPA
+// rules, which have routes of their own, stay when the body leaves them
+// out.
+func updateOrg(c *call) {
+	o, has, ok := c.decodeOrg()
+	if !ok {
+		return
+	}
+	id := c.PathValue("id")
+	if o.ID != "" && o.ID != id {
+		c.fail(http.StatusBadRequest, "the organisation id in the body does not match the path")
+		return
+	}
+	o.ID = id
+	err := c.update(func(tx store.DefinitionsTx) error {
+		old, err := tx.GetOrg(id)
+		if err != nil {
+			return err
+		}
+		if _, ok := has["additional_permissions"]; !ok {
+			o.AdditionalPermissions = old.AdditionalPermissions
+		}
+		if _, ok := has["open_policy"]; !ok {
+			o.OpenPolicy = old.OpenPolicy
+		}
+		return tx.UpdateOrg(o)
+	})
+	if c.storeFailed(err, http.StatusNotFound, msgOrgNotFound) {
+		return
+	}
+	c.ok("Org updated", "")
+}
+
+// deleteOrg deletes an organisation and everything it owns: its
+// definitions go in one transaction with the organisation, then its keys.
+func deleteOrg(c *call) {
+	id := c.PathValue("id")
+	err := c.update(func(tx store.DefinitionsTx) error {
+		if _, err := tx.GetOrg(id); err != nil {
+			return err
+		}
+		if err := tx.DeleteOrgData(id); err != nil {
+			return err
+		}
+		return tx.DeleteOrg(id)
+	})
+	if c.storeFailed(err, http.StatusNotFound, msgOrgNotFound) {
+		return
+	}
+	err = c.updateSessions(func(tx store.SessionsTx) error { return tx.DeleteOrgKeys(id) })
+	if c.storeFailed(err, http.StatusInternalServerError, "the organisation is deleted, but not its keys") {
+		return
+	}
+	c.ok("Org deleted", "")
+}
+
+func adminCreateUser(c *call) {
+	var u model.User
+	if !c.decode(&u) {
+		return
+	}
+	// The Admin API creates users without a password; Set User Password
+	// gives them one.
+	c.insertUser(&u, false)
+}
+
+func allowResetPasswords(c *call)    { c.setResetPasswords(true) }
+func disallowResetPasswords(c *call) { c.setResetPasswords(false) }
+
+// setResetPasswords grants or takes the right to set other users'
+// passwords without their current one.
+func (c *call) setResetPasswords(allow bool) {
+	var u *model.User
+	err := c.update(func(tx store.DefinitionsTx) (err error) {
+		if u, err = tx.GetUser(c.PathValue("id")); err != nil {
+			return err
+		}
+		if u.UserPermissions == nil {
+			u.UserPermissions = model.UserPermissions{}
+		}
+		if allow {
+			u.UserPermissions[permResetPassword] = model.PermAdmin
+		} else {
+			delete(u.UserPermissions, permResetPassword)
+		}
+		return tx.UpdateUser(u)
+	})
+	if c.storeFailed(err, http.StatusNotFound, msgUserNotFound) {
+		return
+	}
+	c.ok("User updated", publicUser(u))
+}
+
+// importAPIs stores APIs with the ids they have elsewhere, as the ordinary
+// GET /api/apis lists them: {"apis":[...]}. An API that exists (by db id)
+// is replaced. All or nothing: one refused API stores none.
+func importAPIs(c *call) {
+	var in struct {
+		APIs []model.APIDefinitionWrapper `json:"apis"`
+	}
+	if !c.decode(&in) {
+		return
+	}
+	if in.APIs == nil {
+		c.fail(http.StatusBadRequest, `the body must be {"apis":[...]}`)
+		return
+	}
+	now := c.s.now()
+	for i := range in.APIs {
+		w := &in.APIs[i]
+		if w.APIDefinition == nil || strings.TrimSpace(w.APIDefinition.Name) == "" {
+			c.fail(http.StatusBadRequest, fmt.Sprintf("apis[%d]: api_definition with a name is required", i))
+			return
+		}
+		org := w.APIDefinition.OrgID
+		if org == "" {
+			org = c.s.OrgID
+		}
+		updated := w.UpdatedAt
+		if err := c.s.prepareAPI(w, org, now); err != nil {
+			c.fail(http.StatusBadRequest, fmt.Sprintf("apis[%d]: %v", i, err))
+			return
+		}
+		if updated != nil {
+			w.UpdatedAt = updated
+		}
+		fillEmpty(w)
+	}
+	err := c.update(func(tx store.DefinitionsTx) error {
+		for i := range in.APIs {
+			w := &in.APIs[i]
+			def := w.APIDefinition
+			if _, err := tx.GetOrg(def.OrgID); err != nil {
+				return c.failTx(http.StatusBadRequest, fmt.Sprintf("apis[%d]: organisation %s does not exist: import it first", i, def.OrgID))
+			}
+			// Webhooks are not imported: references to webhooks this
+			// Dashboard has are brought up to date, others kept as given.
+			embedded := *w
+			embedded.HookReferences = append([]model.HookReference(nil), w.HookReferences...)
+			if embedHooks(tx, &embedded) == nil {
+				*w = embedded
+			}
+			if _, err := tx.GetAPI(def.ID); err == nil {
+				if other, err := tx.GetAPIByAPIID(def.APIID); err == nil && other.APIDefinition.ID != def.ID {
+					return c.failTx(http.StatusConflict, fmt.Sprintf("apis[%d]: api_id %s belongs to another API", i, def.APIID))
+				}
+				if err := tx.UpdateAPI(w); err != nil {
+					return err
+				}
+				continue
+			}
+			if _, err := tx.GetAPIByAPIID(def.APIID); err == nil {
+				return c.failTx(http.StatusConflict, fmt.Sprintf("apis[%d]: api_id %s belongs to another API", i, def.APIID))
+			}
+			if err := tx.InsertAPI(w); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if c.storeFailed(err, http.StatusBadRequest, "could not import the APIs") {
+		return
+	}
+	c.ok(fmt.Sprintf("%d APIs imported", len(in.APIs)), nil)
+}
+
+// importPolicies stores policies with the ids they have elsewhere, as GET
+// /api/portal/policies lists them: {"Data":[...]}. A policy that exists (by
+// _id) is replaced. All or nothing.
+func importPolicies(c *call) {
+	var in struct {
+		Data []model.Policy `json:"Data"`
+	}
+	if !c.decode(&in) {
+		return
+	}
+	if in.Data == nil {
+		c.fail(http.StatusBadRequest, `the body must be {"Data":[...]}`)
+		return
+	}
+	now := c.nowString()
+	for i := range in.Data {
+		p := &in.Data[i]
+		if strings.TrimSpace(p.Name) == "" {
+			c.fail(http.StatusBadRequest, fmt.Sprintf("Data[%d]: policy name is required", i))
+			return
+		}
+		if !model.IsObjectID(p.MID) {
+			c.fail(http.StatusBadRequest, fmt.Sprintf("Data[%d]: _id must be a policy id (24 hex characters), got %q", i, p.MID))
+			return
+		}
+		if p.OrgID == "" {
+			p.OrgID = c.s.OrgID
+		}
+		if p.DateCreated == "" {
+			p.DateCreated = now
+		}
+		if p.LastUpdated == "" {
+			p.LastUpdated = now
+		}
+		fillEmpty(p)
+	}
+	err := c.update(func(tx store.DefinitionsTx) error {
+		for i := range in.Data {
+			p := &in.Data[i]
+			if _, err := tx.GetOrg(p.OrgID); err != nil {
+				return c.failTx(http.StatusBadRequest, fmt.Sprintf("Data[%d]: organisation %s does not exist: import it first", i, p.OrgID))
+			}
+			if p.ID != "" {
+				if other, err := tx.GetPolicyByID(p.OrgID, p.ID); err == nil && other.MID != p.MID {
+					return c.failTx(http.StatusConflict, fmt.Sprintf("Data[%d]: id %s belongs to another policy", i, p.ID))
+				}
+			}
+			var err error
+			if _, gerr := tx.GetPolicy(p.MID); gerr == nil {
+				err = tx.UpdatePolicy(p)
+			} else {
+				err = tx.InsertPolicy(p)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if errors.Is(err, store.ErrConflict) {
+		c.fail(http.StatusConflict, "could not import the policies: "+err.Error())
+		return
+	}
+	if c.storeFailed(err, http.StatusBadRequest, "could not import the policies") {
+		return
+	}
+	c.ok(fmt.Sprintf("%d policies imported", len(in.Data)), nil)
+}
+
+// reloadSystem answers as the Dashboard does once it has reloaded its
+// URLs; there is nothing to reload here.
+func reloadSystem(c *call) {
+	c.json(http.StatusOK, model.ReloadResponse{Status: "ok"})
+}
