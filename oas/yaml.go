@@ -22,28 +22,40 @@ func parseYAML(data []byte) (any, error) {
 	if n.Kind == 0 {
 		return nil, fmt.Errorf("invalid YAML: empty document")
 	}
-	return yamlValue(&n, 0)
+	// Aliases are expanded, so a few lines can stand for an exponential
+	// number of values ("billion laughs"); the budget bounds the values made
+	// to a generous multiple of the input's size.
+	r := &yamlReader{budget: 64*len(data) + 10000}
+	return r.value(&n, 0)
 }
 
-func yamlValue(n *yaml.Node, depth int) (any, error) {
+type yamlReader struct {
+	budget int
+}
+
+func (r *yamlReader) value(n *yaml.Node, depth int) (any, error) {
 	if depth > maxDepth {
 		return nil, fmt.Errorf("invalid YAML: nesting deeper than %d", maxDepth)
+	}
+	r.budget--
+	if r.budget < 0 {
+		return nil, fmt.Errorf("invalid YAML: aliases expand to too many values")
 	}
 	switch n.Kind {
 	case yaml.DocumentNode:
 		if len(n.Content) == 0 {
 			return nil, nil
 		}
-		return yamlValue(n.Content[0], depth+1)
+		return r.value(n.Content[0], depth+1)
 	case yaml.AliasNode:
 		if n.Alias == nil {
 			return nil, fmt.Errorf("invalid YAML at line %d: unknown alias", n.Line)
 		}
-		return yamlValue(n.Alias, depth+1)
+		return r.value(n.Alias, depth+1)
 	case yaml.SequenceNode:
 		out := make([]any, 0, len(n.Content))
 		for _, c := range n.Content {
-			v, err := yamlValue(c, depth+1)
+			v, err := r.value(c, depth+1)
 			if err != nil {
 				return nil, err
 			}
@@ -61,7 +73,7 @@ func yamlValue(n *yaml.Node, depth int) (any, error) {
 					srcs = vn.Content
 				}
 				for _, s := range srcs {
-					v, err := yamlValue(s, depth+1)
+					v, err := r.value(s, depth+1)
 					if err != nil {
 						return nil, err
 					}
@@ -74,7 +86,7 @@ func yamlValue(n *yaml.Node, depth int) (any, error) {
 			if k.Kind != yaml.ScalarNode {
 				return nil, fmt.Errorf("invalid YAML at line %d: a mapping key must be a scalar", k.Line)
 			}
-			v, err := yamlValue(vn, depth+1)
+			v, err := r.value(vn, depth+1)
 			if err != nil {
 				return nil, err
 			}
