@@ -773,3 +773,81 @@ func TestToClassicStable(t *testing.T) {
 	}
 	t.Logf("converted %d Tyk OAS APIs of the Dashboard description", len(docs))
 }
+
+func BenchmarkFromClassic(b *testing.B) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "convert", "rich_classic.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	api, err := ParseClassic(raw)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := FromClassic(api); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkToClassic(b *testing.B) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "convert", "rich_classic.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	api, err := ParseClassic(raw)
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := FromClassic(api)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ToClassic(doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkToClassicCorpus converts the large corpus document, given an
+// extension with middleware on every operation, to classic: the cost grows
+// with the number of operations.
+func BenchmarkToClassicCorpus(b *testing.B) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "shared", "corpus", "github-api.json"))
+	if os.IsNotExist(err) {
+		b.Skip("corpus ../shared/corpus/github-api.json is absent; skipping")
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := Parse(raw)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ops := model.XTykOperations{}
+	for _, e := range convReadEndpoints(doc) {
+		ops[e.operationID] = &model.XTykOperation{Allow: &model.XTykAllowance{Enabled: true}}
+	}
+	ext := &model.XTykAPIGateway{
+		Info:       &model.XTykInfo{Name: "github", State: &model.XTykState{Active: true}},
+		Upstream:   &model.XTykUpstream{URL: "https://api.github.com"},
+		Server:     &model.XTykServer{ListenPath: &model.XTykListenPath{Value: "/github/"}},
+		Middleware: &model.XTykMiddleware{Operations: ops},
+	}
+	if err := doc.SetExtension(ext); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		api, err := ToClassic(doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if n := len(api.VersionData.Versions[classicMainVersion].ExtendedPaths.WhiteList); n != len(ops) {
+			b.Fatalf("%d allow entries for %d operations", n, len(ops))
+		}
+	}
+	b.ReportMetric(float64(len(ops)), "operations")
+}
