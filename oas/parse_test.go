@@ -127,6 +127,8 @@ func TestParseErrors(t *testing.T) {
 		"- a\n- b\n":               "must be an object",
 		"a: .inf\n":                "no JSON form",
 		strings.Repeat("[", 20000): "nesting deeper",
+		// Each line multiplies the one before: 9^9 values from 300 bytes.
+		yamlAliasBomb: "aliases expand to too many values",
 	}
 	for in, want := range tests {
 		_, err := oas.Parse([]byte(in))
@@ -140,6 +142,17 @@ func TestParseErrors(t *testing.T) {
 		t.Errorf("want a *SyntaxError at offset 5, got %#v", err)
 	}
 }
+
+const yamlAliasBomb = `a: &a [x,x,x,x,x,x,x,x,x]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+`
 
 func TestParseYAML(t *testing.T) {
 	t.Parallel()
