@@ -45,6 +45,9 @@ func (s *Server) seed(ctx context.Context, f Fixtures) error {
 		}
 		sess := k.Data
 		sess.OrgID = org
+		if sess.DateCreated == "" {
+			sess.DateCreated = stamp
+		}
 		fillEmpty(&sess)
 		keys = append(keys, &store.Key{ID: id, Hash: keyHash(id), OrgID: org, Session: sess})
 	}

@@ -50,7 +50,8 @@ func WithClock(now func() time.Time) Option { return func(c *config) { c.now = n
 
 // WithIDSeed makes generated ids deterministic: two Servers with the same
 // seed that receive the same requests hand out the same ids, secrets
-// included.
+// included, on every run. (Database ids embed a time: without WithClock it
+// is a fixed one.)
 func WithIDSeed(seed uint64) Option { return func(c *config) { c.idSeed = &seed } }
 
 // WithLogger logs every request to l (by default nothing is logged).
