@@ -39,6 +39,7 @@ import (
 //	server.detailedActivityLogs              enable_detailed_recording
 //	server.detailedTracing                   detailed_tracing
 //	server.batchProcessing                   enable_batch_request_support
+//	server.eventHandlers                     event_handlers (webhook, JavaScript and log handlers)
 //	server.ipAccessControl                   allowed_ips, blacklisted_ips, enable_ip_whitelisting,
 //	                                         enable_ip_blacklisting, ip_access_control_disabled
 //	server.authentication                    use_keyless (inverted), strip_auth_data, base_identity_provided_by,
@@ -59,8 +60,8 @@ import (
 //
 // The endpoint-level middleware of the API's version (extended_paths) maps
 // to OpenAPI operations and middleware.operations; convert_paths.go says
-// how. Not converted: event handlers, uptime tests, OpenID Connect, external
-// OAuth and custom authentication plugins.
+// how. Not converted: uptime tests, OpenID Connect, external OAuth and custom
+// authentication plugins.
 
 // classicMainVersion is the version a converted classic definition gets: a
 // Tyk OAS API is not versioned inside one definition (versions are separate
@@ -493,6 +494,7 @@ func classicServer(api *model.APIDefinition) *model.XTykServer {
 	if api.EnableBatchRequestSupport {
 		srv.BatchProcessing = &model.XTykBatchProcessing{Enabled: true}
 	}
+	srv.EventHandlers = classicEventHandlers(api.EventHandlers.Events)
 	return srv
 }
 
@@ -684,6 +686,7 @@ func extensionToClassic(ext *model.XTykAPIGateway) *model.APIDefinition {
 			api.EnableIPBlacklisting = on && len(ip.Block) > 0
 		}
 		api.EnableBatchRequestSupport = srv.BatchProcessing != nil && srv.BatchProcessing.Enabled
+		extractEventHandlers(srv.EventHandlers, api)
 		// Older documents keep context variables on the server.
 		if srv.ContextVariables != nil {
 			api.EnableContextVars = srv.ContextVariables.Enabled

@@ -165,6 +165,7 @@ func mappedClassic(api *model.APIDefinition) map[string]any {
 		m["ignore_endpoint_case"] = v.IgnoreEndpointCase
 		m["extended_paths"] = mappedPaths(v.ExtendedPaths)
 	}
+	m["events"] = mappedEvents(api.EventHandlers.Events)
 	if api.UseKeylessAccess {
 		return m
 	}
@@ -212,6 +213,31 @@ func mappedClassic(api *model.APIDefinition) map[string]any {
 		m["hmac"] = []any{sources(api.AuthConfigs[classicAuthHMAC]), api.HmacAllowedAlgorithms, api.HmacAllowedClockSkew}
 	}
 	return m
+}
+
+// mappedEvents projects event handlers onto the members the conversion
+// maps, by event and in order.
+func mappedEvents(events map[string][]model.EventHandlerTriggerConfig) map[string][]any {
+	out := map[string][]any{}
+	for event, hs := range events {
+		for _, h := range hs {
+			raw, _ := json.Marshal(h.HandlerMeta)
+			var meta convHandlerMeta
+			if json.Unmarshal(raw, &meta) != nil {
+				continue
+			}
+			id := convOr(meta.ID, meta.DBID)
+			switch h.Handler {
+			case classicWebhookHandler:
+				out[event] = append(out[event], []any{h.Handler, meta.Disabled, id, meta.Name, meta.Method, meta.TargetPath, meta.TemplatePath, meta.HeaderMap, meta.EventTimeout})
+			case classicJSVMHandler:
+				out[event] = append(out[event], []any{h.Handler, meta.Disabled, id, meta.Name, meta.Path})
+			case classicLogHandler:
+				out[event] = append(out[event], []any{h.Handler, meta.Disabled, id, meta.Prefix})
+			}
+		}
+	}
+	return out
 }
 
 // mappedPaths projects a version's endpoint middleware onto what the
@@ -574,6 +600,18 @@ func TestFromClassicFields(t *testing.T) {
 		{"global headers", func(a *model.APIDefinition) {
 			a.VersionData.Versions["Default"] = model.VersionInfo{Name: "Default", GlobalHeaders: map[string]string{"X-B": "2", "X-A": "1"}}
 		}, "/x-tyk-api-gateway/middleware/global/transformRequestHeaders", `{"enabled":true,"add":[{"name":"X-A","value":"1"},{"name":"X-B","value":"2"}]}`},
+		{"webhook event handler", func(a *model.APIDefinition) {
+			a.EventHandlers.Events = map[string][]model.EventHandlerTriggerConfig{"KeyExpired": {{Handler: "eh_web_hook_handler",
+				HandlerMeta: map[string]any{"_id": "54be6c0beba6db07a6000002", "name": "expiry", "method": "POST", "target_path": "http://hooks/expiry", "event_timeout": 60}}}}
+		}, "/x-tyk-api-gateway/server/eventHandlers", `[{"enabled":true,"trigger":"KeyExpired","type":"webhook","id":"54be6c0beba6db07a6000002",
+			"cooldownPeriod":"1m","name":"expiry","url":"http://hooks/expiry","method":"POST"}]`},
+		{"JavaScript event handler", func(a *model.APIDefinition) {
+			a.EventHandlers.Events = map[string][]model.EventHandlerTriggerConfig{"HostDown": {{Handler: "eh_dynamic_handler",
+				HandlerMeta: map[string]any{"name": "onHostDown", "path": "down.js"}}}}
+		}, "/x-tyk-api-gateway/server/eventHandlers", `[{"enabled":true,"trigger":"HostDown","type":"custom","name":"onHostDown","functionName":"onHostDown","path":"down.js"}]`},
+		{"other event handlers stay out", func(a *model.APIDefinition) {
+			a.EventHandlers.Events = map[string][]model.EventHandlerTriggerConfig{"HostDown": {{Handler: "cp_dynamic_handler", HandlerMeta: map[string]any{"name": "F"}}}}
+		}, "/x-tyk-api-gateway/server/eventHandlers", ``},
 		{"endpoint allow list", func(a *model.APIDefinition) {
 			convSetPaths(a, model.ExtendedPathsSet{WhiteList: []model.EndPointMeta{{Path: "/pets", Method: "GET", IgnoreCase: true}}})
 		}, "/x-tyk-api-gateway/middleware/operations/petsGET", `{"allow":{"enabled":true,"ignoreCase":true}}`},
