@@ -1,8 +1,10 @@
 package client
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 
@@ -15,25 +17,28 @@ import (
 type AdminUsersService struct{ c *Client }
 
 // write sends u and reads the Admin API's answer about a user: the user in
-// Meta, its access key in Message.
-func (s *AdminUsersService) write(ctx context.Context, method, path string, u *model.User) (*model.User, error) {
+// Meta, its access key in Message. It reports false when Meta holds no
+// user, which some Dashboards answer to an update.
+func (s *AdminUsersService) write(ctx context.Context, method, path string, u *model.User) (*model.User, bool, error) {
 	var out struct {
 		Message string          `json:"Message"`
 		Meta    json.RawMessage `json:"Meta"`
 	}
 	if err := s.c.adminJSON(ctx, method, path, nil, u, &out); err != nil {
-		return nil, err
+		return nil, false, err
+	}
+	meta := bytes.TrimSpace(out.Meta)
+	if len(meta) == 0 || meta[0] != '{' {
+		return nil, false, nil
 	}
 	var user model.User
-	if len(out.Meta) > 0 && string(out.Meta) != "null" {
-		if err := json.Unmarshal(out.Meta, &user); err != nil {
-			return nil, fmt.Errorf("%s %s: decode the user in Meta: %w", method, path, err)
-		}
+	if err := json.Unmarshal(meta, &user); err != nil {
+		return nil, false, fmt.Errorf("%s %s: decode the user in Meta: %w", method, path, err)
 	}
 	if user.AccessKey == "" {
 		user.AccessKey = out.Message
 	}
-	return &user, nil
+	return &user, true, nil
 }
 
 // Create creates a user, without a password, and returns it with its id
@@ -41,7 +46,15 @@ func (s *AdminUsersService) write(ctx context.Context, method, path string, u *m
 //
 // POST /admin/users
 func (s *AdminUsersService) Create(ctx context.Context, u *model.User) (*model.User, error) {
-	return s.write(ctx, http.MethodPost, "/admin/users", u)
+	user, ok, err := s.write(ctx, http.MethodPost, "/admin/users", u)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, &ResponseError{Method: http.MethodPost, Path: "/admin/users", StatusCode: http.StatusOK,
+			Err: errors.New("the answer carries no user in Meta")}
+	}
+	return user, nil
 }
 
 // Get returns a user of any organisation.
@@ -58,14 +71,20 @@ func (s *AdminUsersService) Get(ctx context.Context, id string) (*model.User, er
 	return &out, nil
 }
 
-// Update changes a user of any organisation and returns it as stored.
+// Update changes a user of any organisation and returns it as stored
+// (read back with Get when the answer does not carry it).
 //
 // PUT /admin/users/{userId}
 func (s *AdminUsersService) Update(ctx context.Context, id string, u *model.User) (*model.User, error) {
 	if id == "" {
 		return nil, errEmpty("user id")
 	}
-	return s.write(ctx, http.MethodPut, route("/admin/users/%s", id), u)
+	user, ok, err := s.write(ctx, http.MethodPut, route("/admin/users/%s", id), u)
+	if err != nil || ok {
+		return user, err
+	}
+	// The answer did not carry the user: read it back.
+	return s.Get(ctx, id)
 }
 
 // AllowResetPasswords lets a user reset the passwords of the users of its
