@@ -77,8 +77,9 @@ func getUserGroup(c *call) {
 }
 
 // checkUserGroup validates a group a client sets; nobody grants a group
-// more than it has itself.
-func (c *call) checkUserGroup(g *model.UserGroup) bool {
+// more than it has itself (checked when grant is set: the permissions are
+// new or changed).
+func (c *call) checkUserGroup(g *model.UserGroup, grant bool) bool {
 	switch {
 	case strings.TrimSpace(g.Name) == "":
 		c.fail(http.StatusBadRequest, "user group name is required")
@@ -90,6 +91,9 @@ func (c *call) checkUserGroup(g *model.UserGroup) bool {
 	if err := checkPermissions(g.UserPermissions); err != nil {
 		c.fail(http.StatusBadRequest, err.Error())
 		return false
+	}
+	if !grant {
+		return true
 	}
 	if err := c.grantable(g.UserPermissions); err != nil {
 		c.fail(http.StatusForbidden, err.Error())
@@ -103,7 +107,7 @@ func createUserGroup(c *call) {
 	if !c.decode(&g) {
 		return
 	}
-	if !c.checkUserGroup(&g) {
+	if !c.checkUserGroup(&g, true) {
 		return
 	}
 	g.ID = c.s.ids.ObjectID() // a stale id in the body is ignored
@@ -163,6 +167,7 @@ func updateUserGroup(c *call) {
 		if _, ok := has["password_max_days"]; ok {
 			g.PasswordMaxDays = in.PasswordMaxDays
 		}
+		old := g.UserPermissions
 		if _, ok := has["user_permissions"]; ok {
 			g.UserPermissions = in.UserPermissions
 			if g.UserPermissions == nil {
@@ -175,7 +180,7 @@ func updateUserGroup(c *call) {
 			}
 			g.Extra[k] = v
 		}
-		if !c.checkUserGroup(g) {
+		if !c.checkUserGroup(g, !samePermissions(old, g.UserPermissions)) {
 			return errAnswered
 		}
 		return tx.UpdateUserGroup(g)

@@ -1,0 +1,160 @@
+package memserver_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/dashkit/dashkit/memserver"
+	"github.com/dashkit/dashkit/model"
+)
+
+// objectsOf is one of each object, created over HTTP, for routes that name
+// one in their path.
+type objectsOf struct {
+	apiDB, apiID, oasDB, asset, key, policy, user, group, hook, client, audit string
+}
+
+func createObjects(t *testing.T, srv *memserver.Server) objectsOf {
+	t.Helper()
+	var o objectsOf
+	o.apiDB, o.apiID = createClassic(t, srv, "walked")
+	o.oasDB, _ = createOAS(t, srv, call(t, srv, "POST", "/api/apis/oas", tykOAS("Walked OAS", "/walked-oas/")))
+	want(t, call(t, srv, "POST", "/api/assets", template("walked-template")), http.StatusCreated)
+	o.asset = "walked-template"
+	var k model.KeyData
+	a := call(t, srv, "POST", "/api/keys", session(o.apiID))
+	want(t, a, http.StatusOK)
+	a.Into(t, &k)
+	o.key = k.KeyID
+	a = call(t, srv, "POST", "/api/portal/policies", map[string]any{"name": "walked", "active": true,
+		"access_rights": map[string]any{o.apiID: map[string]any{"api_id": o.apiID, "versions": []string{"Default"}}}})
+	want(t, a, http.StatusOK)
+	o.policy = a.JSON(t)["Message"].(string)
+	o.user, _ = newUser(t, srv, "walked@example.com", map[string]string{"apis": "read"})
+	a = call(t, srv, "POST", "/api/usergroups", map[string]any{"name": "walked", "user_permissions": map[string]string{"apis": "read"}})
+	want(t, a, http.StatusOK)
+	o.group = a.JSON(t)["Meta"].(string)
+	o.hook = createHook(t, srv, "walked")
+	a = call(t, srv, "POST", "/api/apis/oauth/"+o.apiID, map[string]any{"redirect_uri": "http://client.example/cb"})
+	want(t, a, http.StatusOK)
+	o.client = a.JSON(t)["client_id"].(string)
+	var logs model.AuditLogListResponse
+	call(t, srv, "GET", "/api/audit-logs", nil).Into(t, &logs)
+	if len(logs.AuditLogs) == 0 {
+		t.Fatal("no audit record")
+	}
+	o.audit = logs.AuditLogs[0].MID
+	return o
+}
+
+// fill gives the wildcards of a route's path the ids of real objects.
+func (o objectsOf) fill(path string) string {
+	var id string
+	switch {
+	case strings.HasPrefix(path, "/api/apis/oas/"):
+		id = o.oasDB
+	case strings.HasPrefix(path, "/api/apis/oauth/"), strings.HasPrefix(path, "/api/activity/"):
+		id = o.apiID
+	case strings.HasPrefix(path, "/api/apis/"):
+		id = o.apiDB
+	case strings.HasPrefix(path, "/api/assets/"):
+		id = o.asset
+	case strings.HasPrefix(path, "/api/portal/policies/"):
+		id = o.policy
+	case strings.HasPrefix(path, "/api/users/"):
+		id = o.user
+	case strings.HasPrefix(path, "/api/usergroups/"):
+		id = o.group
+	case strings.HasPrefix(path, "/api/hooks/"):
+		id = o.hook
+	case strings.HasPrefix(path, "/api/audit-logs/"):
+		id = o.audit
+	}
+	r := strings.NewReplacer("{id}", id, "{apiId}", o.apiID, "{clientId}", o.client, "{keyId}", o.key,
+		"{username}", "walker", "{startDay}", "1", "{startMonth}", "1", "{startYear}", "2020",
+		"{endDay}", "31", "{endMonth}", "12", "{endYear}", "2030")
+	return r.Replace(path)
+}
+
+// TestPermissionsEveryRoute walks every route of the Dashboard API with
+// three users for its section: one that may read it, one that may write
+// it, one denied it. Denied: 403 everywhere; read: 403 on writes, 200 on
+// reads; write: never 403, 200 on reads. Each call starts from the same
+// state, so that a delete does not change what the next route finds.
+func TestPermissionsEveryRoute(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	objs := createObjects(t, srv)
+
+	sections := map[string]bool{}
+	for _, r := range memserver.Routes() {
+		if r.User && r.Section != "" {
+			sections[r.Section] = true
+		}
+	}
+	secrets := map[string]string{} // section/level -> secret
+	for s := range sections {
+		for _, level := range []string{"read", "write", "deny"} {
+			_, secret := newUser(t, srv, fmt.Sprintf("%s-%s@example.com", s, level), map[string]string{s: level})
+			secrets[s+"/"+level] = secret
+		}
+	}
+	ctx := context.Background()
+	snap, err := srv.Store().Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	walked := 0
+	for _, r := range memserver.Routes() {
+		if !r.User || r.Section == "" {
+			continue
+		}
+		walked++
+		path := objs.fill(r.Path)
+		var body any
+		if r.Method != "GET" && r.Method != "DELETE" {
+			body = "{}"
+		}
+		for _, level := range []string{"read", "write", "deny"} {
+			if err := srv.Store().Restore(ctx, snap); err != nil {
+				t.Fatal(err)
+			}
+			a := callAs(t, srv, secrets[r.Section+"/"+level], r.Method, path, body)
+			denied := level == "deny" || (level == "read" && r.Write)
+			switch {
+			case denied && a.Status != http.StatusForbidden:
+				t.Errorf("%s %s as %s %s: status %d, want 403; %s", r.Method, path, r.Section, level, a.Status, a.Body)
+			case !denied && (a.Status == http.StatusForbidden || a.Status == http.StatusUnauthorized):
+				t.Errorf("%s %s as %s %s: status %d; %s", r.Method, path, r.Section, level, a.Status, a.Body)
+			case !denied && r.Method == "GET" && a.Status != http.StatusOK:
+				t.Errorf("%s %s as %s %s: status %d, want 200; %s", r.Method, path, r.Section, level, a.Status, a.Body)
+			}
+		}
+	}
+	if walked < 75 {
+		t.Fatalf("walked %d routes; the route tables have more", walked)
+	}
+
+	// Routes of no section: any user of the org may call them, the
+	// org-level settings only its admins.
+	_, reader := newUser(t, srv, "anyone@example.com", map[string]string{"apis": "read"})
+	want(t, callAs(t, srv, reader, "GET", "/api/users/me", nil), http.StatusOK)
+	for _, p := range []string{"/api/org/permissions", "/api/org/opa"} {
+		wantError(t, callAs(t, srv, reader, "GET", p, nil), http.StatusForbidden, "access denied")
+		wantError(t, callAs(t, srv, reader, "PUT", p, "{}"), http.StatusForbidden, "access denied")
+		want(t, call(t, srv, "GET", p, nil), http.StatusOK)
+	}
+	// Every Admin API route wants the admin secret.
+	for _, r := range memserver.Routes() {
+		if !r.Admin {
+			continue
+		}
+		path := strings.NewReplacer("{id}", objs.user).Replace(r.Path)
+		wantError(t, adminCallAs(t, srv, "", r.Method, path, "{}"), http.StatusUnauthorized, "Not authorised")
+		wantError(t, adminCallAs(t, srv, srv.Secret, r.Method, path, "{}"), http.StatusUnauthorized, "Not authorised")
+	}
+}
