@@ -7,7 +7,6 @@ import (
 	"github.com/dashkit/dashkit/model"
 )
 
-
 func TestUserGroups(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
