@@ -59,6 +59,7 @@ type ImportError struct {
 	Message string
 }
 
+// Error returns the Dashboard's message.
 func (e *ImportError) Error() string { return e.Message }
 
 // Unwrap returns the Err* value.

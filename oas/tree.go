@@ -7,18 +7,7 @@ import (
 	"slices"
 )
 
-// A document is held as a tree of plain values so that nothing it carries is
-// lost between input and output. The values are:
-//
-//	*Object      a JSON object, members in the order they were written
-//	[]any        a JSON array
-//	string       a JSON string
-//	json.Number  a JSON number, exactly as it was written
-//	bool         true or false
-//	nil          null
-//
-// Functions that accept values (Object.Set, Document.Set) also take those
-// types; any other Go value is converted through encoding/json first.
+// The values of the tree are described in the package documentation.
 
 // Member is one member of an Object.
 type Member struct {

@@ -22,6 +22,8 @@ type Problem struct {
 	Message string `json:"message"`
 }
 
+// String gives the problem as "pointer: message", "(root)" naming the
+// document itself.
 func (p Problem) String() string {
 	ptr := p.Pointer
 	if ptr == "" {
@@ -35,6 +37,7 @@ type ValidationError struct {
 	Problems []Problem
 }
 
+// Error lists the problems on one line; print Problems for one a line.
 func (e *ValidationError) Error() string {
 	var b strings.Builder
 	switch len(e.Problems) {
