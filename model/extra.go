@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Extra holds the members of a JSON object that its Go type has no field for,
@@ -67,30 +68,26 @@ func jsonNames(t reflect.Type) map[string]struct{} {
 // exactly named members are decoded into v.
 func unmarshalWithExtra(data []byte, v any, extra *Extra) error {
 	*extra = nil
-	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
-		return nil
+	t := reflect.TypeOf(v).Elem()
+	members, ok := scanMembers(data)
+	if !ok {
+		// Not an object (null, or a type error that decoding reports
+		// against the model type) or not valid JSON.
+		return decodeInto(data, v, t)
 	}
-	var members map[string]json.RawMessage
-	if err := json.Unmarshal(data, &members); err != nil {
-		// Report the error against the model type, which says more.
-		if err2 := decodeKeepingNumbers(data, v); err2 != nil {
-			return err2
-		}
-		return err
-	}
-	known := jsonNames(reflect.TypeOf(v).Elem())
+	known := jsonNames(t)
 	folded := false
-	for k, raw := range members {
-		if _, ok := known[k]; ok {
+	for _, m := range members {
+		if _, ok := known[m.name]; ok {
 			continue
 		}
 		if *extra == nil {
 			*extra = Extra{}
 		}
-		(*extra)[k] = raw
+		(*extra)[m.name] = append(json.RawMessage(nil), m.value...)
 		if !folded {
 			for name := range known {
-				if strings.EqualFold(k, name) {
+				if strings.EqualFold(m.name, name) {
 					folded = true
 					break
 				}
@@ -98,23 +95,35 @@ func unmarshalWithExtra(data []byte, v any, extra *Extra) error {
 		}
 	}
 	if folded {
-		exact := make(map[string]json.RawMessage, len(members))
-		for k, raw := range members {
-			if _, ok := known[k]; ok {
-				exact[k] = raw
+		if !json.Valid(data) {
+			return decodeInto(data, v, t) // reports the syntax error
+		}
+		var b bytes.Buffer
+		b.WriteByte('{')
+		for _, m := range members {
+			if _, ok := known[m.name]; !ok {
+				continue
 			}
+			if b.Len() > 1 {
+				b.WriteByte(',')
+			}
+			b.Write(m.rawName)
+			b.WriteByte(':')
+			b.Write(m.value)
 		}
-		var err error
-		if data, err = json.Marshal(exact); err != nil {
-			return err
-		}
+		b.WriteByte('}')
+		data = b.Bytes()
 	}
-	return decodeKeepingNumbers(data, v)
+	return decodeInto(data, v, t)
 }
 
-// decodeKeepingNumbers is json.Unmarshal with numbers in interface values
-// decoded as json.Number.
-func decodeKeepingNumbers(data []byte, v any) error {
+// decodeInto decodes data into v, whose element type is t. Only types with
+// interface values inside need the slower decoder that keeps numbers as
+// json.Number.
+func decodeInto(data []byte, v any, t reflect.Type) error {
+	if !holdsInterface(t) {
+		return json.Unmarshal(data, v)
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	if err := dec.Decode(v); err != nil {
@@ -124,6 +133,185 @@ func decodeKeepingNumbers(data []byte, v any) error {
 		return errors.New("invalid character after top-level value")
 	}
 	return nil
+}
+
+var interfaceHolders sync.Map // reflect.Type -> bool
+
+// holdsInterface reports whether decoding into t can store a number in an
+// interface value: t has an interface (any, map[string]any...) somewhere
+// that encoding/json reaches without calling a type's own UnmarshalJSON.
+func holdsInterface(t reflect.Type) bool {
+	if v, ok := interfaceHolders.Load(t); ok {
+		return v.(bool)
+	}
+	found := holdsInterfaceWalk(t, map[reflect.Type]bool{})
+	interfaceHolders.Store(t, found)
+	return found
+}
+
+var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+
+func holdsInterfaceWalk(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	if t.Kind() != reflect.Interface && reflect.PointerTo(t).Implements(unmarshalerType) {
+		// Decoded by its own method, which keeps numbers itself.
+		return false
+	}
+	switch t.Kind() {
+	case reflect.Interface:
+		return true
+	case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
+		return holdsInterfaceWalk(t.Elem(), seen)
+	case reflect.Struct:
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if (f.IsExported() || f.Anonymous) && f.Tag.Get("json") != "-" && holdsInterfaceWalk(f.Type, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// objectMember is one member of a JSON object as scanMembers finds it.
+type objectMember struct {
+	name    string // the unescaped name
+	rawName []byte // the name as written, quotes included
+	value   []byte // the value as written
+}
+
+// scanMembers splits a JSON object into its members without decoding the
+// values. ok is false when data is not an object or not valid JSON, which
+// the caller leaves to encoding/json to report.
+func scanMembers(data []byte) (members []objectMember, ok bool) {
+	i := skipSpace(data, 0)
+	if i >= len(data) || data[i] != '{' {
+		return nil, false
+	}
+	i = skipSpace(data, i+1)
+	if i < len(data) && data[i] == '}' {
+		return nil, skipSpace(data, i+1) == len(data)
+	}
+	for {
+		if i >= len(data) || data[i] != '"' {
+			return nil, false
+		}
+		end, escaped := skipString(data, i)
+		if end < 0 {
+			return nil, false
+		}
+		rawName := data[i:end]
+		name := string(rawName[1 : len(rawName)-1])
+		// Decode the name as encoding/json does: escapes resolved, invalid
+		// UTF-8 replaced by U+FFFD.
+		if escaped || !utf8.Valid(rawName) {
+			if json.Unmarshal(rawName, &name) != nil {
+				return nil, false
+			}
+		}
+		i = skipSpace(data, end)
+		if i >= len(data) || data[i] != ':' {
+			return nil, false
+		}
+		i = skipSpace(data, i+1)
+		vend := skipValue(data, i)
+		if vend < 0 {
+			return nil, false
+		}
+		members = append(members, objectMember{name: name, rawName: rawName, value: data[i:vend]})
+		i = skipSpace(data, vend)
+		if i >= len(data) {
+			return nil, false
+		}
+		switch data[i] {
+		case ',':
+			i = skipSpace(data, i+1)
+		case '}':
+			return members, skipSpace(data, i+1) == len(data)
+		default:
+			return nil, false
+		}
+	}
+}
+
+func skipSpace(data []byte, i int) int {
+	for i < len(data) {
+		switch data[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// skipString returns the index after the string starting at data[i] (a
+// quote), and whether it holds escapes; -1 when it does not end.
+func skipString(data []byte, i int) (int, bool) {
+	escaped := false
+	for j := i + 1; j < len(data); j++ {
+		switch data[j] {
+		case '\\':
+			escaped = true
+			j++
+		case '"':
+			return j + 1, escaped
+		}
+	}
+	return -1, false
+}
+
+// skipValue returns the index after the JSON value starting at data[i], or
+// -1. It checks only the structure it needs: brackets and strings; the
+// decoder that follows validates the rest.
+func skipValue(data []byte, i int) int {
+	if i >= len(data) {
+		return -1
+	}
+	switch data[i] {
+	case '"':
+		end, _ := skipString(data, i)
+		return end
+	case '{', '[':
+		depth := 0
+		for j := i; j < len(data); j++ {
+			switch data[j] {
+			case '"':
+				end, _ := skipString(data, j)
+				if end < 0 {
+					return -1
+				}
+				j = end - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return j + 1
+				}
+			}
+		}
+		return -1
+	}
+	j := i
+	for j < len(data) {
+		switch data[j] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+			if j == i {
+				return -1
+			}
+			return j
+		}
+		j++
+	}
+	if j == i {
+		return -1
+	}
+	return j
 }
 
 // marshalWithExtra encodes v (a method-less alias of the model type) and

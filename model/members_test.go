@@ -26,6 +26,12 @@ var ownObjects = map[string]string{
 
 func readTestdata(t *testing.T, name string) []byte {
 	t.Helper()
+	return readTestdataB(t, name)
+}
+
+// readTestdataB reads a file of testdata for a test or a benchmark.
+func readTestdataB(t testing.TB, name string) []byte {
+	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
