@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -58,10 +60,12 @@ import (
 //	middleware.global.transformRequestHeaders, transformResponseHeaders, requestSizeLimit, ignoreCase
 //	                                         the global headers, size limit and endpoint case of the API's version
 //
+// convert_more.go adds OpenID Connect, custom plugin authentication,
+// external OAuth, uptime tests and the analytics plugin.
+//
 // The endpoint-level middleware of the API's version (extended_paths) maps
 // to OpenAPI operations and middleware.operations; convert_paths.go says
-// how. Not converted: uptime tests, OpenID Connect, external OAuth and custom
-// authentication plugins.
+// how.
 
 // classicMainVersion is the version a converted classic definition gets: a
 // Tyk OAS API is not versioned inside one definition (versions are separate
@@ -308,9 +312,8 @@ func classicUpstream(api *model.APIDefinition) *model.XTykUpstream {
 	p := api.Proxy
 	up := &model.XTykUpstream{URL: p.TargetURL}
 
-	if sd := classicServiceDiscovery(p.ServiceDiscovery); sd != nil {
-		up.ServiceDiscovery = sd
-	}
+	up.ServiceDiscovery = classicServiceDiscovery(p.ServiceDiscovery)
+	up.UptimeTests = classicUptimeTests(api.UptimeTests)
 	if len(p.TargetList) > 0 {
 		weights := map[string]float64{}
 		for _, t := range p.TargetList {
@@ -543,7 +546,7 @@ func classicMiddleware(api *model.APIDefinition) *model.XTykMiddleware {
 	if api.EnableContextVars {
 		g.ContextVariables = &model.XTykContextVariables{Enabled: true}
 	}
-	g.TrafficLogs = &model.XTykTrafficLogs{Enabled: !api.DoNotTrack, TagHeaders: api.TagHeaders}
+	g.TrafficLogs = &model.XTykTrafficLogs{Enabled: !api.DoNotTrack, TagHeaders: api.TagHeaders, Plugins: classicAnalyticsPlugins(api.AnalyticsPlugin)}
 	if api.ExpireAnalyticsAfter > 0 {
 		g.TrafficLogs.CustomRetentionPeriod = convSeconds(float64(api.ExpireAnalyticsAfter))
 	}
@@ -700,25 +703,13 @@ func extractUpstream(up *model.XTykUpstream, api *model.APIDefinition) {
 	p := &api.Proxy
 	p.TargetURL = up.URL
 	if sd := up.ServiceDiscovery; sd != nil {
-		c := &p.ServiceDiscovery
-		c.UseDiscoveryService = sd.Enabled
-		c.QueryEndpoint = sd.QueryEndpoint
-		c.DataPath = sd.DataPath
-		c.ParentDataPath = sd.ParentDataPath
-		c.PortDataPath = sd.PortDataPath
-		c.TargetPath = sd.TargetPath
-		c.UseNestedQuery = convVal(sd.UseNestedQuery)
-		c.UseTargetList = convVal(sd.UseTargetList)
-		c.EndpointReturnsList = convVal(sd.EndpointReturnsList)
-		// cache wins over the deprecated cacheTimeout, as in the gateway.
-		switch {
-		case sd.Cache != nil:
-			c.CacheDisabled = !sd.Cache.Enabled
-			c.CacheTimeout = convVal(sd.Cache.Timeout)
-		default:
-			c.CacheTimeout = convVal(sd.CacheTimeout)
-			c.CacheDisabled = c.CacheTimeout == 0
-		}
+		extractServiceDiscovery(sd, &p.ServiceDiscovery)
+	}
+	if ut := up.UptimeTests; ut != nil {
+		extractUptimeTests(ut, api)
+	} else if t := up.Test; t != nil && t.ServiceDiscovery != nil {
+		// The older home of the uptime tests' service discovery.
+		extractServiceDiscovery(t.ServiceDiscovery, &api.UptimeTests.Config.ServiceDiscovery)
 	}
 	if lb := up.LoadBalancing; lb != nil {
 		p.EnableLoadBalancing = lb.Enabled
@@ -800,6 +791,26 @@ func extractUpstream(up *model.XTykUpstream, api *model.APIDefinition) {
 	}
 }
 
+func extractServiceDiscovery(sd *model.XTykServiceDiscovery, c *model.ServiceDiscoveryConfiguration) {
+	c.UseDiscoveryService = sd.Enabled
+	c.QueryEndpoint = sd.QueryEndpoint
+	c.DataPath = sd.DataPath
+	c.ParentDataPath = sd.ParentDataPath
+	c.PortDataPath = sd.PortDataPath
+	c.TargetPath = sd.TargetPath
+	c.UseNestedQuery = convVal(sd.UseNestedQuery)
+	c.UseTargetList = convVal(sd.UseTargetList)
+	c.EndpointReturnsList = convVal(sd.EndpointReturnsList)
+	// cache wins over the deprecated cacheTimeout, as in the gateway.
+	if sd.Cache != nil {
+		c.CacheDisabled = !sd.Cache.Enabled
+		c.CacheTimeout = convVal(sd.Cache.Timeout)
+	} else {
+		c.CacheTimeout = convVal(sd.CacheTimeout)
+		c.CacheDisabled = c.CacheTimeout == 0
+	}
+}
+
 func convClassicAuthSource(s *model.XTykUpstreamAuthSource) model.AuthSource {
 	if s == nil {
 		return model.AuthSource{}
@@ -843,6 +854,7 @@ func extractMiddleware(mw *model.XTykMiddleware, api *model.APIDefinition) {
 		api.DoNotTrack = !t.Enabled
 		api.TagHeaders = t.TagHeaders
 		api.ExpireAnalyticsAfter = int64(convParseSeconds(t.CustomRetentionPeriod))
+		extractAnalyticsPlugins(t.Plugins, api)
 	}
 	if pc := g.PluginConfig; pc != nil {
 		api.CustomMiddleware.Driver = pc.Driver
@@ -916,18 +928,34 @@ func extractHeaders(h *model.XTykTransformHeaders) (map[string]string, []string,
 	return add, h.Remove, !h.Enabled
 }
 
-// convSeconds writes seconds as the gateway's readable duration ("1h",
-// "1m30s"), without the zero units time.Duration.String adds.
+// convSeconds writes seconds as the gateway's readable duration.
 func convSeconds(s float64) string {
-	d := time.Duration(s * float64(time.Second))
-	out := d.String()
-	if strings.HasSuffix(out, "m0s") {
-		out = strings.TrimSuffix(out, "0s")
+	return convDuration(time.Duration(math.Round(s * float64(time.Second))))
+}
+
+// convDuration writes a duration as the gateway's readable duration: whole
+// units from hours down to nanoseconds, zero units left out ("1h", "1m30s",
+// "1s500ms"), "0s" for none. time.Duration.String would write "1.5s", which
+// the schema of readable durations rejects.
+func convDuration(d time.Duration) string {
+	if d == 0 {
+		return "0s"
 	}
-	if strings.HasSuffix(out, "h0m") {
-		out = strings.TrimSuffix(out, "0m")
+	if d < 0 {
+		return d.String()
 	}
-	return out
+	var b strings.Builder
+	for _, u := range []struct {
+		size time.Duration
+		name string
+	}{{time.Hour, "h"}, {time.Minute, "m"}, {time.Second, "s"}, {time.Millisecond, "ms"}, {time.Microsecond, "µs"}, {time.Nanosecond, "ns"}} {
+		if n := d / u.size; n > 0 {
+			b.WriteString(strconv.FormatInt(int64(n), 10))
+			b.WriteString(u.name)
+			d -= n * u.size
+		}
+	}
+	return b.String()
 }
 
 // convParseSeconds reads a readable duration as seconds; an empty or

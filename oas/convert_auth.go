@@ -73,7 +73,7 @@ func classicAuth(api *model.APIDefinition) (*model.XTykAuthentication, convSecur
 
 	// Token auth is on when asked for, and also when no other method is: the
 	// gateway's default for a protected API.
-	if api.UseStandardAuth || authType == model.AuthToken {
+	if api.UseStandardAuth || authType == model.AuthToken && !convOtherAuth(api) {
 		ac, ok := api.AuthConfigs[classicAuthToken]
 		if !ok {
 			ac = api.Auth // the legacy single configuration
@@ -235,6 +235,15 @@ func classicAuth(api *model.APIDefinition) (*model.XTykAuthentication, convSecur
 		auth.HMAC = h
 	}
 
+	if name, ext := classicExternalOAuth(api); ext != nil {
+		schemes[name] = ext
+		sec.add(name, &convSecurityScheme{Type: "oauth2", Flows: &convOAuthFlows{
+			AuthorizationCode: &convOAuthFlow{AuthorizationURL: gatewayAuthorizeURL, TokenURL: gatewayTokenURL, Scopes: map[string]string{}},
+		}})
+	}
+	auth.OIDC = classicOIDC(api)
+	auth.Custom = classicCustomAuth(api)
+
 	if len(schemes) > 0 {
 		auth.SecuritySchemes = schemes
 	}
@@ -331,6 +340,12 @@ func extractSecurity(ext *model.XTykAPIGateway, schemes map[string]*convSecurity
 		convApplyCookie(h.Cookie, &ac)
 		api.AuthConfigs[classicAuthHMAC] = ac
 	}
+	if o := auth.OIDC; o != nil {
+		extractOIDC(o, api)
+	}
+	if c := auth.Custom; c != nil {
+		extractCustomAuth(c, api)
+	}
 
 	names := make([]string, 0, len(requirement))
 	for n := range requirement {
@@ -351,6 +366,8 @@ func extractSecurity(ext *model.XTykAPIGateway, schemes map[string]*convSecurity
 			extractBasic(name, tyk, api)
 		case comp.Type == "oauth2" && len(tyk.Providers) == 0:
 			extractOAuth(name, tyk, comp, api)
+		case comp.Type == "oauth2":
+			extractExternalOAuth(name, tyk, api)
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -135,6 +136,22 @@ func mappedClassic(api *model.APIDefinition) map[string]any {
 	if rl := api.GlobalRateLimit; rl.Rate != 0 || rl.Per != 0 {
 		m["global_rate_limit"] = rl
 	}
+	if u := api.UptimeTests; len(u.CheckList) > 0 || u.Config.RecheckWait != 0 || u.Config.ExpireUptimeAnalyticsAfter != 0 {
+		checks := make([]any, 0, len(u.CheckList))
+		for _, c := range u.CheckList {
+			checks = append(checks, []any{convCheckURL(c.Protocol, c.CheckURL), c.Timeout.Duration, c.Method, c.Headers, c.Body, c.EnableProxyProtocol, c.Commands})
+		}
+		m["uptime_tests"] = []any{checks, u.Config.RecheckWait, u.Config.ExpireUptimeAnalyticsAfter}
+	}
+	if sd := api.UptimeTests.Config.ServiceDiscovery; sd.UseDiscoveryService || sd.QueryEndpoint != "" {
+		if sd.CacheDisabled {
+			sd.CacheTimeout = 0
+		}
+		m["uptime_service_discovery"] = sd
+	}
+	if p := api.AnalyticsPlugin; p.Enabled || p.FuncName != "" || p.PluginPath != "" {
+		m["analytics_plugin"] = p
+	}
 	if len(api.AllowedIPs) > 0 || len(api.BlacklistedIPs) > 0 {
 		on := !api.IPAccessControlDisabled
 		m["ip"] = []any{on && api.EnableIPWhiteListing && len(api.AllowedIPs) > 0, api.AllowedIPs,
@@ -183,7 +200,9 @@ func mappedClassic(api *model.APIDefinition) map[string]any {
 		}
 		return []any{header, query, cookie}
 	}
-	if api.UseStandardAuth || model.APIAuthType(api) == model.AuthToken {
+	otherAuth := api.EnableSignatureChecking || api.UseOpenID || api.CustomPluginAuthEnabled || api.EnableCoProcessAuth ||
+		api.UseGoPluginAuth || api.UseMutualTLSAuth || api.ExternalOAuth.Enabled
+	if api.UseStandardAuth || model.APIAuthType(api) == model.AuthToken && !otherAuth {
 		ac, ok := api.AuthConfigs[classicAuthToken]
 		if !ok {
 			ac = api.Auth
@@ -208,6 +227,28 @@ func mappedClassic(api *model.APIDefinition) map[string]any {
 		sort.Strings(access)
 		m["oauth"] = []any{sources(api.AuthConfigs[classicAuthOAuth]), access, api.OauthMeta.AllowedAuthorizeTypes,
 			api.OauthMeta.AuthorizeLoginRedirect, api.Notifications}
+	}
+	if api.UseOpenID || len(api.OpenIDOptions.Providers) > 0 {
+		m["oidc"] = []any{api.UseOpenID, sources(api.AuthConfigs[classicAuthOIDC]), api.OpenIDOptions, api.Scopes.OIDC}
+	}
+	if on := api.CustomPluginAuthEnabled || api.EnableCoProcessAuth || api.UseGoPluginAuth; on || api.CustomMiddleware.AuthCheck.Name != "" {
+		var coprocess any
+		if ac, ok := api.AuthConfigs[classicAuthCoprocess]; ok {
+			coprocess = sources(ac)
+		}
+		x := api.CustomMiddleware.IDExtractor
+		var extractor any
+		if x.ExtractFrom != "" || x.ExtractWith != "" {
+			conf := map[string]string{}
+			for k, v := range x.ExtractorConfig {
+				conf[k] = fmt.Sprint(v)
+			}
+			extractor = []any{x.Disabled, x.ExtractFrom, x.ExtractWith, conf}
+		}
+		m["custom_auth"] = []any{on, api.CustomMiddleware.AuthCheck, extractor, coprocess}
+	}
+	if api.ExternalOAuth.Enabled {
+		m["external_oauth"] = []any{sources(api.AuthConfigs[classicAuthExternal]), api.ExternalOAuth}
 	}
 	if api.EnableSignatureChecking {
 		m["hmac"] = []any{sources(api.AuthConfigs[classicAuthHMAC]), api.HmacAllowedAlgorithms, api.HmacAllowedClockSkew}
@@ -560,6 +601,21 @@ func TestFromClassicFields(t *testing.T) {
 		{"HMAC", func(a *model.APIDefinition) {
 			a.EnableSignatureChecking, a.HmacAllowedAlgorithms, a.HmacAllowedClockSkew = true, []string{"hmac-sha256"}, 500
 		}, "/x-tyk-api-gateway/server/authentication/hmac", `{"enabled":true,"header":{"enabled":true,"name":"Authorization"},"allowedAlgorithms":["hmac-sha256"],"allowedClockSkew":500}`},
+		{"HMAC alone implies no token", func(a *model.APIDefinition) { a.UseStandardAuth, a.EnableSignatureChecking = false, true }, "/security", ``},
+		{"OpenID Connect", func(a *model.APIDefinition) {
+			a.UseStandardAuth, a.UseOpenID = false, true
+			a.OpenIDOptions.Providers = []model.OIDProviderConfig{{Issuer: "https://idp", ClientIDs: map[string]string{"c": "p"}}}
+		}, "/x-tyk-api-gateway/server/authentication/oidc", `{"enabled":true,"header":{"enabled":true,"name":"Authorization"},
+			"providers":[{"issuer":"https://idp","clientToPolicyMapping":[{"clientId":"c","policyId":"p"}]}]}`},
+		{"custom plugin authentication", func(a *model.APIDefinition) {
+			a.UseStandardAuth, a.CustomPluginAuthEnabled, a.CustomMiddleware.Driver = false, true, "goplugin"
+			a.CustomMiddleware.AuthCheck = model.MiddlewareDefinition{Name: "Auth", Path: "auth.so"}
+		}, "/x-tyk-api-gateway/server/authentication/custom", `{"enabled":true,"config":{"enabled":true,"functionName":"Auth","path":"auth.so"}}`},
+		{"external OAuth scheme", func(a *model.APIDefinition) {
+			// Without providers it would read back as classic OAuth, as in the gateway.
+			a.UseStandardAuth, a.ExternalOAuth.Enabled = false, true
+			a.ExternalOAuth.Providers = []model.ExternalOAuthProvider{{JWT: model.JWTValidation{Enabled: true, SigningMethod: "rsa", Source: "https://idp/jwks"}}}
+		}, "/components/securitySchemes/externalOAuth", `{"type":"oauth2","flows":{"authorizationCode":{"authorizationUrl":"/oauth/authorize","tokenUrl":"/oauth/token","scopes":{}}}}`},
 		{"strip auth data", func(a *model.APIDefinition) { a.StripAuthData = true }, "/x-tyk-api-gateway/server/authentication/stripAuthorizationData", `true`},
 		{"key lifetime", func(a *model.APIDefinition) { a.SessionLifetime = 3600 }, "/x-tyk-api-gateway/server/authentication/customKeyLifetime", `{"enabled":true,"value":"1h"}`},
 		{"rate limit", func(a *model.APIDefinition) { a.GlobalRateLimit = model.GlobalRateLimit{Rate: 10, Per: 90} }, "/x-tyk-api-gateway/upstream/rateLimit", `{"enabled":true,"rate":10,"per":"1m30s"}`},
@@ -573,6 +629,13 @@ func TestFromClassicFields(t *testing.T) {
 			"/x-tyk-api-gateway/upstream/mutualTLS", `{"enabled":true,"domainToCertificateMapping":[{"domain":"a.com","certificate":"c1"},{"domain":"b.com","certificate":"c2"}]}`},
 		{"pinned public keys", func(a *model.APIDefinition) { a.PinnedPublicKeys = map[string]string{"a.com": "k1, k2"} },
 			"/x-tyk-api-gateway/upstream/certificatePinning", `{"enabled":true,"domainToPublicKeysMapping":[{"domain":"a.com","publicKeys":["k1","k2"]}]}`},
+		{"uptime tests", func(a *model.APIDefinition) {
+			a.UptimeTests.CheckList = []model.HostCheckObject{{CheckURL: "u.internal/health", Protocol: "https", Method: "GET", Timeout: model.Duration{Duration: 1500 * time.Millisecond}}}
+			a.UptimeTests.Config.RecheckWait = 30
+		}, "/x-tyk-api-gateway/upstream/uptimeTests", `{"enabled":true,"hostDownRetestPeriod":"30s","tests":[{"method":"GET","timeout":"1s500ms","url":"https://u.internal/health"}]}`},
+		{"analytics plugin", func(a *model.APIDefinition) {
+			a.AnalyticsPlugin = model.AnalyticsPluginConfig{Enabled: true, PluginPath: "a.so", FuncName: "F"}
+		}, "/x-tyk-api-gateway/middleware/global/trafficLogs/plugins", `[{"enabled":true,"functionName":"F","path":"a.so"}]`},
 		{"preserve host header", func(a *model.APIDefinition) { a.Proxy.PreserveHostHeader = true }, "/x-tyk-api-gateway/upstream/preserveHostHeader", `{"enabled":true}`},
 		{"preserve trailing slash", func(a *model.APIDefinition) { a.Proxy.DisableStripSlash = true }, "/x-tyk-api-gateway/upstream/preserveTrailingSlash", `{"enabled":true}`},
 		{"TLS transport", func(a *model.APIDefinition) { a.Proxy.Transport.SSLMinVersion = 0x0303 }, "/x-tyk-api-gateway/upstream/tlsTransport", `{"minVersion":"1.2"}`},
@@ -722,6 +785,25 @@ func TestToClassic(t *testing.T) {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestConvDuration(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[time.Duration]string{
+		0: "0s", time.Hour: "1h", 90 * time.Second: "1m30s", 1500 * time.Millisecond: "1s500ms",
+		720 * time.Hour: "720h", time.Hour + time.Second: "1h1s", 1500 * time.Microsecond: "1ms500µs", 7: "7ns",
+	} {
+		got := convDuration(in)
+		if got != want {
+			t.Errorf("convDuration(%v) = %q, want %q", in, got, want)
+		}
+		if back, err := time.ParseDuration(got); err != nil || back != in {
+			t.Errorf("%q reads back as %v, %v", got, back, err)
+		}
+	}
+	if got := convSeconds(5400); got != "1h30m" {
+		t.Errorf("convSeconds(5400) = %q", got)
 	}
 }
 
