@@ -25,6 +25,9 @@ var notFound400 = func() map[string]bool {
 		normaliseMessage(MsgOASNotFound):          true,
 		normaliseMessage(MsgHookNotFound):         true,
 		normaliseMessage(MsgAPIReferenceNotFound): true,
+		// PUT /api/users/{id}/actions/revoke answers a missing user with
+		// 400 and this message (the other user routes with 404).
+		normaliseMessage("Could not retrieve user detail."): true,
 	}
 	for _, byMethod := range notFoundAnswers {
 		for _, a := range byMethod {
