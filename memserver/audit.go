@@ -150,9 +150,10 @@ func auditAction(r *route) string {
 			continue
 		}
 		if n, ok := auditNouns[s]; ok {
-			noun = n[1]
-			if one {
-				noun = n[0]
+			// One object ("Get API", "Create API"), or a list ("List APIs").
+			noun = n[0]
+			if r.Method == http.MethodGet && !one {
+				noun = n[1]
 			}
 			break
 		}
