@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -191,8 +190,9 @@ paths: {}
 	}
 }
 
-// TestParseCorpus reads the large real document as JSON and as YAML and
-// checks that both read the same as encoding/json does.
+// TestParseCorpus reads the large real document and checks that writing it
+// back gives the same bytes, less the indentation; and that a slice of it
+// survives YAML.
 func TestParseCorpus(t *testing.T) {
 	data := readCorpus(t)
 	doc, err := oas.Parse(data)
@@ -200,7 +200,11 @@ func TestParseCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, _ := doc.MarshalJSON()
-	if !sameJSON(t, data, out) {
+	var want bytes.Buffer
+	if err := json.Compact(&want, data); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out, want.Bytes()) {
 		t.Fatal("the corpus written back differs from the corpus")
 	}
 	// YAML output of the whole corpus takes seconds; a slice of it, with
@@ -226,22 +230,6 @@ func TestParseCorpus(t *testing.T) {
 	if !bytes.Equal(out, out2) {
 		t.Fatal("the corpus read back from YAML differs")
 	}
-}
-
-// sameJSON compares two JSON texts as encoding/json reads them, numbers as
-// written.
-func sameJSON(t testing.TB, a, b []byte) bool {
-	t.Helper()
-	decode := func(data []byte) any {
-		dec := json.NewDecoder(bytes.NewReader(data))
-		dec.UseNumber()
-		var v any
-		if err := dec.Decode(&v); err != nil {
-			t.Fatal(err)
-		}
-		return v
-	}
-	return reflect.DeepEqual(decode(a), decode(b))
 }
 
 func TestDocumentAccessors(t *testing.T) {

@@ -202,7 +202,8 @@ func TestCorpus(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("import: exit %d %s", code, errOut)
 	}
-	if code, _, errOut := runCmd(t, out, "validate", "-strict"); code != 0 {
+	// The full validation of the corpus has its own test in package oas.
+	if code, _, errOut := runCmd(t, out, "validate", "-strict", "-extension-only"); code != 0 {
 		t.Fatalf("validate: exit %d %s", code, errOut)
 	}
 	if code, pub, errOut := runCmd(t, out, "export"); code != 0 || strings.Contains(pub, "x-tyk-api-gateway") {
