@@ -211,3 +211,51 @@ func TestEveryMethodForbidden(t *testing.T) {
 		}
 	}
 }
+
+// TestInvalidInput sends what the Dashboard refuses, one call per service
+// that validates its body: each says ErrInvalid, and nothing is stored.
+func TestInvalidInput(t *testing.T) {
+	t.Parallel()
+	srv, c := start(t)
+	ctx := context.Background()
+	ignore := func(_ any, err error) error { return err }
+	for name, call := range map[string]func(ctx context.Context) error{
+		"APIs.Create without a definition": func(ctx context.Context) error {
+			return ignore(c.APIs.Create(ctx, &model.APIDefinitionWrapper{}))
+		},
+		"OAS.Create of a plain OpenAPI document": func(ctx context.Context) error {
+			return ignore(c.OAS.Create(ctx, []byte(petstore), nil))
+		},
+		"OAS.Import of a Tyk OAS document": func(ctx context.Context) error {
+			return ignore(c.OAS.Import(ctx, tykOAS("x", "/x/"), nil))
+		},
+		"Templates.Create without a name": func(ctx context.Context) error {
+			return ignore(c.Templates.Create(ctx, &model.Asset{Data: json.RawMessage(`{}`)}))
+		},
+		"UserGroups.Create without a name": func(ctx context.Context) error {
+			return ignore(c.UserGroups.Create(ctx, &model.UserGroup{}))
+		},
+		"Users.Create without an email": func(ctx context.Context) error {
+			return ignore(c.Users.Create(ctx, &model.User{FirstName: "x", UserPermissions: model.UserPermissions{"apis": "read"}}))
+		},
+		"Webhooks.Create without a target": func(ctx context.Context) error {
+			return ignore(c.Webhooks.Create(ctx, &model.WebHookHandlerConf{Name: "h", Method: "POST"}))
+		},
+		"SSO.GenerateAdmin for an unknown org": func(ctx context.Context) error {
+			return ignore(c.SSO.GenerateAdmin(ctx, &model.SSOAccessData{ForSection: "dashboard", OrgID: missing, EmailAddress: "x@example.org"}))
+		},
+		"AdminUsers.Create without an email": func(ctx context.Context) error {
+			return ignore(c.AdminUsers.Create(ctx, &model.User{OrgID: srv.OrgID}))
+		},
+		"Import.APIs of an API without a definition": func(ctx context.Context) error {
+			return ignore(c.Import.APIs(ctx, []model.APIDefinitionWrapper{{}}))
+		},
+	} {
+		if err := call(ctx); !errors.Is(err, client.ErrInvalid) {
+			t.Errorf("%s: %v, want ErrInvalid", name, err)
+		}
+	}
+	if page, err := c.APIs.List(ctx, client.ListAPIsOptions{}); err != nil || len(page.Items) != 0 {
+		t.Errorf("after refused calls: %d APIs, %v", len(page.Items), err)
+	}
+}
