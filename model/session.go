@@ -26,7 +26,7 @@ type SessionState struct {
 	BasicAuthData                 BasicAuthData               `json:"basic_auth_data"`
 	JWTData                       JWTData                     `json:"jwt_data"`
 	HMACEnabled                   bool                        `json:"hmac_enabled"`
-	EnableHTTPSignatureValidation bool                        `json:"enable_http_signature_validation,omitempty"`
+	EnableHTTPSignatureValidation bool                        `json:"enable_http_signature_validation"`
 	HmacSecret                    string                      `json:"hmac_string"`
 	IsInactive                    bool                        `json:"is_inactive"`
 	ApplyPolicyID                 string                      `json:"apply_policy_id"`
