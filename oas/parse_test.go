@@ -348,3 +348,21 @@ func TestPublicExport(t *testing.T) {
 		t.Error("PublicExport changed its input")
 	}
 }
+
+func TestSetConvertsWithoutChangingItsArgument(t *testing.T) {
+	t.Parallel()
+	doc := oas.NewDocument(nil)
+	arr := []any{1, "two", []any{3.5}}
+	if err := doc.Set("/a", arr); err != nil {
+		t.Fatal(err)
+	}
+	if got := compact(t, doc); got != `{"a":[1,"two",[3.5]]}` {
+		t.Errorf("got %s", got)
+	}
+	if _, ok := arr[0].(int); !ok {
+		t.Errorf("Set changed the caller's slice: %#v", arr)
+	}
+	if _, ok := arr[2].([]any)[0].(float64); !ok {
+		t.Errorf("Set changed the caller's nested slice: %#v", arr)
+	}
+}

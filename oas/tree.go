@@ -299,14 +299,26 @@ func toTree(v any) (any, error) {
 	case nil, string, bool, json.Number, *Object:
 		return v, nil
 	case []any:
+		// The caller's slice is kept when it already holds tree values, and
+		// copied, never changed, when an element needs converting.
+		var out []any
 		for i, e := range v {
 			t, err := toTree(e)
 			if err != nil {
 				return nil, err
 			}
-			v[i] = t
+			if out == nil && !sameValue(t, e) {
+				out = make([]any, len(v))
+				copy(out, v[:i])
+			}
+			if out != nil {
+				out[i] = t
+			}
 		}
-		return v, nil
+		if out == nil {
+			return v, nil
+		}
+		return out, nil
 	case json.RawMessage:
 		return parseJSON(v)
 	case int:
@@ -319,6 +331,19 @@ func toTree(v any) (any, error) {
 		return nil, err
 	}
 	return parseJSON(b)
+}
+
+// sameValue reports whether toTree returned its argument unchanged.
+func sameValue(t, e any) bool {
+	switch e.(type) {
+	case nil, string, bool, json.Number, *Object:
+		return t == e
+	case []any:
+		ta, ok := t.([]any)
+		ea := e.([]any)
+		return ok && len(ta) == len(ea) && (len(ea) == 0 || &ta[0] == &ea[0])
+	}
+	return false
 }
 
 // kindOf names the JSON type of a tree value, for messages.
