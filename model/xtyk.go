@@ -40,10 +40,14 @@ type XTykInfo struct {
 	DBID string `json:"dbId,omitempty"`
 	// OrgID is the id of the organisation that owns the API.
 	OrgID string `json:"orgId,omitempty"`
-	Name  string `json:"name"`
+
+	// Name is the API's name (classic name).
+	Name string `json:"name"`
 	// Expiration is when the API stops being served, as "2006-01-02 15:04"; empty for never.
-	Expiration string          `json:"expiration,omitempty"`
-	State      *XTykState      `json:"state,omitempty"`
+	Expiration string     `json:"expiration,omitempty"`
+	State      *XTykState `json:"state,omitempty"`
+
+	// Versioning makes the API the base of a set of versions (classic definition).
 	Versioning *XTykVersioning `json:"versioning,omitempty"`
 
 	// Extra holds the members this type has no field for.
@@ -65,7 +69,10 @@ func (x XTykInfo) MarshalJSON() ([]byte, error) {
 // XTykState says whether the gateway serves the API (active) and whether it is reachable only from other APIs
 // (internal).
 type XTykState struct {
-	Active   bool  `json:"active"`
+	// Active makes the gateway serve the API (classic active).
+	Active bool `json:"active"`
+
+	// Internal makes the API reachable only from other APIs (classic internal).
 	Internal *bool `json:"internal,omitempty"`
 
 	// Extra holds the members this type has no field for.

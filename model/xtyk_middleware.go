@@ -10,6 +10,7 @@ type XTykOperations map[string]*XTykOperation
 
 // XTykMiddleware is the middleware of the API: API-wide (global) and per operation (middleware).
 type XTykMiddleware struct {
+	// Global holds the middleware applied to every request.
 	Global *XTykGlobal `json:"global,omitempty"`
 	// Operations holds per-operation middleware by operationId.
 	Operations XTykOperations `json:"operations,omitzero"`
@@ -32,26 +33,35 @@ func (x XTykMiddleware) MarshalJSON() ([]byte, error) {
 
 // XTykGlobal is the middleware applied to every request of the API (middleware.global).
 type XTykGlobal struct {
-	PluginConfig              *XTykPluginConfig           `json:"pluginConfig,omitempty"`
-	CORS                      *XTykCORS                   `json:"cors,omitempty"`
-	PrePlugin                 *XTykCustomPluginConfig     `json:"prePlugin,omitempty"`
-	PrePlugins                []XTykCustomPlugin          `json:"prePlugins,omitzero"`
-	PostAuthenticationPlugin  *XTykCustomPluginConfig     `json:"postAuthenticationPlugin,omitempty"`
-	PostAuthenticationPlugins []XTykCustomPlugin          `json:"postAuthenticationPlugins,omitzero"`
-	PostPlugin                *XTykCustomPluginConfig     `json:"postPlugin,omitempty"`
-	PostPlugins               []XTykCustomPlugin          `json:"postPlugins,omitzero"`
-	ResponsePlugin            *XTykCustomPluginConfig     `json:"responsePlugin,omitempty"`
-	ResponsePlugins           []XTykCustomPlugin          `json:"responsePlugins,omitzero"`
-	Cache                     *XTykCache                  `json:"cache,omitempty"`
-	TransformRequestHeaders   *XTykTransformHeaders       `json:"transformRequestHeaders,omitempty"`
-	TransformResponseHeaders  *XTykTransformHeaders       `json:"transformResponseHeaders,omitempty"`
-	ContextVariables          *XTykContextVariables       `json:"contextVariables,omitempty"`
-	IgnoreCase                *XTykIgnoreCase             `json:"ignoreCase,omitempty"`
-	TrafficLogs               *XTykTrafficLogs            `json:"trafficLogs,omitempty"`
-	RequestSizeLimit          *XTykGlobalRequestSizeLimit `json:"requestSizeLimit,omitempty"`
-	SkipRateLimit             *bool                       `json:"skipRateLimit,omitempty"`
-	SkipQuota                 *bool                       `json:"skipQuota,omitempty"`
-	SkipQuotaReset            *bool                       `json:"skipQuotaReset,omitempty"`
+	// PluginConfig loads custom plugins (classic custom_middleware.driver, custom_middleware_bundle, config_data).
+	PluginConfig *XTykPluginConfig `json:"pluginConfig,omitempty"`
+
+	// CORS is the API's CORS handling (classic CORS).
+	CORS                      *XTykCORS               `json:"cors,omitempty"`
+	PrePlugin                 *XTykCustomPluginConfig `json:"prePlugin,omitempty"`
+	PrePlugins                []XTykCustomPlugin      `json:"prePlugins,omitzero"`
+	PostAuthenticationPlugin  *XTykCustomPluginConfig `json:"postAuthenticationPlugin,omitempty"`
+	PostAuthenticationPlugins []XTykCustomPlugin      `json:"postAuthenticationPlugins,omitzero"`
+	PostPlugin                *XTykCustomPluginConfig `json:"postPlugin,omitempty"`
+	PostPlugins               []XTykCustomPlugin      `json:"postPlugins,omitzero"`
+	ResponsePlugin            *XTykCustomPluginConfig `json:"responsePlugin,omitempty"`
+	ResponsePlugins           []XTykCustomPlugin      `json:"responsePlugins,omitzero"`
+
+	// Cache is the API-wide response cache (classic cache_options).
+	Cache                    *XTykCache            `json:"cache,omitempty"`
+	TransformRequestHeaders  *XTykTransformHeaders `json:"transformRequestHeaders,omitempty"`
+	TransformResponseHeaders *XTykTransformHeaders `json:"transformResponseHeaders,omitempty"`
+
+	// ContextVariables exposes request context variables (classic enable_context_vars).
+	ContextVariables *XTykContextVariables `json:"contextVariables,omitempty"`
+	IgnoreCase       *XTykIgnoreCase       `json:"ignoreCase,omitempty"`
+
+	// TrafficLogs controls analytics records (classic do_not_track, tag_headers, expire_analytics_after).
+	TrafficLogs      *XTykTrafficLogs            `json:"trafficLogs,omitempty"`
+	RequestSizeLimit *XTykGlobalRequestSizeLimit `json:"requestSizeLimit,omitempty"`
+	SkipRateLimit    *bool                       `json:"skipRateLimit,omitempty"`
+	SkipQuota        *bool                       `json:"skipQuota,omitempty"`
+	SkipQuotaReset   *bool                       `json:"skipQuotaReset,omitempty"`
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`

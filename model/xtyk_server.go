@@ -7,21 +7,38 @@ import "encoding/json"
 // XTykServer is how clients reach the API on the gateway: listen path, domain, authentication, tags, logs and
 // events (server).
 type XTykServer struct {
+	// ListenPath is where the API listens on the gateway (classic proxy.listen_path, strip_listen_path).
 	ListenPath *XTykListenPath `json:"listenPath,omitempty"`
 	// Slug is a legacy member, unused by gateways since 5.3.0.
-	Slug                 string                    `json:"slug,omitempty"`
-	Authentication       *XTykAuthentication       `json:"authentication,omitempty"`
-	ClientCertificates   *XTykClientCertificates   `json:"clientCertificates,omitempty"`
-	GatewayTags          *XTykGatewayTags          `json:"gatewayTags,omitempty"`
-	CustomDomain         *XTykCustomDomain         `json:"customDomain,omitempty"`
+	Slug string `json:"slug,omitempty"`
+
+	// Authentication is how clients authenticate; absent or disabled means keyless (classic use_keyless, auth_configs, ...).
+	Authentication *XTykAuthentication `json:"authentication,omitempty"`
+
+	// ClientCertificates requires client certificates (classic use_mutual_tls_auth, client_certificates).
+	ClientCertificates *XTykClientCertificates `json:"clientCertificates,omitempty"`
+
+	// GatewayTags restricts the API to tagged gateways (classic tags, tags_disabled).
+	GatewayTags *XTykGatewayTags `json:"gatewayTags,omitempty"`
+
+	// CustomDomain serves the API on its own domain (classic domain, domain_disabled, certificates).
+	CustomDomain *XTykCustomDomain `json:"customDomain,omitempty"`
+
+	// DetailedActivityLogs records bodies in analytics (classic enable_detailed_recording).
 	DetailedActivityLogs *XTykDetailedActivityLogs `json:"detailedActivityLogs,omitempty"`
-	DetailedTracing      *XTykDetailedTracing      `json:"detailedTracing,omitempty"`
-	EventHandlers        []XTykEventHandler        `json:"eventHandlers,omitzero"`
-	ContextVariables     *XTykContextVariables     `json:"contextVariables,omitempty"`
-	IPAccessControl      *XTykIPAccessControl      `json:"ipAccessControl,omitempty"`
-	BatchProcessing      *XTykBatchProcessing      `json:"batchProcessing,omitempty"`
-	Port                 *int64                    `json:"port,omitempty"`
-	Protocol             string                    `json:"protocol,omitempty"`
+
+	// DetailedTracing traces each middleware (classic detailed_tracing).
+	DetailedTracing *XTykDetailedTracing `json:"detailedTracing,omitempty"`
+
+	// EventHandlers react to gateway events (classic event_handlers).
+	EventHandlers    []XTykEventHandler    `json:"eventHandlers,omitzero"`
+	ContextVariables *XTykContextVariables `json:"contextVariables,omitempty"`
+
+	// IPAccessControl allows or blocks client addresses (classic allowed_ips, blacklisted_ips).
+	IPAccessControl *XTykIPAccessControl `json:"ipAccessControl,omitempty"`
+	BatchProcessing *XTykBatchProcessing `json:"batchProcessing,omitempty"`
+	Port            *int64               `json:"port,omitempty"`
+	Protocol        string               `json:"protocol,omitempty"`
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
@@ -62,16 +79,23 @@ func (x XTykListenPath) MarshalJSON() ([]byte, error) {
 
 // XTykAuthentication is the client authentication of the API. Enabled false makes the API keyless.
 type XTykAuthentication struct {
-	Enabled                bool  `json:"enabled"`
+	// Enabled protects the API; false makes it keyless (classic !use_keyless).
+	Enabled bool `json:"enabled"`
+
+	// StripAuthorizationData removes credentials before proxying (classic strip_auth_data).
 	StripAuthorizationData *bool `json:"stripAuthorizationData,omitempty"`
 	// BaseIdentityProvider names the scheme whose identity becomes the session when several are required
 	// together.
-	BaseIdentityProvider string                          `json:"baseIdentityProvider,omitempty"`
-	HMAC                 *XTykHMAC                       `json:"hmac,omitempty"`
-	OIDC                 *XTykOIDC                       `json:"oidc,omitempty"`
-	Custom               *XTykCustomPluginAuthentication `json:"custom,omitempty"`
+	BaseIdentityProvider string `json:"baseIdentityProvider,omitempty"`
+
+	// HMAC authenticates by request signatures (classic enable_signature_checking).
+	HMAC   *XTykHMAC                       `json:"hmac,omitempty"`
+	OIDC   *XTykOIDC                       `json:"oidc,omitempty"`
+	Custom *XTykCustomPluginAuthentication `json:"custom,omitempty"`
 	// SecuritySchemes holds the Tyk side of the OpenAPI security schemes, by scheme name.
-	SecuritySchemes           map[string]*XTykSecurityScheme       `json:"securitySchemes,omitzero"`
+	SecuritySchemes map[string]*XTykSecurityScheme `json:"securitySchemes,omitzero"`
+
+	// CustomKeyLifetime bounds the lifetime of keys (classic session_lifetime).
 	CustomKeyLifetime         *XTykAuthenticationCustomKeyLifetime `json:"customKeyLifetime,omitempty"`
 	SecurityProcessingMode    string                               `json:"securityProcessingMode,omitempty"`
 	Security                  [][]string                           `json:"security,omitzero"`

@@ -4,19 +4,36 @@ package model
 
 // XTykUpstream is where and how the gateway reaches the service behind the API (upstream).
 type XTykUpstream struct {
-	URL                   string                      `json:"url,omitempty"`
-	ServiceDiscovery      *XTykServiceDiscovery       `json:"serviceDiscovery,omitempty"`
-	UptimeTests           *XTykUptimeTests            `json:"uptimeTests,omitempty"`
-	MutualTLS             *XTykMutualTLS              `json:"mutualTLS,omitempty"`
-	CertificatePinning    *XTykCertificatePinning     `json:"certificatePinning,omitempty"`
-	RateLimit             *XTykRateLimit              `json:"rateLimit,omitempty"`
-	Authentication        *XTykUpstreamAuthentication `json:"authentication,omitempty"`
-	LoadBalancing         *XTykLoadBalancing          `json:"loadBalancing,omitempty"`
-	PreserveHostHeader    *XTykPreserveHostHeader     `json:"preserveHostHeader,omitempty"`
-	PreserveTrailingSlash *XTykPreserveTrailingSlash  `json:"preserveTrailingSlash,omitempty"`
-	TLSTransport          *XTykTLSTransport           `json:"tlsTransport,omitempty"`
-	Proxy                 *XTykProxy                  `json:"proxy,omitempty"`
-	EnforceTimeout        *XTykGlobalEnforceTimeout   `json:"enforceTimeout,omitempty"`
+	// URL is where requests are proxied to (classic proxy.target_url).
+	URL string `json:"url,omitempty"`
+
+	// ServiceDiscovery finds the upstream in a registry (classic proxy.service_discovery).
+	ServiceDiscovery *XTykServiceDiscovery `json:"serviceDiscovery,omitempty"`
+
+	// UptimeTests checks the upstream hosts (classic uptime_tests).
+	UptimeTests *XTykUptimeTests `json:"uptimeTests,omitempty"`
+
+	// MutualTLS presents client certificates to the upstream (classic upstream_certificates).
+	MutualTLS *XTykMutualTLS `json:"mutualTLS,omitempty"`
+
+	// CertificatePinning pins the upstream's public keys (classic pinned_public_keys).
+	CertificatePinning *XTykCertificatePinning `json:"certificatePinning,omitempty"`
+
+	// RateLimit is the API-wide rate limit (classic global_rate_limit).
+	RateLimit *XTykRateLimit `json:"rateLimit,omitempty"`
+
+	// Authentication authenticates the gateway to the upstream (classic upstream_auth, request_signing).
+	Authentication *XTykUpstreamAuthentication `json:"authentication,omitempty"`
+
+	// LoadBalancing spreads requests over targets (classic proxy.enable_load_balancing, target_list).
+	LoadBalancing         *XTykLoadBalancing         `json:"loadBalancing,omitempty"`
+	PreserveHostHeader    *XTykPreserveHostHeader    `json:"preserveHostHeader,omitempty"`
+	PreserveTrailingSlash *XTykPreserveTrailingSlash `json:"preserveTrailingSlash,omitempty"`
+
+	// TLSTransport sets TLS towards the upstream (classic proxy.transport).
+	TLSTransport   *XTykTLSTransport         `json:"tlsTransport,omitempty"`
+	Proxy          *XTykProxy                `json:"proxy,omitempty"`
+	EnforceTimeout *XTykGlobalEnforceTimeout `json:"enforceTimeout,omitempty"`
 	// Test is the older form of UptimeTests, kept because the Dashboard description still has it.
 	Test *XTykUpstreamTest `json:"test,omitempty"`
 
