@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -492,4 +493,30 @@ func putGatewayServer(doc *Document, ext *Object, gatewayURL string) error {
 	}
 	doc.root.set("servers", out)
 	return nil
+}
+
+// ImportOptionsFromQuery reads the options from the query of an import
+// request (listenPath, upstreamURL, customDomain, apiID, authentication,
+// allowList, validateRequest, mockResponse) as the Dashboard does: values
+// are trimmed, and a boolean that does not parse is taken as not given.
+// GatewayURL is not a query parameter and is left empty.
+func ImportOptionsFromQuery(q url.Values) ImportOptions {
+	get := func(k string) string { return strings.TrimSpace(q.Get(k)) }
+	optBool := func(k string) *bool {
+		b, err := strconv.ParseBool(get(k))
+		if err != nil {
+			return nil
+		}
+		return &b
+	}
+	return ImportOptions{
+		ListenPath:      get("listenPath"),
+		UpstreamURL:     get("upstreamURL"),
+		CustomDomain:    get("customDomain"),
+		APIID:           get("apiID"),
+		Authentication:  optBool("authentication"),
+		AllowList:       optBool("allowList"),
+		ValidateRequest: optBool("validateRequest"),
+		MockResponse:    optBool("mockResponse"),
+	}
 }

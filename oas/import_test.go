@@ -2,6 +2,7 @@ package oas_test
 
 import (
 	"errors"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -388,5 +389,22 @@ func TestImportCorpus(t *testing.T) {
 	}
 	if got := get(t, api, "/x-tyk-api-gateway/upstream/url"); got != "https://api.github.com" {
 		t.Errorf("upstream %s", got)
+	}
+}
+
+func TestImportOptionsFromQuery(t *testing.T) {
+	t.Parallel()
+	q, err := url.ParseQuery("listenPath=%20/pets/%20&upstreamURL=http://u&customDomain=d.example.com&apiID=id1" +
+		"&authentication=true&allowList=0&validateRequest=maybe&templateID=t1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := oas.ImportOptionsFromQuery(q)
+	want := oas.ImportOptions{
+		ListenPath: "/pets/", UpstreamURL: "http://u", CustomDomain: "d.example.com", APIID: "id1",
+		Authentication: new(true), AllowList: new(false),
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
