@@ -8,29 +8,61 @@
 // records, SSO nonces) and sessions (keys) are separate: a Store is a
 // [Definitions] and a [Sessions], and [Combine] joins any two, so that a
 // session store of one's own can sit beside the in-memory definitions, or the
-// other way round. A transaction spans one of the two.
+// other way round:
+//
+//	s := store.Combine(memstore.NewDefinitions(), mySessions)
+//
+// A transaction spans one of the two: keys and definitions are never
+// written in one transaction, so a caller that must change both (deleting an
+// org with its keys) does so in two, definitions first.
 //
 // # Writing a backend
 //
-// Implement [Definitions] or [Sessions] (or both, as store/memstore does).
-// Rules every implementation keeps, and that store/storetest checks:
-//   - View and Update run fn in one transaction: fn sees one consistent state;
-//     if fn returns an error nothing it wrote is kept; concurrent Updates
+// Implement [Definitions] or [Sessions] (or both, as store/memstore does),
+// and [Stateful] on each so that [Combine] can snapshot, restore, export and
+// import it. Rules every implementation keeps, and that store/storetest
+// checks:
+//
+//   - View and Update run fn in one transaction: fn sees one consistent state
+//     (its own writes included, nobody else's); if fn returns an error, or ctx
+//     ends before the commit, nothing it wrote is kept; concurrent Updates
 //     lose no write.
-//   - Objects passed in and returned are copies: a caller that changes a
-//     returned object does not change what is stored.
-//   - Look-ups by identifier use an index, never a scan.
-//   - Uniqueness violations return an error wrapping [ErrConflict]; a missing
-//     object one wrapping [ErrNotFound]; a rejected object [ErrInvalid].
-//   - Lists are scoped to an org and paginated inside the store
-//     ([ListOptions], [Page]).
-//   - ctx is honoured: a cancelled context fails the call with ctx.Err().
+//   - Objects passed in and returned are copies: a caller that changes an
+//     object after inserting it, or one it read, does not change what is
+//     stored.
+//   - Look-ups by identifier use an index, never a scan: by db id, api_id, a
+//     policy's or an asset's custom id within its org, a key's id, hash and
+//     basic-auth username ([Key.BasicAuthUsername]) within its org, a user's
+//     email (without case) and access key, an OAuth client id.
+//   - Identifiers are unique: a db id per collection, an api_id per store,
+//     a custom policy or asset id per org, a user email and access key per
+//     store, a key's hash per store, a basic-auth username per org. Breaking
+//     one returns an error wrapping [ErrConflict]; a missing object one
+//     wrapping [ErrNotFound]; an object without its id, or a query the store
+//     cannot answer (an unknown sort field), [ErrInvalid]. Errors name the
+//     collection and the identifier: `policy "5e9d...": store: not found`.
+//   - Lists are scoped to an org and paginated inside the store: see
+//     [ListOptions] and [Page]. A list of page 1 should not cost more with a
+//     hundred thousand objects than with a thousand: walk an index in the
+//     wanted order and keep counts rather than counting.
+//   - ctx is honoured: a call with a cancelled context fails with ctx.Err()
+//     and runs nothing.
+//   - Snapshot and Restore are cheap enough to reset a test's state between
+//     tests; Export writes one [Record] per line, each collection in creation
+//     order, and Import reads the same stream back, all or nothing.
 //
 // Then run the conformance suite from a test:
 //
 //	func TestConformance(t *testing.T) {
 //		storetest.Run(t, func() store.Store { return mystore.New() })
 //	}
+//
+// A backend of only one half runs it combined with the other half of
+// store/memstore:
+//
+//	storetest.Run(t, func() store.Store {
+//		return store.Combine(memstore.NewDefinitions(), mysessions.New())
+//	})
 package store
 
 import (
@@ -82,7 +114,9 @@ type Sessions interface {
 
 // ListOptions filter, order and paginate a list.
 type ListOptions struct {
-	// Page counts from 1; 0 or below returns every item in one page.
+	// Page counts from 1; 0 or below returns every item in one page. A page
+	// beyond the last is empty, with Total and Pages still those of the
+	// whole list.
 	Page int
 	// PageSize is the number of items a page holds; 0 means 10.
 	PageSize int
@@ -90,7 +124,11 @@ type ListOptions struct {
 	Query string
 	// Sort is the field to order by: "name", "created" or "updated" (and for
 	// APIs also "api_id"); a leading "-" orders descending. Empty means the
-	// order of creation.
+	// order of creation. Names compare without case; objects that compare
+	// equal keep the order of creation, and "-" reverses the whole order,
+	// ties included. "created" of a collection without a creation time is
+	// the order of creation; a field a collection does not have is
+	// ErrInvalid.
 	Sort string
 }
 

@@ -227,10 +227,10 @@ var (
 	// Analytics records have no id of their own: the store numbers them.
 	analytics = &coll[analyticsRow]{
 		table: store.CollectionAnalytics, noun: "analytics record",
-		id:       func(r *analyticsRow) string { return r.id },
-		assignID: func(r *analyticsRow, seq uint64) { r.id = strconv.FormatUint(seq, 36) },
-		org:      func(r *analyticsRow) string { return r.rec.OrgID },
-		extras:   map[string]func(*analyticsRow) string{"org_time": func(r *analyticsRow) string { return r.rec.OrgID + sep + timeKey(r.rec.TimeStamp) }},
+		id:       func(r *analyticsRow) string { return r.ID },
+		assignID: func(r *analyticsRow, seq uint64) { r.ID = strconv.FormatUint(seq, 36) },
+		org:      func(r *analyticsRow) string { return r.Rec.OrgID },
+		extras:   map[string]func(*analyticsRow) string{"org_time": func(r *analyticsRow) string { return r.Rec.OrgID + sep + timeKey(r.Rec.TimeStamp) }},
 	}
 
 	ssoNonces = &coll[store.SSONonce]{
@@ -240,8 +240,9 @@ var (
 	}
 
 	// Keys are the one collection that grows to millions, so they carry
-	// only the indexes their look-ups need: orders other than creation sort
-	// in memory (the Dashboard lists keys in creation order).
+	// only the indexes their look-ups need (id, hash, basic-auth username,
+	// org in creation order): orders other than creation sort in memory,
+	// and a list of the keys of one API walks the org's keys (see list).
 	keys = &coll[store.Key]{
 		table: store.CollectionKeys, noun: "key",
 		id:   func(k *store.Key) string { return k.ID },
@@ -258,6 +259,7 @@ var (
 			}
 			return fs
 		},
+		facetsUnindexed: true,
 		uniques: []unique[store.Key]{
 			{index: "hash", what: "hash", key: func(k *store.Key) (string, bool) { return optional(k.Hash) }},
 			{index: "username", what: "basic-auth username", key: func(k *store.Key) (string, bool) {
@@ -286,6 +288,6 @@ func auditTimeKey(l *model.AuditLog) string {
 
 // analyticsRow is an analytics record and the id the store gave it.
 type analyticsRow struct {
-	id  string
-	rec model.AnalyticsRecord
+	ID  string
+	Rec model.AnalyticsRecord
 }

@@ -179,7 +179,7 @@ func (t *defTx) ListOAuthTokens(clientID string) ([]model.OAuthClientToken, erro
 	}
 	out := make([]model.OAuthClientToken, len(rs))
 	for i, r := range rs {
-		out[i] = *deepCopy(r.obj)
+		out[i] = *r.copy()
 	}
 	return out, nil
 }
@@ -240,14 +240,14 @@ func (t *defTx) ListAnalytics(aq store.AnalyticsQuery) ([]model.AnalyticsRecord,
 	}
 	out := []model.AnalyticsRecord{}
 	for raw := it.Next(); raw != nil; raw = it.Next() {
-		r := raw.(*row[analyticsRow]).obj
-		if r.rec.OrgID != aq.OrgID || (!aq.To.IsZero() && !r.rec.TimeStamp.Before(aq.To)) {
+		r := raw.(*row[analyticsRow]).copy()
+		if r.Rec.OrgID != aq.OrgID || (!aq.To.IsZero() && !r.Rec.TimeStamp.Before(aq.To)) {
 			break
 		}
-		if (aq.APIKey != "" && r.rec.APIKey != aq.APIKey) || (aq.OAuthID != "" && r.rec.OauthID != aq.OAuthID) {
+		if (aq.APIKey != "" && r.Rec.APIKey != aq.APIKey) || (aq.OAuthID != "" && r.Rec.OauthID != aq.OAuthID) {
 			continue
 		}
-		out = append(out, r.rec)
+		out = append(out, r.Rec)
 	}
 	return out, nil
 }
@@ -370,7 +370,7 @@ func (t *defTx) InsertAnalytics(r *model.AnalyticsRecord) error {
 	if r == nil {
 		return fmt.Errorf("insert analytics record: nil: %w", store.ErrInvalid)
 	}
-	return analytics.insert(t.txn, t.db.nextSeq(), &analyticsRow{rec: *r})
+	return analytics.insert(t.txn, t.db.nextSeq(), &analyticsRow{Rec: *r})
 }
 
 func (t *defTx) InsertSSONonce(n *store.SSONonce) error {

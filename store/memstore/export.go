@@ -42,10 +42,11 @@ func portOf[T any](c *coll[T], enc func(*T) (any, map[string]string), dec func(*
 						return err
 					}
 				}
-				v, meta := enc(r.obj)
+				o := r.view()
+				v, meta := enc(o)
 				obj, err := json.Marshal(v)
 				if err != nil {
-					return fmt.Errorf("export %s %q: %w", c.noun, c.id(r.obj), err)
+					return fmt.Errorf("export %s %q: %w", c.noun, c.id(o), err)
 				}
 				if err := w.Encode(store.Record{Collection: c.table, Object: obj, Meta: meta}); err != nil {
 					return fmt.Errorf("export %s: %w", c.table, err)
@@ -130,9 +131,9 @@ var definitionPorts = []port{
 	portOf(assets, nil, nil),
 	portOf(auditLogs, nil, nil),
 	portOf(analytics,
-		func(r *analyticsRow) (any, map[string]string) { return &r.rec, nil },
+		func(r *analyticsRow) (any, map[string]string) { return &r.Rec, nil },
 		func(r *analyticsRow, rec store.Record) error {
-			return jsonDecode("analytics record", rec.Object, &r.rec)
+			return jsonDecode("analytics record", rec.Object, &r.Rec)
 		}),
 	portOf(ssoNonces, nil, nil),
 }

@@ -57,6 +57,9 @@ func (c *coll[T]) query(org string, o store.ListOptions) (listQuery[T], error) {
 //     its index and sort them. The first costs about page*size*n/m rows (n
 //     objects in the org, m with the facet), the second m*log(m); the
 //     cheaper one is taken, so a common facet walks and a rare one sorts.
+//     A collection without a facet index (keys) always walks: a rare facet
+//     then costs a walk of the org, the price of not holding an index
+//     entry per key and facet.
 //   - Text, several facets, or a filter no index holds (a time range, an
 //     order without an index): the total cannot be known without looking at
 //     every candidate, so the rows of the narrowest index (the rarest facet,
@@ -74,19 +77,25 @@ func (c *coll[T]) list(txn *memdb.Txn, q listQuery[T]) (store.Page[T], error) {
 	case len(q.facets) == 1 && q.text == "" && q.keep == nil && sortIndexed:
 		f := q.facets[0]
 		m := count(txn, c.table+sep+q.org+sep+f)
+		has := func(obj *T) bool { return slices.Contains(c.facets(obj), f) }
+		if c.facetsUnindexed {
+			if m == 0 {
+				return c.page(q, []T{}, 0), nil
+			}
+			return c.walk(txn, q, c.orderIndex(q), q.org+sep, m, has)
+		}
 		if q.sort == "" {
 			return c.walk(txn, q, "facet", q.org+sep+f+sep, m, nil)
 		}
 		n := count(txn, c.table+sep+q.org)
 		if q.page > 0 && m > 0 && walkCost(q.page*q.size, n, m) < sortCost(m) {
-			has := func(obj *T) bool { return slices.Contains(c.facets(obj), f) }
 			return c.walk(txn, q, c.orderIndex(q), q.org+sep, m, has)
 		}
 		return c.listFiltered(txn, q, "facet", q.org+sep+f+sep)
 	}
 	// Start from the rarest facet: every match holds it.
 	index, prefix := "org_seq", q.org+sep
-	if len(q.facets) > 0 {
+	if len(q.facets) > 0 && !c.facetsUnindexed {
 		best := -1
 		for _, f := range q.facets {
 			if m := count(txn, c.table+sep+q.org+sep+f); best < 0 || m < best {
@@ -128,15 +137,15 @@ func (c *coll[T]) walk(txn *memdb.Txn, q listQuery[T], index, prefix string, tot
 	}
 	items := make([]T, 0, min(want, max(total-skip, 0)))
 	for raw := it.Next(); raw != nil && len(items) < want; raw = it.Next() {
-		obj := raw.(*row[T]).obj
-		if keep != nil && !keep(obj) {
+		r := raw.(*row[T])
+		if keep != nil && !keep(r.view()) {
 			continue
 		}
 		if skip > 0 {
 			skip--
 			continue
 		}
-		items = append(items, *deepCopy(obj))
+		items = append(items, *r.copy())
 	}
 	return c.page(q, items, total), nil
 }
@@ -148,23 +157,30 @@ func (c *coll[T]) listFiltered(txn *memdb.Txn, q listQuery[T], index, prefix str
 	if err != nil {
 		return store.Page[T]{}, err
 	}
-	matches := rows[:0]
-	for _, r := range rows {
-		if c.matches(q, r.obj) {
-			matches = append(matches, r)
-		}
+	// Each candidate is unpacked once; the page's objects are then handed
+	// out as they are, being fresh copies already.
+	type match struct {
+		obj *T
+		key string
 	}
-	key := func(r *row[T]) string { return seqKey(r.seq) }
+	var sk func(*T) string
 	if q.sort != "" {
-		sk := c.sorts[q.sort].key
-		key = func(r *row[T]) string { return sk(r.obj) + sep + seqKey(r.seq) }
+		sk = c.sorts[q.sort].key
 	}
-	if q.sort != "" || index == "id" {
-		keys := make(map[*row[T]]string, len(matches))
-		for _, r := range matches {
-			keys[r] = key(r)
+	matches := make([]match, 0, len(rows))
+	for _, r := range rows {
+		o := r.copy()
+		if !c.matches(q, o) {
+			continue
 		}
-		slices.SortFunc(matches, func(a, b *row[T]) int { return strings.Compare(keys[a], keys[b]) })
+		m := match{obj: o, key: seqKey(r.seq)}
+		if sk != nil {
+			m.key = sk(o) + sep + m.key
+		}
+		matches = append(matches, m)
+	}
+	if sk != nil || index == "id" {
+		slices.SortFunc(matches, func(a, b match) int { return strings.Compare(a.key, b.key) })
 	}
 	if q.desc {
 		slices.Reverse(matches)
@@ -175,8 +191,8 @@ func (c *coll[T]) listFiltered(txn *memdb.Txn, q listQuery[T], index, prefix str
 		matches = matches[lo:min(lo+q.size, total)]
 	}
 	items := make([]T, len(matches))
-	for i, r := range matches {
-		items[i] = *deepCopy(r.obj)
+	for i, m := range matches {
+		items[i] = *m.obj
 	}
 	return c.page(q, items, total), nil
 }

@@ -14,13 +14,28 @@ import (
 // and one facet).
 const sep = "\x00"
 
-// row is what a table holds: a private copy of the object and the sequence
-// number of its creation, which orders lists "in the order of creation" and
-// breaks ties in every other order.
+// row is what a table holds: the object, packed (see codec.go), and the
+// sequence number of its creation, which orders lists "in the order of
+// creation" and breaks ties in every other order.
 type row[T any] struct {
-	seq uint64
+	seq  uint64
+	data []byte
+	// obj is the object while the row is being inserted, so that its
+	// indexes need not unpack it; it is nil once the row is stored.
 	obj *T
 }
+
+// view returns the row's object for the store's own reading; it must not
+// reach a caller, who gets copy instead.
+func (r *row[T]) view() *T {
+	if r.obj != nil {
+		return r.obj
+	}
+	return unpack[T](r.data)
+}
+
+// copy returns a new object, the caller's own.
+func (r *row[T]) copy() *T { return unpack[T](r.data) }
 
 // seqKey encodes a sequence number so that byte order is numeric order.
 func seqKey(seq uint64) string {
@@ -71,8 +86,13 @@ type coll[T any] struct {
 	// facets are the values list filters select on ("c"+sep+category,
 	// ...); counts are kept per facet so that a filtered list knows its
 	// total without a walk.
-	facets  func(*T) []string
-	uniques []unique[T]
+	facets func(*T) []string
+	// facetsUnindexed keeps the facets' counters but no facet index: a
+	// filtered list then walks the org's objects, skipping the others (see
+	// list). For a collection that grows to millions, an index entry costs
+	// more memory than the object itself.
+	facetsUnindexed bool
+	uniques         []unique[T]
 	// extras are further non-unique look-ups: key, then creation order.
 	extras map[string]func(*T) string
 	// assignID, when set, gives an object without an id of its own one
@@ -85,9 +105,9 @@ func (c *coll[T]) schema() *memdb.TableSchema {
 	add := func(name string, allowMissing bool, ix memdb.Indexer) {
 		ts.Indexes[name] = &memdb.IndexSchema{Name: name, Unique: true, AllowMissing: allowMissing, Indexer: ix}
 	}
-	add("id", false, keyIndex[T]{func(r *row[T]) (string, bool) { return c.id(r.obj), true }})
+	add("id", false, keyIndex[T]{func(r *row[T]) (string, bool) { return c.id(r.view()), true }})
 	add("org_seq", false, keyIndex[T]{func(r *row[T]) (string, bool) {
-		return c.org(r.obj) + sep + seqKey(r.seq), true
+		return c.org(r.view()) + sep + seqKey(r.seq), true
 	}})
 	for name, s := range c.sorts {
 		if !s.indexed {
@@ -95,19 +115,20 @@ func (c *coll[T]) schema() *memdb.TableSchema {
 		}
 		key := s.key
 		add("org_"+name, false, keyIndex[T]{func(r *row[T]) (string, bool) {
-			return c.org(r.obj) + sep + key(r.obj) + sep + seqKey(r.seq), true
+			o := r.view()
+			return c.org(o) + sep + key(o) + sep + seqKey(r.seq), true
 		}})
 	}
-	if c.facets != nil {
+	if c.facets != nil && !c.facetsUnindexed {
 		add("facet", true, facetIndex[T]{c})
 	}
 	for _, u := range c.uniques {
 		key := u.key
-		add(u.index, true, keyIndex[T]{func(r *row[T]) (string, bool) { return key(r.obj) }})
+		add(u.index, true, keyIndex[T]{func(r *row[T]) (string, bool) { return key(r.view()) }})
 	}
 	for name, key := range c.extras {
 		add(name, false, keyIndex[T]{func(r *row[T]) (string, bool) {
-			return key(r.obj) + sep + seqKey(r.seq), true
+			return key(r.view()) + sep + seqKey(r.seq), true
 		}})
 	}
 	return ts
@@ -147,11 +168,12 @@ type facetIndex[T any] struct{ c *coll[T] }
 
 func (x facetIndex[T]) FromObject(raw any) (bool, [][]byte, error) {
 	r := raw.(*row[T])
-	fs := x.c.facets(r.obj)
+	o := r.view()
+	fs := x.c.facets(o)
 	if len(fs) == 0 {
 		return false, nil, nil
 	}
-	org, seq := x.c.org(r.obj), seqKey(r.seq)
+	org, seq := x.c.org(o), seqKey(r.seq)
 	keys := make([][]byte, len(fs))
 	for i, f := range fs {
 		keys[i] = []byte(org + sep + f + sep + seq)
@@ -250,7 +272,7 @@ func (c *coll[T]) get(txn *memdb.Txn, index, key, what string) (*T, error) {
 	if r == nil {
 		return nil, fmt.Errorf("%s %s: %w", c.noun, what, store.ErrNotFound)
 	}
-	return deepCopy(r.obj), nil
+	return r.copy(), nil
 }
 
 func (c *coll[T]) byID(txn *memdb.Txn, id string) (*T, error) {
@@ -269,9 +291,12 @@ func (c *coll[T]) checkUniques(txn *memdb.Txn, obj *T, id string) error {
 		if err != nil {
 			return err
 		}
-		if r != nil && c.id(r.obj) != id {
+		if r == nil {
+			continue
+		}
+		if other := c.id(r.view()); other != id {
 			return fmt.Errorf("%s %q: %s %q already used by %s %q: %w",
-				c.noun, id, u.what, displayKey(k), c.noun, c.id(r.obj), store.ErrConflict)
+				c.noun, id, u.what, displayKey(k), c.noun, other, store.ErrConflict)
 		}
 	}
 	return nil
@@ -285,8 +310,8 @@ func (c *coll[T]) insert(txn *memdb.Txn, seq uint64, obj *T) error {
 	if obj == nil {
 		return fmt.Errorf("insert %s: nil: %w", c.noun, store.ErrInvalid)
 	}
-	obj = deepCopy(obj)
 	if c.assignID != nil {
+		obj = unpack[T](pack(obj)) // the caller's object stays as it was
 		c.assignID(obj, seq)
 	}
 	id := c.id(obj)
@@ -301,11 +326,7 @@ func (c *coll[T]) insert(txn *memdb.Txn, seq uint64, obj *T) error {
 	if err := c.checkUniques(txn, obj, id); err != nil {
 		return err
 	}
-	r := &row[T]{seq: seq, obj: obj}
-	if err := txn.Insert(c.table, r); err != nil {
-		return fmt.Errorf("insert %s %q: %w", c.noun, id, err)
-	}
-	return c.addCounts(txn, r.obj, 1)
+	return c.put(txn, &row[T]{seq: seq, data: pack(obj), obj: obj}, nil)
 }
 
 func (c *coll[T]) update(txn *memdb.Txn, obj *T) error {
@@ -323,14 +344,27 @@ func (c *coll[T]) update(txn *memdb.Txn, obj *T) error {
 	if err := c.checkUniques(txn, obj, id); err != nil {
 		return err
 	}
-	r := &row[T]{seq: old.seq, obj: deepCopy(obj)}
-	if err := c.addCounts(txn, old.obj, -1); err != nil {
-		return err
+	return c.put(txn, &row[T]{seq: old.seq, data: pack(obj), obj: obj}, old)
+}
+
+// put stores r, which replaces old when old is not nil, and moves the
+// counters.
+func (c *coll[T]) put(txn *memdb.Txn, r, old *row[T]) error {
+	if old != nil {
+		if err := c.addCounts(txn, old.view(), -1); err != nil {
+			return err
+		}
 	}
 	if err := txn.Insert(c.table, r); err != nil {
-		return fmt.Errorf("update %s %q: %w", c.noun, id, err)
+		return fmt.Errorf("store %s %q: %w", c.noun, c.id(r.obj), err)
 	}
-	return c.addCounts(txn, r.obj, 1)
+	if err := c.addCounts(txn, r.obj, 1); err != nil {
+		return err
+	}
+	// The caller keeps obj; the row keeps only its packed copy. No reader
+	// sees r before the transaction commits, so this write races with none.
+	r.obj = nil
+	return nil
 }
 
 func (c *coll[T]) delete(txn *memdb.Txn, id string) error {
@@ -345,10 +379,11 @@ func (c *coll[T]) delete(txn *memdb.Txn, id string) error {
 }
 
 func (c *coll[T]) deleteRow(txn *memdb.Txn, r *row[T]) error {
+	o := r.view()
 	if err := txn.Delete(c.table, r); err != nil {
-		return fmt.Errorf("delete %s %q: %w", c.noun, c.id(r.obj), err)
+		return fmt.Errorf("delete %s %q: %w", c.noun, c.id(o), err)
 	}
-	return c.addCounts(txn, r.obj, -1)
+	return c.addCounts(txn, o, -1)
 }
 
 // rows returns the rows an index holds under prefix, in index order.

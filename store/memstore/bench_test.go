@@ -1,0 +1,287 @@
+package memstore_test
+
+// Benchmarks of the in-memory store at the sizes the Dashboard meets. They
+// only run under -bench; the largest store takes a few seconds to build.
+//
+//	go test ./store/memstore -run '^$' -bench . -benchmem -cpu 2
+//
+// Figures: see BENCHMARKS.md next to this file.
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dashkit/dashkit/model"
+	"github.com/dashkit/dashkit/store"
+	"github.com/dashkit/dashkit/store/memstore"
+)
+
+const benchOrg = "5e9d9544a1dcd60001d0ed20"
+
+// benchKey is a key of typical size: one access right, a few limits.
+func benchKey(i int) *store.Key {
+	id := fmt.Sprintf("%s%032x", benchOrg, i)
+	return &store.Key{
+		ID:    id,
+		Hash:  fmt.Sprintf("%016x", uint64(i)*0x9e3779b97f4a7c15),
+		OrgID: benchOrg,
+		Session: model.SessionState{
+			Rate: 1000, Per: 60, QuotaMax: -1, QuotaRenewalRate: 3600, OrgID: benchOrg,
+			DateCreated: "2024-01-01T00:00:00Z",
+			AccessRights: map[string]model.AccessDefinition{
+				"b84fe1a04e5648927971c0557971565c": {
+					APIName: "Payments", APIID: "b84fe1a04e5648927971c0557971565c", Versions: []string{"Default"},
+				},
+			},
+			MetaData: map[string]any{},
+			Tags:     []string{},
+		},
+	}
+}
+
+func benchAPI(i int) *model.APIDefinitionWrapper {
+	created := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Second)
+	return &model.APIDefinitionWrapper{
+		APIDefinition: &model.APIDefinition{
+			ID: fmt.Sprintf("%024x", i), APIID: fmt.Sprintf("%032x", i), OrgID: benchOrg,
+			Name: fmt.Sprintf("API %07d #cat%d", (i*7919)%1000003, i%10), Active: true, UseStandardAuth: true,
+			Proxy: model.ProxyConfig{ListenPath: fmt.Sprintf("/api%d/", i), TargetURL: "http://upstream:8080", StripListenPath: true},
+			VersionData: model.VersionData{NotVersioned: true, DefaultVersion: "Default",
+				Versions: map[string]model.VersionInfo{"Default": {Name: "Default"}}},
+		},
+		CreatedAt: &created, UpdatedAt: &created,
+	}
+}
+
+// stores caches the stores built for benchmarks, so that a size is built
+// once per run however many benchmarks use it.
+var stores sync.Map // string -> store.Store
+
+func keyStore(b *testing.B, n int) store.Store {
+	b.Helper()
+	name := fmt.Sprintf("keys-%d", n)
+	if s, ok := stores.Load(name); ok {
+		return s.(store.Store)
+	}
+	b.StopTimer()
+	defer b.StartTimer()
+	s := memstore.New()
+	fillKeys(b, s, n)
+	stores.Store(name, s)
+	return s
+}
+
+func fillKeys(b *testing.B, s store.Sessions, n int) {
+	const batch = 1000
+	for lo := 0; lo < n; lo += batch {
+		err := s.UpdateSessions(context.Background(), func(tx store.SessionsTx) error {
+			for i := lo; i < min(lo+batch, n); i++ {
+				if err := tx.InsertKey(benchKey(i)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func apiStore(b *testing.B, n int) store.Store {
+	b.Helper()
+	name := fmt.Sprintf("apis-%d", n)
+	if s, ok := stores.Load(name); ok {
+		return s.(store.Store)
+	}
+	b.StopTimer()
+	defer b.StartTimer()
+	s := memstore.New()
+	const batch = 10000
+	for lo := 0; lo < n; lo += batch {
+		err := s.UpdateDefinitions(context.Background(), func(tx store.DefinitionsTx) error {
+			for i := lo; i < min(lo+batch, n); i++ {
+				if err := tx.InsertAPI(benchAPI(i)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	stores.Store(name, s)
+	return s
+}
+
+// spread visits the ids of n objects in a scattered order, so that
+// look-ups do not ride on a warm cache path.
+func spread(i, n int) int { return int((uint64(i) * 2654435761) % uint64(n)) }
+
+var keySizes = []int{1000, 100_000, 1_000_000}
+var apiSizes = []int{1000, 100_000}
+
+func BenchmarkGetKey(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range keySizes {
+		b.Run(fmt.Sprintf("keys=%d", n), func(b *testing.B) {
+			s := keyStore(b, n)
+			ids := make([]string, 4096)
+			for i := range ids {
+				ids[i] = benchKey(spread(i, n)).ID
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; b.Loop(); i++ {
+				err := s.ViewSessions(ctx, func(tx store.SessionsReader) error {
+					_, err := tx.GetKey(ids[i%len(ids)])
+					return err
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkGetKeyParallel is BenchmarkGetKey at 100,000 keys with every
+// CPU reading: readers take no lock, so with -cpu 2 the time per read
+// should be close to half the serial one.
+func BenchmarkGetKeyParallel(b *testing.B) {
+	ctx := context.Background()
+	const n = 100_000
+	s := keyStore(b, n)
+	ids := make([]string, 4096)
+	for i := range ids {
+		ids[i] = benchKey(spread(i, n)).ID
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			i++
+			err := s.ViewSessions(ctx, func(tx store.SessionsReader) error {
+				_, err := tx.GetKey(ids[i%len(ids)])
+				return err
+			})
+			if err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}
+
+func BenchmarkListKeys(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range keySizes {
+		b.Run(fmt.Sprintf("keys=%d", n), func(b *testing.B) {
+			s := keyStore(b, n)
+			q := store.KeyQuery{ListOptions: store.ListOptions{Page: 1, PageSize: 10}}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				err := s.ViewSessions(ctx, func(tx store.SessionsReader) error {
+					p, err := tx.ListKeys(benchOrg, q)
+					if err == nil && (len(p.Items) != 10 || p.Total != n) {
+						err = fmt.Errorf("page of %d keys, total %d", len(p.Items), p.Total)
+					}
+					return err
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkGetAPI(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range apiSizes {
+		b.Run(fmt.Sprintf("apis=%d", n), func(b *testing.B) {
+			s := apiStore(b, n)
+			ids := make([]string, 4096)
+			for i := range ids {
+				ids[i] = fmt.Sprintf("%024x", spread(i, n))
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; b.Loop(); i++ {
+				err := s.ViewDefinitions(ctx, func(tx store.DefinitionsReader) error {
+					_, err := tx.GetAPI(ids[i%len(ids)])
+					return err
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkListAPIs(b *testing.B) {
+	ctx := context.Background()
+	queries := []struct {
+		name string
+		q    store.APIQuery
+	}{
+		{"created", store.APIQuery{ListOptions: store.ListOptions{Page: 1, PageSize: 10}}},
+		{"name", store.APIQuery{ListOptions: store.ListOptions{Page: 1, PageSize: 10, Sort: "name"}}},
+		{"-updated", store.APIQuery{ListOptions: store.ListOptions{Page: 1, PageSize: 10, Sort: "-updated"}}},
+		// A tenth of the APIs: the planner walks the name index.
+		{"category+name", store.APIQuery{Category: "cat3", ListOptions: store.ListOptions{Page: 1, PageSize: 10, Sort: "name"}}},
+	}
+	for _, n := range apiSizes {
+		for _, q := range queries {
+			b.Run(fmt.Sprintf("apis=%d/sort=%s", n, q.name), func(b *testing.B) {
+				s := apiStore(b, n)
+				b.ReportAllocs()
+				b.ResetTimer()
+				for b.Loop() {
+					err := s.ViewDefinitions(ctx, func(tx store.DefinitionsReader) error {
+						p, err := tx.ListAPIs(benchOrg, q.q)
+						if err == nil && len(p.Items) != 10 {
+							err = fmt.Errorf("page of %d APIs", len(p.Items))
+						}
+						return err
+					})
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkKeysMemory measures the heap that 1,000,000 keys hold, after a
+// garbage collection, and reports it per key. One iteration builds the
+// whole store, so the benchmark runs it once.
+func BenchmarkKeysMemory(b *testing.B) {
+	const n = 1_000_000
+	for b.Loop() {
+		before := heapInUse()
+		s := memstore.NewSessions()
+		fillKeys(b, s, n)
+		after := heapInUse()
+		runtime.KeepAlive(s)
+		b.ReportMetric(float64(after-before)/n, "B/key")
+		b.ReportMetric(float64(after-before)/(1<<20), "MiB")
+	}
+}
+
+func heapInUse() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
