@@ -13,7 +13,9 @@ import (
 
 // Extra holds the members of a JSON object that its Go type has no field for,
 // each as the raw JSON it arrived as. It is written back, after the known
-// members and in key order, when the object is encoded.
+// members and in key order, when the object is encoded. Every struct of this
+// package has one, as its field Extra; a member set in Extra under the name
+// of a field is ignored, the field wins.
 type Extra map[string]json.RawMessage
 
 // knownNames caches, per struct type, the JSON member names its fields

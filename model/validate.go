@@ -23,8 +23,8 @@ func (p FieldProblem) String() string {
 }
 
 // ValidationError is what the Validate methods return: every problem found
-// in an object, in the order of its members. Its message suits a 400 answer
-// as it is.
+// in an object, in a stable order (roughly that of its members). Its message
+// suits a 400 answer as it is.
 type ValidationError struct {
 	// Object names what was validated: "policy", "key", "API definition"...
 	Object   string
