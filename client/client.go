@@ -197,6 +197,9 @@ type request struct {
 	body        []byte
 	contentType string
 	hasBody     bool
+
+	// accept is the Accept header; empty means application/json.
+	accept string
 }
 
 // response is the Dashboard's answer, read in full.
@@ -304,7 +307,11 @@ func (c *Client) attempt(ctx context.Context, req *request, attempt int) (*respo
 	if req.hasBody {
 		hreq.Header.Set("Content-Type", req.contentType)
 	}
-	hreq.Header.Set("Accept", "application/json")
+	accept := req.accept
+	if accept == "" {
+		accept = "application/json"
+	}
+	hreq.Header.Set("Accept", accept)
 	hreq.Header.Set("User-Agent", c.userAgent)
 	if req.admin {
 		if c.adminSecret != "" {

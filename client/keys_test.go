@@ -144,6 +144,11 @@ func TestKeysCRUD(t *testing.T) {
 		} else if byHash.Data.Alias != "renamed" {
 			t.Errorf("Get by hash: alias %q", byHash.Data.Alias)
 		}
+		for _, id := range []string{custom.KeyID, got.KeyHash} {
+			if _, err := c.Keys.Get(ctx, id, client.KeyAutoGuess()); err != nil {
+				t.Errorf("Get(%s) with auto_guess: %v", id, err)
+			}
+		}
 	}
 
 	detailed := collect(t, c.Keys.AllDetailed(ctx, client.ListDetailedOptions{}))

@@ -330,7 +330,9 @@ func (s *OASService) Export(ctx context.Context, id string, opts *ExportOptions)
 	if id == "" {
 		return nil, errEmpty("API id")
 	}
-	req := &request{method: http.MethodGet, path: route("/api/apis/oas/%s/export", id)}
+	// The export is a download (application/octet-stream), not a JSON
+	// answer.
+	req := &request{method: http.MethodGet, path: route("/api/apis/oas/%s/export", id), accept: "*/*"}
 	if opts != nil && opts.Public {
 		req.query = url.Values{"mode": {"public"}}
 	}

@@ -257,6 +257,22 @@ func TestOASPatchDryRunExportCategoriesVersions(t *testing.T) {
 	if x := gateway(t, dry); x == nil || x.Server.ListenPath.Value != "/dry/" {
 		t.Errorf("dry run: %s", dry)
 	}
+	// The same for a Tyk OAS document and a template.
+	if _, err := c.Templates.Create(ctx, &model.Asset{ID: "dry-template", Name: "T", Description: "d",
+		Data: json.RawMessage(templateData)}); err != nil {
+		t.Fatal(err)
+	}
+	tyk, err := json.Marshal(tykOAS("Dry Tyk", "/dry-tyk/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dry, err = c.OAS.DryRun(ctx, nil, tyk, &client.ImportOptions{TemplateID: "dry-template"})
+	if err != nil {
+		t.Fatalf("DryRun of a Tyk OAS document: %v", err)
+	}
+	if x := gateway(t, dry); x == nil || x.Info.Name != "Dry Tyk" || !strings.Contains(string(dry), `"X-Key"`) {
+		t.Errorf("dry run with a template: %s", dry)
+	}
 	after, err := c.APIs.List(ctx, client.ListAPIsOptions{ListOptions: client.ListOptions{Page: -1}})
 	if err != nil {
 		t.Fatal(err)
