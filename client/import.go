@@ -10,6 +10,7 @@ import (
 // ImportService loads APIs and policies through the Admin API keeping their
 // ids, so that what the ordinary lists of one Dashboard return (APIs.All,
 // Policies.All) can be loaded into another, ids and references intact.
+// Organisations are imported with Orgs.Import.
 type ImportService struct{ c *Client }
 
 // importResult reads the Admin API's answer to an import: Meta maps each id

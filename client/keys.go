@@ -17,6 +17,10 @@ import (
 // (/api/apis/{apiId}/keys/{keyId}). Old Dashboards demanded the API id to
 // update a key; Update needs none, and UpdateForAPI is there for code that
 // already has one. Either way the key keeps its id and its token.
+//
+// Where the Dashboard hashes keys, a key's token is shown only when it is
+// created, and lists name keys by their hash: pass KeyHashed() to reach a
+// key by its hash, or KeyAutoGuess() when either may come.
 type KeysService struct{ c *Client }
 
 // KeyOption changes how the Dashboard reads the key id of a call.
