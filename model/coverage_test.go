@@ -233,7 +233,11 @@ func (w *schemaWalker) walk(s map[string]any, t reflect.Type, where string) {
 			w.missing = append(w.missing, fmt.Sprintf("%s: %s.%s has no field in %s", w.file, where, p, t))
 			continue
 		}
-		if msg := typeMismatch(w, props[p], ft); msg != "" {
+		msg := typeMismatch(w, props[p], ft)
+		if msg == "" {
+			msg = nullMismatch(w, props[p], ft)
+		}
+		if msg != "" {
 			key := t.Name() + "." + p
 			if _, ok := typeDeviations[key]; ok {
 				w.deviations[key] = true
@@ -292,6 +296,10 @@ var typeDeviations = map[string]string{
 	// (1.5 requests per second is a valid endpoint rate).
 	"SessionEndpointRateLimit.rate": "float64 as the gateway",
 	"SessionEndpointRateLimit.per":  "float64 as the gateway",
+	// The description allows null; the gateway's type is a value, and a
+	// null limit (no per-API limit) means the same as a zero one, which is
+	// what the model writes back.
+	"AccessDefinition.limit": "a value as the gateway",
 }
 
 var (
@@ -362,4 +370,18 @@ func typeMismatch(w *schemaWalker, s map[string]any, t reflect.Type) string {
 		return ""
 	}
 	return fmt.Sprintf("the description says %s, the model has %s", strings.TrimSpace(typ+" "+format), t)
+}
+
+// nullMismatch says when schema s allows null but Go type t cannot hold it
+// (a null would come back as a zero value), or "".
+func nullMismatch(w *schemaWalker, s map[string]any, t reflect.Type) string {
+	s, _ = w.deref(s)
+	if nullable, _ := s["nullable"].(bool); !nullable {
+		return ""
+	}
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
+		return ""
+	}
+	return fmt.Sprintf("the description allows null, the model's %s cannot hold it", t)
 }

@@ -15,8 +15,10 @@ import (
 // Duration built in Go encodes as nanoseconds.
 type Duration struct {
 	time.Duration
-	// text is the duration string the value was decoded from, if any.
-	text string
+	// Text is the duration string the value was decoded from ("30s"), empty
+	// when it came as nanoseconds. It is written back while it still
+	// denotes Duration.
+	Text string `json:"-"`
 }
 
 // UnmarshalJSON accepts nanoseconds (a JSON integer), a duration string
@@ -40,7 +42,7 @@ func (d *Duration) UnmarshalJSON(b []byte) error {
 		if err != nil {
 			return fmt.Errorf("duration %q: %w", s, err)
 		}
-		*d = Duration{Duration: v, text: s}
+		*d = Duration{Duration: v, Text: s}
 		return nil
 	}
 	n, err := strconv.ParseInt(string(b), 10, 64)
@@ -54,9 +56,9 @@ func (d *Duration) UnmarshalJSON(b []byte) error {
 // MarshalJSON writes nanoseconds, or the duration string the value was
 // decoded from while the value is unchanged.
 func (d Duration) MarshalJSON() ([]byte, error) {
-	if d.text != "" {
-		if v, err := time.ParseDuration(d.text); err == nil && v == d.Duration {
-			return json.Marshal(d.text)
+	if d.Text != "" {
+		if v, err := time.ParseDuration(d.Text); err == nil && v == d.Duration {
+			return json.Marshal(d.Text)
 		}
 	}
 	return strconv.AppendInt(nil, int64(d.Duration), 10), nil
