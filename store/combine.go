@@ -88,8 +88,8 @@ func (c *combined) Restore(ctx context.Context, snap Snapshot) error {
 	if !ok || cs.owner != c {
 		return fmt.Errorf("restore snapshot of %s: not made by this store: %w", snapshotName(snap), ErrInvalid)
 	}
-	// Both halves are checked before either changes, so that a snapshot of
-	// the wrong store leaves the state as it was.
+	// The halves made these snapshots, so neither rejects its own: the
+	// one check that can fail half-way is the context, done first.
 	if err := ctx.Err(); err != nil {
 		return err
 	}

@@ -373,10 +373,19 @@ func testSnapshotRestore(t *testing.T, s store.Store) {
 		populate(t, s, orgB, 100) // identifiers taken after the snapshot are free again
 	}
 
-	other, err := s.Snapshot(ctx)
-	noErr(t, "snapshot", err)
-	_ = other
 	wantErr(t, "restore of nil", s.Restore(ctx, nil), store.ErrInvalid)
+}
+
+// testForeignSnapshot: a store restores only its own snapshots, and a
+// refused one changes nothing.
+func testForeignSnapshot(t *testing.T, s, other store.Store) {
+	populate(t, s, orgA, 0)
+	foreign, err := other.Snapshot(ctx)
+	noErr(t, "snapshot of another store", err)
+	wantErr(t, "restore of another store's snapshot", s.Restore(ctx, foreign), store.ErrInvalid)
+	if d := diff(ones(), counts(t, s, orgA)); d != "" {
+		t.Errorf("after a refused restore (-want +got):\n%s", d)
+	}
 }
 
 // testConcurrency has many goroutines read-modify-write the same objects

@@ -57,6 +57,7 @@ func Run(t *testing.T, newStore func() store.Store) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, newStore()) })
 	}
+	t.Run("SnapshotOfAnotherStore", func(t *testing.T) { testForeignSnapshot(t, newStore(), newStore()) })
 }
 
 // ctx is the context of calls that are not about contexts.
