@@ -1,5 +1,7 @@
 package model
 
+//go:generate go run ./internal/genextra
+
 import (
 	"bytes"
 	"encoding/json"
