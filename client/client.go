@@ -129,8 +129,9 @@ func WithRetry(p RetryPolicy) Option {
 }
 
 // WithRequestHook adds a hook that sees every attempt of every request
-// after its response has been read, for logging or metrics. Hooks run in the
-// order they were added, on the goroutine of the call.
+// after its response has been read, for logging or metrics (LogRequests is
+// one). Hooks run in the order they were added, on the goroutine of the
+// call.
 func WithRequestHook(h RequestHook) Option {
 	return func(c *Client) error {
 		if h != nil {

@@ -1,8 +1,10 @@
 package client_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"log/slog"
 	"net"
 	"net/http"
 	"strings"
@@ -333,5 +335,36 @@ func TestHookAndUserAgent(t *testing.T) {
 	}
 	if auth := last.Header.Get("Authorization"); auth != srv.Secret {
 		t.Errorf("Authorization = %q, want the secret", auth)
+	}
+}
+
+func TestLogRequests(t *testing.T) {
+	t.Parallel()
+	srv, _ := start(t)
+	var buf bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	c, err := client.New(srv.URL, client.WithSecret(srv.Secret), client.WithRequestHook(client.LogRequests(logger)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := c.APIs.List(ctx, client.ListAPIsOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.APIs.Get(ctx, missing); err == nil {
+		t.Fatal("no error")
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("logged %d lines:\n%s", len(lines), buf.String())
+	}
+	for i, want := range []string{"level=DEBUG msg=\"dashboard request\" method=GET path=/api/apis status=200 attempt=1",
+		"level=WARN msg=\"dashboard request\" method=GET path=/api/apis/" + missing + " status=400 attempt=1"} {
+		if !strings.Contains(lines[i], want) {
+			t.Errorf("line %d = %q, want %q in it", i, lines[i], want)
+		}
+	}
+	if strings.Contains(buf.String(), srv.Secret) {
+		t.Error("the secret was logged")
 	}
 }
