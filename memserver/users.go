@@ -227,9 +227,12 @@ func (c *call) insertUser(u *model.User, withPassword bool) {
 		u.OrgID = strings.TrimSpace(u.OrgID)
 	} else {
 		u.OrgID = c.orgFor(u.OrgID)
-		if c.orgID == "" && !u.Active {
-			// A super user creating through /api gets an active user unless
-			// it says otherwise, as the Dashboard's UI does.
+	}
+	// A new user is active unless the body says otherwise: a user that
+	// cannot log in is rarely what a client that forgot "active" meant.
+	var has map[string]json.RawMessage
+	if json.Unmarshal(c.body, &has) == nil {
+		if _, ok := has["active"]; !ok {
 			u.Active = true
 		}
 	}
