@@ -5,44 +5,58 @@ import "encoding/json"
 // SessionState is a key: its access rights, limits and metadata
 // (schema SessionState).
 type SessionState struct {
-	LastCheck                     int64                       `json:"last_check"`
-	Allowance                     float64                     `json:"allowance"`
-	Rate                          float64                     `json:"rate"`
-	Per                           float64                     `json:"per"`
-	ThrottleInterval              float64                     `json:"throttle_interval"`
-	ThrottleRetryLimit            int64                       `json:"throttle_retry_limit"`
-	MaxQueryDepth                 int64                       `json:"max_query_depth"`
-	DateCreated                   string                      `json:"date_created"`
-	Expires                       int64                       `json:"expires"`
-	QuotaMax                      int64                       `json:"quota_max"`
-	QuotaRenews                   int64                       `json:"quota_renews"`
-	QuotaRemaining                int64                       `json:"quota_remaining"`
-	QuotaRenewalRate              int64                       `json:"quota_renewal_rate"`
-	AccessRights                  map[string]AccessDefinition `json:"access_rights"`
-	OrgID                         string                      `json:"org_id"`
-	OauthClientID                 string                      `json:"oauth_client_id"`
-	OauthKeys                     map[string]string           `json:"oauth_keys"`
-	Certificate                   string                      `json:"certificate"`
-	BasicAuthData                 BasicAuthData               `json:"basic_auth_data"`
-	JWTData                       JWTData                     `json:"jwt_data"`
-	HMACEnabled                   bool                        `json:"hmac_enabled"`
-	EnableHTTPSignatureValidation bool                        `json:"enable_http_signature_validation"`
-	HmacSecret                    string                      `json:"hmac_string"`
-	IsInactive                    bool                        `json:"is_inactive"`
-	ApplyPolicyID                 string                      `json:"apply_policy_id"`
-	ApplyPolicies                 []string                    `json:"apply_policies"`
-	DataExpires                   int64                       `json:"data_expires"`
-	Monitor                       Monitor                     `json:"monitor"`
-	EnableDetailedRecording       bool                        `json:"enable_detailed_recording"`
-	MetaData                      map[string]any              `json:"meta_data"`
-	Tags                          []string                    `json:"tags"`
-	Alias                         string                      `json:"alias"`
-	LastUpdated                   string                      `json:"last_updated"`
-	IDExtractorDeadline           int64                       `json:"id_extractor_deadline"`
-	SessionLifetime               int64                       `json:"session_lifetime"`
-	KeyID                         string                      `json:"key_id"`
-	Smoothing                     *RateLimitSmoothing         `json:"smoothing"`
-	MTLSStaticCertificateBindings []string                    `json:"mtls_static_certificate_bindings"`
+	// LastCheck and Allowance are the gateway's rate-limiter state.
+	LastCheck int64   `json:"last_check"`
+	Allowance float64 `json:"allowance"`
+	// Rate requests are allowed every Per seconds; -1 and -1 disable the
+	// rate limit.
+	Rate               float64 `json:"rate"`
+	Per                float64 `json:"per"`
+	ThrottleInterval   float64 `json:"throttle_interval"`
+	ThrottleRetryLimit int64   `json:"throttle_retry_limit"`
+	// MaxQueryDepth limits GraphQL queries; -1 is unlimited.
+	MaxQueryDepth int64  `json:"max_query_depth"`
+	DateCreated   string `json:"date_created"`
+	// Expires is when the key stops working, in Unix seconds; 0 is never.
+	Expires int64 `json:"expires"`
+	// QuotaMax requests are allowed every QuotaRenewalRate seconds; -1 is
+	// unlimited. QuotaRenews is the Unix time of the next renewal.
+	QuotaMax         int64 `json:"quota_max"`
+	QuotaRenews      int64 `json:"quota_renews"`
+	QuotaRemaining   int64 `json:"quota_remaining"`
+	QuotaRenewalRate int64 `json:"quota_renewal_rate"`
+	// AccessRights maps an api_id to the key's right to that API.
+	AccessRights  map[string]AccessDefinition `json:"access_rights"`
+	OrgID         string                      `json:"org_id"`
+	OauthClientID string                      `json:"oauth_client_id"`
+	OauthKeys     map[string]string           `json:"oauth_keys"`
+	// Certificate is the id of the client certificate of an mTLS key.
+	Certificate                   string        `json:"certificate"`
+	BasicAuthData                 BasicAuthData `json:"basic_auth_data"`
+	JWTData                       JWTData       `json:"jwt_data"`
+	HMACEnabled                   bool          `json:"hmac_enabled"`
+	EnableHTTPSignatureValidation bool          `json:"enable_http_signature_validation"`
+	HmacSecret                    string        `json:"hmac_string"`
+	IsInactive                    bool          `json:"is_inactive"`
+	// ApplyPolicies are the ids (_id or custom id) of the policies the key
+	// inherits from; ApplyPolicyID is the older single-policy form.
+	ApplyPolicyID string   `json:"apply_policy_id"`
+	ApplyPolicies []string `json:"apply_policies"`
+	// DataExpires is how long, in seconds, the key's analytics are kept.
+	DataExpires             int64          `json:"data_expires"`
+	Monitor                 Monitor        `json:"monitor"`
+	EnableDetailedRecording bool           `json:"enable_detailed_recording"`
+	MetaData                map[string]any `json:"meta_data"`
+	Tags                    []string       `json:"tags"`
+	// Alias is a human name for the key, shown in analytics.
+	Alias               string `json:"alias"`
+	LastUpdated         string `json:"last_updated"`
+	IDExtractorDeadline int64  `json:"id_extractor_deadline"`
+	// SessionLifetime, in seconds, is how long the gateway keeps the key.
+	SessionLifetime               int64               `json:"session_lifetime"`
+	KeyID                         string              `json:"key_id"`
+	Smoothing                     *RateLimitSmoothing `json:"smoothing"`
+	MTLSStaticCertificateBindings []string            `json:"mtls_static_certificate_bindings"`
 
 	Extra Extra `json:"-"`
 }
@@ -67,17 +81,18 @@ type AccessDefinition struct {
 
 // APILimit is a per-API rate and quota (schema APILimit).
 type APILimit struct {
-	Rate               float64             `json:"rate"`
-	Per                float64             `json:"per"`
-	ThrottleInterval   float64             `json:"throttle_interval"`
-	ThrottleRetryLimit int64               `json:"throttle_retry_limit"`
-	MaxQueryDepth      int64               `json:"max_query_depth"`
-	QuotaMax           int64               `json:"quota_max"`
-	QuotaRenews        int64               `json:"quota_renews"`
-	QuotaRemaining     int64               `json:"quota_remaining"`
-	QuotaRenewalRate   int64               `json:"quota_renewal_rate"`
-	SetBy              bool                `json:"set_by_policy"`
-	Smoothing          *RateLimitSmoothing `json:"smoothing"`
+	Rate               float64 `json:"rate"`
+	Per                float64 `json:"per"`
+	ThrottleInterval   float64 `json:"throttle_interval"`
+	ThrottleRetryLimit int64   `json:"throttle_retry_limit"`
+	MaxQueryDepth      int64   `json:"max_query_depth"`
+	QuotaMax           int64   `json:"quota_max"`
+	QuotaRenews        int64   `json:"quota_renews"`
+	QuotaRemaining     int64   `json:"quota_remaining"`
+	QuotaRenewalRate   int64   `json:"quota_renewal_rate"`
+	// SetBy says that a policy set this limit.
+	SetBy     bool                `json:"set_by_policy"`
+	Smoothing *RateLimitSmoothing `json:"smoothing"`
 
 	Extra Extra `json:"-"`
 }
