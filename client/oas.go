@@ -171,6 +171,22 @@ func (s *OASService) Get(ctx context.Context, id string) (json.RawMessage, error
 	return out, nil
 }
 
+// GetYAML returns the Tyk OAS document of an API as YAML, for people and
+// for tools that keep their APIs in YAML.
+//
+// GET /api/apis/oas/{apiId}
+func (s *OASService) GetYAML(ctx context.Context, id string) ([]byte, error) {
+	if id == "" {
+		return nil, errEmpty("API id")
+	}
+	req := &request{method: http.MethodGet, path: route("/api/apis/oas/%s", id), accept: "application/x-yaml"}
+	resp, err := s.c.call(ctx, req, nil)
+	if err != nil {
+		return nil, err
+	}
+	return resp.Body, nil
+}
+
 // Update replaces the document of an OAS API; doc must carry
 // x-tyk-api-gateway.
 //

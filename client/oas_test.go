@@ -92,6 +92,14 @@ func TestOASCreateGetUpdateDelete(t *testing.T) {
 		t.Fatalf("x-tyk-api-gateway.info = %+v", x.Info)
 	}
 
+	y, err := c.OAS.GetYAML(ctx, created.ID)
+	if err != nil {
+		t.Fatalf("GetYAML: %v", err)
+	}
+	if !strings.Contains(string(y), "x-tyk-api-gateway:") || !strings.Contains(string(y), "name: Orders") {
+		t.Errorf("GetYAML:\n%s", y)
+	}
+
 	// The wrapper lists it as an OAS API with its document.
 	w, err := c.APIs.Get(ctx, created.ID)
 	if err != nil {
