@@ -152,6 +152,7 @@ func ApplyImportDefaults(doc *Document, opts ImportOptions) (*Document, error) {
 			return nil, err
 		}
 	}
+	orderMembers(info, "id", "dbId", "orgId", "name", "state")
 	orderMembers(ext, "info", "upstream", "server", "middleware")
 	return out, nil
 }
