@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/dashkit/dashkit/model"
 )
 
 // ExtensionKey is the member of a Tyk OAS API that holds the gateway's
@@ -188,6 +190,29 @@ func (d *Document) DecodeExtension(v any) error {
 		return fmt.Errorf("decode %s: %w", ExtensionKey, err)
 	}
 	return nil
+}
+
+// Gateway returns x-tyk-api-gateway decoded into its typed model, or nil when
+// the document has none. The model keeps members it has no field for, but a
+// copy it is: changes reach the document through SetGateway.
+func (d *Document) Gateway() (*model.XTykAPIGateway, error) {
+	if !d.HasExtension() {
+		return nil, nil
+	}
+	var x model.XTykAPIGateway
+	if err := d.DecodeExtension(&x); err != nil {
+		return nil, err
+	}
+	return &x, nil
+}
+
+// SetGateway sets x-tyk-api-gateway from its typed model.
+func (d *Document) SetGateway(x *model.XTykAPIGateway) error {
+	if x == nil {
+		d.DeleteExtension()
+		return nil
+	}
+	return d.SetExtension(x)
 }
 
 // APIID returns x-tyk-api-gateway.info.id.

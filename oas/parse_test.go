@@ -366,3 +366,31 @@ func TestSetConvertsWithoutChangingItsArgument(t *testing.T) {
 		t.Errorf("Set changed the caller's nested slice: %#v", arr)
 	}
 }
+
+func TestGatewayTyped(t *testing.T) {
+	t.Parallel()
+	doc := mustParse(t, `{"openapi":"3.0.3","x-tyk-api-gateway":{"info":{"name":"pets","state":{"active":true},"colour":"blue"},"upstream":{"url":"http://u"},"server":{"listenPath":{"value":"/p/"}},"x-future":{"n":1.0}}}`)
+	x, err := doc.Gateway()
+	if err != nil || x == nil || x.Info == nil || x.Info.Name != "pets" {
+		t.Fatalf("Gateway: %+v, %v", x, err)
+	}
+	x.Info.Name = "renamed"
+	if err := doc.SetGateway(x); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Name() != "renamed" {
+		t.Errorf("name after SetGateway: %q", doc.Name())
+	}
+	// What the model has no field for survives the trip through it.
+	for _, ptr := range []string{"/x-tyk-api-gateway/info/colour", "/x-tyk-api-gateway/x-future/n"} {
+		if _, ok := doc.Get(ptr); !ok {
+			t.Errorf("%s lost through the typed model", ptr)
+		}
+	}
+	if err := doc.SetGateway(nil); err != nil || doc.HasExtension() {
+		t.Errorf("SetGateway(nil): %v", err)
+	}
+	if x, err := doc.Gateway(); x != nil || err != nil {
+		t.Errorf("Gateway without extension: %v %v", x, err)
+	}
+}
