@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -366,5 +367,36 @@ func TestLogRequests(t *testing.T) {
 	}
 	if strings.Contains(buf.String(), srv.Secret) {
 		t.Error("the secret was logged")
+	}
+}
+
+// TestConcurrentUse shares one client between goroutines, as a program
+// would.
+func TestConcurrentUse(t *testing.T) {
+	t.Parallel()
+	srv, _ := start(t)
+	var h hookCounter
+	c := retryingClient(t, srv, &h)
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	errs := make(chan error, 20)
+	for i := range 20 {
+		wg.Go(func() {
+			created, err := c.APIs.Create(ctx, classicAPI("Concurrent", "/concurrent-"+strconv.Itoa(i)+"/"))
+			if err == nil {
+				_, err = c.APIs.Get(ctx, created.ID)
+			}
+			errs <- err
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	if n := len(collect(t, c.APIs.All(ctx, client.ListAPIsOptions{}))); n != 20 {
+		t.Errorf("%d APIs, want 20", n)
 	}
 }
