@@ -59,16 +59,20 @@ const (
 	KindAuditLog     ObjectKind = "audit-log"    // /api/audit-logs/{id}
 )
 
-// Answer is a status code and the Message of the error envelope.
-type Answer struct {
+// ErrorAnswer is a status code and the Message of the error envelope.
+type ErrorAnswer struct {
 	Status  int
 	Message string
 }
 
+// Response returns the error envelope of the answer:
+// {"Status":"Error","Message":...,"Meta":null}.
+func (a ErrorAnswer) Response() APIResponse { return ErrorResponse(a.Message) }
+
 // notFoundAnswers are the Dashboard's answers for a missing object, by kind
 // and method ("" for any other method), as the official description lists
 // them. Some are 400s; clients must treat those as "not found" too.
-var notFoundAnswers = map[ObjectKind]map[string]Answer{
+var notFoundAnswers = map[ObjectKind]map[string]ErrorAnswer{
 	KindAPI: {
 		"":                {http.StatusBadRequest, MsgAPINotFound},
 		http.MethodDelete: {http.StatusNotFound, MsgAPINotFound},
@@ -111,10 +115,10 @@ var notFoundAnswers = map[ObjectKind]map[string]Answer{
 // GET of an API, an OAS API or a webhook and for a few updates. The
 // in-memory Dashboard answers with it; IsNotFound recognises every answer it
 // gives. An unknown kind gets 404 "Not found".
-func NotFoundAnswer(kind ObjectKind, method string) Answer {
+func NotFoundAnswer(kind ObjectKind, method string) ErrorAnswer {
 	byMethod, ok := notFoundAnswers[kind]
 	if !ok {
-		return Answer{http.StatusNotFound, "Not found"}
+		return ErrorAnswer{http.StatusNotFound, "Not found"}
 	}
 	if a, ok := byMethod[method]; ok {
 		return a

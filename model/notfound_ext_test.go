@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -60,6 +61,10 @@ func TestNotFoundAnswersAreRecognised(t *testing.T) {
 		if got := model.IsNotFound(c.status, c.msg); got != c.want {
 			t.Errorf("IsNotFound(%d, %q) = %v, want %v", c.status, c.msg, got, c.want)
 		}
+	}
+	env, _ := json.Marshal(model.NotFoundAnswer(model.KindKey, http.MethodGet).Response())
+	if string(env) != `{"Status":"Error","Message":"Could not retrieve key detail.","Meta":null}` {
+		t.Errorf("envelope %s", env)
 	}
 	if a := model.NotFoundAnswer(model.KindAPI, http.MethodGet); a.Status != http.StatusBadRequest {
 		t.Errorf("GET of a missing API: %d, want the Dashboard's 400", a.Status)
