@@ -284,19 +284,27 @@ func (a *APIDefinition) validateVersions(pr *problems) {
 	}
 }
 
-// Validate checks an API definition wrapper: that it carries an API
-// definition, and that definition.
+// Validate checks an API definition wrapper. A classic API's definition is
+// checked as APIDefinition.Validate does; an OAS API (is_oas) must carry its
+// Tyk OAS document in oas, which package oas validates.
 func (w *APIDefinitionWrapper) Validate() error {
-	if w.APIDefinition == nil {
-		return &ValidationError{Object: "API definition", Problems: []FieldProblem{{Path: "api_definition", Message: "is required"}}}
-	}
-	err := w.APIDefinition.Validate()
-	if ve, ok := err.(*ValidationError); ok {
-		for i := range ve.Problems {
-			ve.Problems[i].Path = member("api_definition", ve.Problems[i].Path)
+	pr := &problems{object: "API definition"}
+	switch {
+	case w.APIDefinition == nil:
+		pr.add("api_definition", "is required")
+	case w.APIDefinition.IsOAS:
+		var doc map[string]json.RawMessage
+		if len(w.OAS) == 0 || json.Unmarshal(w.OAS, &doc) != nil || doc == nil {
+			pr.add("oas", "an OAS API (api_definition.is_oas) needs its Tyk OAS document")
+		}
+	default:
+		if ve, ok := w.APIDefinition.Validate().(*ValidationError); ok {
+			for _, p := range ve.Problems {
+				pr.add(member("api_definition", p.Path), "%s", p.Message)
+			}
 		}
 	}
-	return err
+	return pr.err()
 }
 
 // permissionValues are the levels of UserPermissions; "admin" is also the

@@ -176,6 +176,8 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 				"version_data.versions.v1.extended_paths.virtual[0].response_function_name",
 				"event_handlers.events.QuotaExceeded[0].handler_name", "graphql.execution_mode"}},
 		{"wrapper without definition", "APIDefinitionWrapper", `{"is_site":false}`, []string{"api_definition"}},
+		{"OAS wrapper without document", "APIDefinitionWrapper", `{"api_definition":{"is_oas":true},"oas":null}`, []string{"oas"}},
+		{"OAS wrapper", "APIDefinitionWrapper", `{"api_definition":{"is_oas":true},"oas":{"openapi":"3.0.3"}}`, nil},
 		{"wrapper", "APIDefinitionWrapper", `{"api_definition":{"name":"a","proxy":{"listen_path":"/a/","target_url":"http://a"}}}`,
 			[]string{"api_definition.version_data.versions"}},
 		{"user", "User", `{"email_address":"not an address","user_permissions":{"apis":"all","IsAdmin":"yes","keys":"read","ResetPassword":"admin"},"password_max_days":-1}`,
