@@ -199,6 +199,10 @@ func TestAdminUsers(t *testing.T) {
 	want(t, callAs(t, srv, root, "GET", "/api/apis/"+secondDB, nil), http.StatusOK)
 	want(t, callAs(t, srv, root, "GET", "/api/users/"+uid, nil), http.StatusOK)
 	var apis model.APIListResponse
+	callAs(t, srv, root, "GET", "/api/apis", nil).Into(t, &apis)
+	if len(apis.APIs) != 2 {
+		t.Fatalf("super user sees %d APIs, want both orgs' 2", len(apis.APIs))
+	}
 	var users model.UserListResponse
 	callAs(t, srv, root, "GET", "/api/users?p=-1", nil).Into(t, &users)
 	if len(users.Users) != 3 {

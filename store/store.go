@@ -41,7 +41,8 @@
 //     wrapping [ErrNotFound]; an object without its id, or a query the store
 //     cannot answer (an unknown sort field), [ErrInvalid]. Errors name the
 //     collection and the identifier: `policy "5e9d...": store: not found`.
-//   - Lists are scoped to an org and paginated inside the store: see
+//   - Lists are scoped to an org and paginated inside the store; an empty
+//     org lists every org's objects (what a super user without an org sees): see
 //     [ListOptions] and [Page]. A list of page 1 should not cost more with a
 //     hundred thousand objects than with a thousand: walk an index in the
 //     wanted order and keep counts rather than counting.

@@ -97,6 +97,7 @@ func (t *defTx) ListUserGroups(orgID string, opts store.ListOptions) (store.Page
 	if err != nil {
 		return store.Page[model.UserGroup]{}, err
 	}
+	q.allOrgs = orgID == ""
 	return userGroups.list(t.txn, q)
 }
 
@@ -111,6 +112,7 @@ func (t *defTx) ListAPIs(orgID string, aq store.APIQuery) (store.Page[model.APID
 	if err != nil {
 		return store.Page[model.APIDefinitionWrapper]{}, err
 	}
+	q.allOrgs = orgID == ""
 	if aq.Category != "" {
 		q.facets = append(q.facets, facetCategory+aq.Category)
 	}
@@ -156,6 +158,7 @@ func (t *defTx) ListPolicies(orgID string, opts store.ListOptions) (store.Page[m
 	if err != nil {
 		return store.Page[model.Policy]{}, err
 	}
+	q.allOrgs = orgID == ""
 	return policies.list(t.txn, q)
 }
 
@@ -193,6 +196,7 @@ func (t *defTx) ListWebhooks(orgID string, opts store.ListOptions) (store.Page[m
 	if err != nil {
 		return store.Page[model.WebHookHandlerConf]{}, err
 	}
+	q.allOrgs = orgID == ""
 	return webhooks.list(t.txn, q)
 }
 
@@ -207,6 +211,7 @@ func (t *defTx) ListAssets(orgID string, opts store.ListOptions) (store.Page[mod
 	if err != nil {
 		return store.Page[model.Asset]{}, err
 	}
+	q.allOrgs = orgID == ""
 	return assets.list(t.txn, q)
 }
 
@@ -217,6 +222,7 @@ func (t *defTx) ListAuditLogs(orgID string, aq store.AuditQuery) (store.Page[mod
 	if err != nil {
 		return store.Page[model.AuditLog]{}, err
 	}
+	q.allOrgs = orgID == ""
 	if !aq.From.IsZero() || !aq.To.IsZero() {
 		// A time range is a filter on the org's records rather than a
 		// range walk, so that it combines with text and any order; audit
