@@ -3,6 +3,7 @@ package memserver_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -323,5 +324,47 @@ func TestUserBadInput(t *testing.T) {
 	}
 	if u := getUserAs(t, srv, id); u.FirstName != "Test" {
 		t.Fatalf("user changed by failed requests: %+v", u)
+	}
+}
+
+// BenchmarkUserGetAndUpdate measures a user's GET and PUT over loopback;
+// a PUT also reads the user twice for its audit record's diff.
+func BenchmarkUserGetAndUpdate(b *testing.B) {
+	srv := memserver.NewTest(b)
+	id, _ := newUser(b, srv, "bench@example.com", map[string]string{"apis": "read"})
+	b.Run("GET", func(b *testing.B) {
+		for b.Loop() {
+			want(b, call(b, srv, "GET", "/api/users/"+id, nil), http.StatusOK)
+		}
+	})
+	b.Run("PUT", func(b *testing.B) {
+		body := map[string]any{"first_name": "Bench"}
+		for b.Loop() {
+			want(b, call(b, srv, "PUT", "/api/users/"+id, body), http.StatusOK)
+		}
+	})
+	b.Run("PUT without a GET at its path", func(b *testing.B) {
+		for b.Loop() {
+			want(b, call(b, srv, "PUT", "/api/users/"+id+"/actions/key/reset", nil), http.StatusOK)
+		}
+	})
+}
+
+// BenchmarkPasswordCost shows why tests set WithPasswordCost: the cost of
+// setting a password at the default bcrypt cost and at the minimum.
+func BenchmarkPasswordCost(b *testing.B) {
+	for _, cost := range []int{bcrypt.MinCost, bcrypt.DefaultCost} {
+		b.Run(fmt.Sprintf("cost=%d", cost), func(b *testing.B) {
+			srv := memserver.NewTest(b, memserver.WithPasswordCost(cost))
+			id, secret := newUser(b, srv, "pw-bench@example.com", map[string]string{"apis": "read"})
+			reset := "/api/users/" + id + "/actions/reset"
+			want(b, callAs(b, srv, secret, "POST", reset, map[string]string{"new_password": "password-0"}), http.StatusOK)
+			i := 0
+			for b.Loop() {
+				i++
+				body := map[string]string{"current_password": fmt.Sprintf("password-%d", i-1), "new_password": fmt.Sprintf("password-%d", i)}
+				want(b, callAs(b, srv, secret, "POST", reset, body), http.StatusOK)
+			}
+		})
 	}
 }
