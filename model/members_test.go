@@ -22,6 +22,9 @@ var ownObjects = map[string]string{
 	"classic-api-full.json":  "APIDefinitionWrapper",
 	"organisation-full.json": "Organisation",
 	"policy-full.json":       "Policy",
+	"session-full.json":      "SessionState",
+	"oauth-client-full.json": "OAuthClient",
+	"asset-full.json":        "Asset",
 }
 
 func readTestdata(t *testing.T, name string) []byte {
