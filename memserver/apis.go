@@ -182,16 +182,29 @@ func allCategories(c *call) {
 }
 
 func getAPI(c *call) {
+	id := c.PathValue("id")
+	if a, ok := c.s.apis.get(id); ok && c.ownsOrg(a.org) {
+		c.raw(http.StatusOK, "application/json", a.body)
+		return
+	}
+	// The count is read before the store: see apicache.go.
+	gen := c.s.apis.gen.Load()
 	var w *model.APIDefinitionWrapper
 	err := c.view(func(tx store.DefinitionsReader) (err error) {
-		w, err = c.findAPI(tx, c.PathValue("id"))
+		w, err = c.findAPI(tx, id)
 		return err
 	})
 	if c.storeFailed(err, http.StatusBadRequest, msgAPINotFound) {
 		return
 	}
 	normaliseWrapper(w)
-	c.json(http.StatusOK, w)
+	body, err := json.Marshal(w)
+	if err != nil {
+		c.fail(http.StatusInternalServerError, "encode the API: "+err.Error())
+		return
+	}
+	c.s.apis.put(id, &apiAnswer{gen: gen, org: w.APIDefinition.OrgID, body: body})
+	c.raw(http.StatusOK, "application/json", body)
 }
 
 // decodeAPI reads a classic API from the body: a wrapper

@@ -57,14 +57,8 @@ func (s *Server) audit(c *call) {
 	if c.r.Method == http.MethodPut && c.status < 300 && c.auditBefore != nil {
 		rec.Diff = jsonDiff(c.auditBefore, s.auditLookBefore(c))
 	}
-	// The record is written after the answer is composed but before the
-	// handler returns, so a client that reads the log after its request
-	// finds the request in it. A failure to record is not the client's.
-	if err := s.store.UpdateDefinitions(c.r.Context(), func(tx store.DefinitionsTx) error {
-		return tx.InsertAuditLog(rec)
-	}); err != nil && s.log != nil {
-		s.log.Warn("audit log", "error", err)
-	}
+	// Queued, and written before anything reads the log: see auditqueue.go.
+	s.queueAudit(c.r.Context(), rec)
 }
 
 // requestID is a request id in the shape of a UUID, as the Dashboard's.
@@ -312,6 +306,7 @@ func listAuditLogs(c *call) {
 		return
 	}
 	var all store.Page[model.AuditLog]
+	c.s.flushAudit(c.r.Context())
 	err = c.view(func(tx store.DefinitionsReader) (err error) {
 		all, err = tx.ListAuditLogs(c.orgID, aq)
 		return err
@@ -364,6 +359,7 @@ func auditFile(logs []model.AuditLog, kind string) []byte {
 
 func getAuditLog(c *call) {
 	var l *model.AuditLog
+	c.s.flushAudit(c.r.Context())
 	err := c.view(func(tx store.DefinitionsReader) (err error) {
 		l, err = tx.GetAuditLog(c.PathValue("id"))
 		return err

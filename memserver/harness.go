@@ -105,6 +105,7 @@ func (s *Server) Reset() error {
 	if err := s.store.Restore(context.Background(), s.baseline); err != nil {
 		return fmt.Errorf("memserver: reset: %w", err)
 	}
+	s.dropAudit()
 	s.reqlog.clear()
 	s.faults.clear()
 	return nil

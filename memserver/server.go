@@ -48,6 +48,8 @@ type Server struct {
 
 	faults faultSet
 	reqlog requestLog
+	apis   apiCache
+	auditq auditQueue
 
 	closeFn    func()
 	httpClient *http.Client
@@ -88,7 +90,8 @@ func newServer(opts ...Option) (*Server, error) {
 	if cfg.store == nil {
 		cfg.store = memstore.New()
 	}
-	s := &Server{cfg: cfg, store: cfg.store, now: cfg.now, log: cfg.logger}
+	s := &Server{cfg: cfg, now: cfg.now, log: cfg.logger}
+	s.store = &trackedStore{Store: cfg.store, cache: &s.apis, server: s}
 	s.ids = model.NewIDGenerator(cfg.idSeed, idNow)
 	s.reqlog.init(cfg.logSize)
 
@@ -162,7 +165,7 @@ func (s *Server) Handler() http.Handler { return s }
 
 // Store returns the store the Server keeps its state in, for tests that set
 // up or inspect state directly.
-func (s *Server) Store() store.Store { return s.store }
+func (s *Server) Store() store.Store { return callerStore{Store: s.store, s: s} }
 
 // Close stops a Server started by NewTest or Listen; it is a no-op
 // otherwise.

@@ -1,0 +1,125 @@
+package memserver
+
+import (
+	"context"
+	"io"
+	"sync"
+	"sync/atomic"
+
+	"github.com/dashkit/dashkit/model"
+	"github.com/dashkit/dashkit/store"
+)
+
+// GET /api/apis/{id} is the most frequent read of real clients, and an API
+// definition is large: encoding it is most of the request's work. The
+// Server keeps each API's encoded answer and serves it again until any API
+// changes.
+//
+// Every write reaches the store through trackedStore, which counts the
+// transactions that may have changed an API (an API written or deleted, an
+// org's data deleted, a restore or an import). An encoded answer is kept
+// with the count read before the transaction that read the API, and is
+// served only while the count has not moved, so it can never be older than
+// the store. The count is raised after the write commits, so a reader that
+// saw the old object cannot keep its answer past the write.
+
+// apiAnswer is an encoded GET /api/apis/{id} answer.
+type apiAnswer struct {
+	gen  uint64
+	org  string
+	body []byte
+}
+
+// apiCache holds the encoded answers of one Server, by the id in the path.
+type apiCache struct {
+	gen     atomic.Uint64
+	answers sync.Map // string -> *apiAnswer
+}
+
+// get returns the answer for id if it is current.
+func (ac *apiCache) get(id string) (*apiAnswer, bool) {
+	v, ok := ac.answers.Load(id)
+	if !ok {
+		return nil, false
+	}
+	a := v.(*apiAnswer)
+	return a, a.gen == ac.gen.Load()
+}
+
+func (ac *apiCache) put(id string, a *apiAnswer) { ac.answers.Store(id, a) }
+
+// changed marks every kept answer stale.
+func (ac *apiCache) changed() {
+	ac.gen.Add(1)
+	ac.answers.Clear()
+}
+
+// trackedStore passes every call to the store it wraps and tells the cache
+// when APIs may have changed.
+type trackedStore struct {
+	store.Store
+	cache  *apiCache
+	server *Server
+}
+
+func (t *trackedStore) UpdateDefinitions(ctx context.Context, fn func(tx store.DefinitionsTx) error) error {
+	// Queued audit records go first, so that a write (deleting an org's
+	// data, say) sees them.
+	t.server.flushAudit(ctx)
+	tx := &trackedTx{}
+	err := t.Store.UpdateDefinitions(ctx, func(inner store.DefinitionsTx) error {
+		tx.DefinitionsTx = inner
+		return fn(tx)
+	})
+	if tx.apis {
+		t.cache.changed()
+	}
+	return err
+}
+
+// Snapshot and Export see the audit records still queued.
+func (t *trackedStore) Snapshot(ctx context.Context) (store.Snapshot, error) {
+	t.server.flushAudit(ctx)
+	return t.Store.Snapshot(ctx)
+}
+
+func (t *trackedStore) Export(ctx context.Context, w io.Writer) error {
+	t.server.flushAudit(ctx)
+	return t.Store.Export(ctx, w)
+}
+
+func (t *trackedStore) Restore(ctx context.Context, s store.Snapshot) error {
+	defer t.cache.changed()
+	return t.Store.Restore(ctx, s)
+}
+
+func (t *trackedStore) Import(ctx context.Context, r io.Reader) error {
+	defer t.cache.changed()
+	return t.Store.Import(ctx, r)
+}
+
+// trackedTx notes the writes that may change an API.
+type trackedTx struct {
+	store.DefinitionsTx
+	apis bool
+}
+
+func (x *trackedTx) InsertAPI(a *model.APIDefinitionWrapper) error {
+	x.apis = true
+	return x.DefinitionsTx.InsertAPI(a)
+}
+
+func (x *trackedTx) UpdateAPI(a *model.APIDefinitionWrapper) error {
+	x.apis = true
+	return x.DefinitionsTx.UpdateAPI(a)
+}
+
+func (x *trackedTx) DeleteAPI(id string) error {
+	x.apis = true
+	return x.DefinitionsTx.DeleteAPI(id)
+}
+
+func (x *trackedTx) DeleteOrgData(orgID string) error {
+	x.apis = true
+	return x.DefinitionsTx.DeleteOrgData(orgID)
+}
