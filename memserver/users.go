@@ -85,6 +85,26 @@ func (c *call) findUser(tx store.DefinitionsReader, id string) (*model.User, err
 	return u, nil
 }
 
+// shownUser is a user as the caller may see it: a user's API secret is
+// shown to admins and to the user itself only, since anyone who reads
+// another's secret can act as that user.
+func (c *call) shownUser(u *model.User) *model.User {
+	out := publicUser(u)
+	if !c.isAdmin() && (c.user == nil || c.user.ID != u.ID) {
+		out.AccessKey = ""
+	}
+	return out
+}
+
+// mayManage refuses a non-admin's change to an admin: users write does not
+// reach the users who hold more rights than it.
+func (c *call) mayManage(u *model.User) error {
+	if c.isAdmin() || u.UserPermissions[model.PermIsAdmin] != model.PermAdmin {
+		return nil
+	}
+	return c.failTx(http.StatusForbidden, "only an admin may change an admin user")
+}
+
 func listUsers(c *call) {
 	opts, ok := c.listOptions()
 	if !ok {
@@ -105,7 +125,7 @@ func (c *call) answerUsers(opts store.ListOptions) {
 	}
 	users := make([]model.User, 0, len(page.Items))
 	for i := range page.Items {
-		users = append(users, *publicUser(&page.Items[i]))
+		users = append(users, *c.shownUser(&page.Items[i]))
 	}
 	c.json(http.StatusOK, model.UserListResponse{Users: users, Pages: int64(page.Pages)})
 }
@@ -136,7 +156,7 @@ func getUser(c *call) {
 	if c.storeFailed(err, http.StatusNotFound, msgUserNotFound) {
 		return
 	}
-	c.json(http.StatusOK, publicUser(u))
+	c.json(http.StatusOK, c.shownUser(u))
 }
 
 func getMe(c *call) {
@@ -362,6 +382,9 @@ func (c *call) changeUser(in *userUpdate) {
 		if err != nil {
 			return err
 		}
+		if err := c.mayManage(u); err != nil {
+			return err
+		}
 		old := *u
 		in.apply(u)
 		if c.admin {
@@ -425,6 +448,9 @@ func deleteUser(c *call) {
 		if err != nil {
 			return err
 		}
+		if err := c.mayManage(u); err != nil {
+			return err
+		}
 		return tx.DeleteUser(u.ID)
 	})
 	if c.storeFailed(err, http.StatusNotFound, msgUserNotFound) {
@@ -459,6 +485,9 @@ func setUserPassword(c *call) {
 		return err
 	})
 	if c.storeFailed(err, http.StatusNotFound, msgUserNotFound) {
+		return
+	}
+	if !self && c.mayManage(u) != nil {
 		return
 	}
 	// Only an admin may skip the check: a non-admin that could would take
@@ -522,6 +551,9 @@ func resetUserKey(c *call) {
 		if err != nil {
 			return err
 		}
+		if err := c.mayManage(u); err != nil {
+			return err
+		}
 		u.AccessKey = c.s.ids.Secret()
 		return tx.UpdateUser(u)
 	})
@@ -536,6 +568,9 @@ func revokeUser(c *call) {
 	err := c.update(func(tx store.DefinitionsTx) error {
 		u, err := c.findUser(tx, c.PathValue("id"))
 		if err != nil {
+			return err
+		}
+		if err := c.mayManage(u); err != nil {
 			return err
 		}
 		u.Active = false

@@ -268,6 +268,39 @@ func TestUserEscalation(t *testing.T) {
 	// change itself.
 	want(t, callAs(t, srv, secret, "PUT", "/api/users/"+other, map[string]any{"user_permissions": map[string]string{"apis": "read", "users": "read"}}), http.StatusOK)
 	want(t, callAs(t, srv, secret, "PUT", "/api/users/"+id, map[string]any{"first_name": "Manager", "user_permissions": map[string]string{"users": "write", "apis": "read"}}), http.StatusOK)
+	// Nor take over an admin: an admin's secret is not shown to it, and it
+	// changes no admin.
+	var admin model.User
+	callAs(t, srv, secret, "GET", "/api/users/"+srv.UserID, nil).Into(t, &admin)
+	if admin.AccessKey != "" {
+		t.Fatal("a non-admin reads an admin's API secret")
+	}
+	var list model.UserListResponse
+	callAs(t, srv, secret, "GET", "/api/users", nil).Into(t, &list)
+	for _, u := range list.Users {
+		if u.AccessKey != "" && u.ID != id {
+			t.Fatalf("a non-admin lists %s's API secret", u.EmailAddress)
+		}
+	}
+	var me model.User
+	callAs(t, srv, secret, "GET", "/api/users/"+id, nil).Into(t, &me)
+	if me.AccessKey != secret {
+		t.Fatal("a user does not see its own secret")
+	}
+	for _, r := range []struct {
+		method, path string
+		body         any
+	}{
+		{"PUT", "/api/users/" + srv.UserID, map[string]any{"first_name": "Owned"}},
+		{"PUT", "/api/users/" + srv.UserID + "/actions/key/reset", nil},
+		{"PUT", "/api/users/" + srv.UserID + "/actions/revoke", nil},
+		{"DELETE", "/api/users/" + srv.UserID, nil},
+		{"POST", "/api/users/" + srv.UserID + "/actions/reset", map[string]string{"new_password": "owned-admin"}},
+	} {
+		wantError(t, callAs(t, srv, secret, r.method, r.path, r.body), http.StatusForbidden, "only an admin")
+	}
+	want(t, call(t, srv, "GET", "/api/users/me", nil), http.StatusOK)
+
 	// The admin may.
 	want(t, call(t, srv, "PUT", "/api/users/"+id, map[string]any{"user_permissions": map[string]string{"IsAdmin": "admin"}}), http.StatusOK)
 	want(t, callAs(t, srv, secret, "GET", "/api/org/permissions", nil), http.StatusOK)
