@@ -163,6 +163,9 @@ func updateOrg(c *call) {
 // definitions go in one transaction with the organisation, then its keys.
 func deleteOrg(c *call) {
 	id := c.PathValue("id")
+	// Queued audit records of the org are written first, so that they go
+	// with it rather than outlive it.
+	c.s.flushAudit(c.r.Context())
 	err := c.update(func(tx store.DefinitionsTx) error {
 		if _, err := tx.GetOrg(id); err != nil {
 			return err
