@@ -52,6 +52,11 @@ func listOrgs(c *call) {
 	if orgs == nil {
 		orgs = []model.Organisation{}
 	}
+	// Orgs stored before they went through this API (the default org,
+	// fixtures) get their lists and maps here.
+	for i := range orgs {
+		fillEmpty(&orgs[i])
+	}
 	c.json(http.StatusOK, model.OrganisationListResponse{Organisations: orgs, Pages: int64(page.Pages)})
 }
 
@@ -64,6 +69,7 @@ func getOrg(c *call) {
 	if c.storeFailed(err, http.StatusNotFound, msgOrgNotFound) {
 		return
 	}
+	fillEmpty(o)
 	c.json(http.StatusOK, o)
 }
 

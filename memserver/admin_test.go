@@ -32,6 +32,9 @@ func TestAdminOrganisations(t *testing.T) {
 	if len(list.Organisations) != 2 || list.Pages != 1 {
 		t.Fatalf("list: %+v", list)
 	}
+	if a := adminCall(t, srv, "GET", "/admin/organisations/"+srv.OrgID, nil); a.JSON(t)["apis"] == nil {
+		t.Fatalf("the default org's apis are null: %s", a.Body)
+	}
 
 	// Update keeps what has routes of its own (OPA rules) unless given.
 	a = adminCall(t, srv, "PUT", "/admin/organisations/"+orgID, map[string]any{"owner_name": "Jively Ltd", "cname": "jive.ly"})
