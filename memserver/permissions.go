@@ -1,6 +1,7 @@
 package memserver
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"sort"
@@ -19,7 +20,23 @@ func orgSettingsRoutes() []route {
 		{Method: "PUT", Path: "/api/org/permissions", Handle: adminOnly(putOrgPermissions)},
 		{Method: "GET", Path: "/api/org/opa", Handle: adminOnly(getOrgOPA)},
 		{Method: "PUT", Path: "/api/org/opa", Handle: adminOnly(putOrgOPA)},
+		// The guide names PUT /api/org/permission (singular) for both
+		// updates; the body says which one is meant.
+		{Method: "PUT", Path: "/api/org/permission", Handle: adminOnly(putOrgPermissionSingular)},
 	}
+}
+
+// putOrgPermissionSingular answers PUT /api/org/permission: OPA rules when
+// the body has open_policy, additional permissions otherwise.
+func putOrgPermissionSingular(c *call) {
+	var probe map[string]json.RawMessage
+	if json.Unmarshal(c.body, &probe) == nil {
+		if _, ok := probe["open_policy"]; ok {
+			putOrgOPA(c)
+			return
+		}
+	}
+	putOrgPermissions(c)
 }
 
 // Permission keys that are not sections.

@@ -146,12 +146,25 @@ func TestOrgPermissionsAndOPA(t *testing.T) {
 	wantError(t, call(t, srv, "PUT", "/api/org/opa", `{"open_policy":{"enabled":true}}`), http.StatusBadRequest, "Invalid OPA rules")
 	wantError(t, call(t, srv, "PUT", "/api/org/opa", `{}`), http.StatusBadRequest, "Invalid OPA rules")
 
+	// The guide's table names PUT /api/org/permission for both.
+	want(t, call(t, srv, "PUT", "/api/org/permission", map[string]any{"additional_permissions": map[string]string{"only": "Only"}}), http.StatusOK)
+	want(t, call(t, srv, "PUT", "/api/org/permission", map[string]any{"open_policy": map[string]any{"enabled": false, "rules": "r"}}), http.StatusOK)
+	var single model.NewAdditionalPermissions
+	var singleRules model.NewOPARules
+	call(t, srv, "GET", "/api/org/permissions", nil).Into(t, &single)
+	call(t, srv, "GET", "/api/org/opa", nil).Into(t, &singleRules)
+	if len(single.AdditionalPermissions) != 1 || singleRules.OpenPolicy.Rules != "r" || singleRules.OpenPolicy.Enabled {
+		t.Fatalf("after PUT /api/org/permission: %+v %+v", single, singleRules)
+	}
+	want(t, call(t, srv, "PUT", "/api/org/permissions", perms), http.StatusOK)
+
 	// Admins only, whatever the other rights.
-	for _, r := range []struct{ method, path string }{{"GET", "/api/org/permissions"}, {"PUT", "/api/org/permissions"}, {"GET", "/api/org/opa"}, {"PUT", "/api/org/opa"}} {
+	for _, r := range []struct{ method, path string }{{"GET", "/api/org/permissions"}, {"PUT", "/api/org/permissions"}, {"GET", "/api/org/opa"}, {"PUT", "/api/org/opa"}, {"PUT", "/api/org/permission"}} {
 		wantError(t, callAs(t, srv, writer, r.method, r.path, perms), http.StatusForbidden, "access denied")
 	}
-	call(t, srv, "GET", "/api/org/permissions", nil).Into(t, &got)
-	if len(got.AdditionalPermissions) != 2 {
-		t.Fatalf("refused requests changed the permissions: %+v", got)
+	var after model.NewAdditionalPermissions
+	call(t, srv, "GET", "/api/org/permissions", nil).Into(t, &after)
+	if len(after.AdditionalPermissions) != 2 {
+		t.Fatalf("refused requests changed the permissions: %+v", after)
 	}
 }
