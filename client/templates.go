@@ -62,6 +62,9 @@ type CreatedAsset struct {
 //
 // POST /api/assets
 func (s *TemplatesService) Create(ctx context.Context, t *model.Asset) (*CreatedAsset, error) {
+	if t == nil {
+		return nil, errEmpty("template")
+	}
 	body := *t
 	if body.Kind == "" {
 		body.Kind = model.AssetKindOASTemplate
@@ -79,6 +82,9 @@ func (s *TemplatesService) Create(ctx context.Context, t *model.Asset) (*Created
 func (s *TemplatesService) Update(ctx context.Context, id string, t *model.Asset) error {
 	if id == "" {
 		return errEmpty("template id")
+	}
+	if t == nil {
+		return errEmpty("template")
 	}
 	body := *t
 	if body.Kind == "" {
