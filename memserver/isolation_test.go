@@ -66,3 +66,43 @@ func TestOtherOrgsObjects(t *testing.T) {
 	}
 	want(t, call(t, srv, "GET", "/api/hooks/"+hook, nil), http.StatusOK)
 }
+
+// TestListsPaginate: the lists of users, groups, webhooks and
+// organisations follow p and the page size, and p of 0 or below returns
+// everything.
+func TestListsPaginate(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t, memserver.WithPageSize(2))
+	for i := range 3 {
+		newUser(t, srv, "page"+string(rune('a'+i))+"@example.com", map[string]string{"apis": "read"})
+		want(t, call(t, srv, "POST", "/api/usergroups", map[string]any{"name": "g" + string(rune('a'+i))}), http.StatusOK)
+		createHook(t, srv, "h"+string(rune('a'+i)))
+		want(t, adminCall(t, srv, "POST", "/admin/organisations", map[string]any{"owner_name": "o" + string(rune('a'+i))}), http.StatusOK)
+	}
+	var users model.UserListResponse
+	call(t, srv, "GET", "/api/users?p=2", nil).Into(t, &users)
+	if len(users.Users) != 2 || users.Pages != 2 {
+		t.Fatalf("users page 2: %d of %d pages", len(users.Users), users.Pages)
+	}
+	call(t, srv, "GET", "/api/users?p=-2", nil).Into(t, &users)
+	if len(users.Users) != 4 || users.Pages != 1 {
+		t.Fatalf("all users: %d of %d pages", len(users.Users), users.Pages)
+	}
+	var groups model.UserGroupListResponse
+	call(t, srv, "GET", "/api/usergroups?p=2", nil).Into(t, &groups)
+	if len(groups.Groups) != 1 || groups.Pages != 2 {
+		t.Fatalf("groups page 2: %d of %d pages", len(groups.Groups), groups.Pages)
+	}
+	var hooks model.WebHookListResponse
+	call(t, srv, "GET", "/api/hooks?p=1", nil).Into(t, &hooks)
+	if len(hooks.Hooks) != 2 || hooks.Pages != 2 {
+		t.Fatalf("hooks page 1: %d of %d pages", len(hooks.Hooks), hooks.Pages)
+	}
+	var orgs model.OrganisationListResponse
+	adminCall(t, srv, "GET", "/admin/organisations?p=2", nil).Into(t, &orgs)
+	if len(orgs.Organisations) != 2 || orgs.Pages != 2 {
+		t.Fatalf("orgs page 2: %d of %d pages", len(orgs.Organisations), orgs.Pages)
+	}
+	wantError(t, call(t, srv, "GET", "/api/users?p=two", nil), http.StatusBadRequest, "page number")
+	wantError(t, adminCall(t, srv, "GET", "/admin/organisations?p=two", nil), http.StatusBadRequest, "page number")
+}
