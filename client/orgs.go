@@ -60,6 +60,9 @@ func (s *OrgsService) Create(ctx context.Context, org *model.Organisation) (stri
 //
 // POST /admin/organisations/import
 func (s *OrgsService) Import(ctx context.Context, org *model.Organisation) (string, error) {
+	if org == nil || org.ID == "" {
+		return "", errEmpty("organisation id")
+	}
 	var out model.APIResponse
 	if err := s.c.adminJSON(ctx, http.MethodPost, "/admin/organisations/import", nil, org, &out); err != nil {
 		return "", err
