@@ -98,6 +98,20 @@ func TestAuditLog(t *testing.T) {
 		t.Fatalf("download: %s %s", a.Header.Get("Content-Type"), a.Body)
 	}
 
+	a = call(t, srv, "GET", "/api/audit-logs?download=true&type=text&method=PUT", nil)
+	want(t, a, http.StatusOK)
+	if lines := strings.Split(string(a.Body), "\n"); len(lines) < 11 || lines[0] != put.ReqID || lines[7] != "PUT" {
+		t.Fatalf("text download: %q", a.Body)
+	}
+	// Behind a proxy, the client's address.
+	req := newRequest(t, srv, "GET", "/api/apis", nil)
+	req.Header.Set("Authorization", srv.Secret)
+	req.Header.Set("X-Forwarded-For", "203.0.113.7, 10.0.0.1")
+	want(t, send(t, req), http.StatusOK)
+	if got := auditLogs(t, srv, "?p=-1&ip=203.0.113.7"); len(got.AuditLogs) != 1 {
+		t.Fatalf("forwarded address: %+v", got.AuditLogs)
+	}
+
 	// The audit log is a section of its own.
 	wantError(t, callAs(t, srv, secret, "GET", "/api/audit-logs", nil), http.StatusForbidden, "access denied")
 }

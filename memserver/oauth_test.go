@@ -132,7 +132,24 @@ func TestOAuthClients(t *testing.T) {
 	}
 	wantError(t, call(t, srv, "GET", "/api/keys/"+auth2.Code, nil), http.StatusNotFound, "")
 
+	// The gateway's form-encoded revoke works as well.
+	a3 := authorize(t, srv, apiID, url.Values{"response_type": {"code"}, "client_id": {cl.ClientID}, "redirect_uri": {"http://oauth.com/redirect"}})
+	want(t, a3, http.StatusOK)
+	var auth3 model.OAuthAuthorizeResponse
+	a3.Into(t, &auth3)
+	req := newRequest(t, srv, "POST", revoke, url.Values{"token": {auth3.Code}, "client_secret": {cl.ClientSecret}}.Encode())
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Authorization", srv.Secret)
+	want(t, send(t, req), http.StatusOK)
+	wantError(t, call(t, srv, "GET", "/api/keys/"+auth3.Code, nil), http.StatusNotFound, "")
+
 	// Update keeps id and secret; delete.
+	clientPath := "/api/apis/oauth/" + apiID + "/" + cl.ClientID
+	wantError(t, call(t, srv, "PUT", clientPath, map[string]any{"client_id": "other"}), http.StatusBadRequest, "does not match")
+	wantError(t, call(t, srv, "PUT", clientPath, map[string]any{"secret": "new-secret"}), http.StatusBadRequest, "cannot be changed")
+	wantError(t, call(t, srv, "PUT", clientPath, map[string]any{"policy_id": "nope"}), http.StatusBadRequest, "does not exist")
+	wantError(t, call(t, srv, "PUT", clientPath, map[string]any{"redirect_uri": "nope"}), http.StatusBadRequest, "not an absolute URL")
+	wantError(t, call(t, srv, "PUT", "/api/apis/oauth/"+apiID+"/missing", map[string]any{}), http.StatusNotFound, "Could not retrieve app detail")
 	a = call(t, srv, "PUT", "/api/apis/oauth/"+apiID+"/"+cl.ClientID, map[string]any{"client_name": "renamed", "redirect_uri": "http://oauth.com/other"})
 	want(t, a, http.StatusOK)
 	a.Into(t, &got)
