@@ -11,7 +11,6 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"sync"
 	"testing"
 	"time"
 
@@ -57,25 +56,10 @@ func benchAPI(i int) *model.APIDefinitionWrapper {
 	}
 }
 
-// stores caches the stores built for benchmarks, so that a size is built
-// once per run however many benchmarks use it.
-var stores sync.Map // string -> store.Store
-
-func keyStore(b *testing.B, n int) store.Store {
-	b.Helper()
-	name := fmt.Sprintf("keys-%d", n)
-	if s, ok := stores.Load(name); ok {
-		return s.(store.Store)
-	}
-	b.StopTimer()
-	defer b.StartTimer()
-	s := memstore.New()
-	fillKeys(b, s, n)
-	stores.Store(name, s)
-	return s
-}
-
 func fillKeys(b *testing.B, s store.Sessions, n int) {
+	// Batches of a thousand: go-memdb tracks the nodes a transaction
+	// changes, and a much larger transaction overflows that tracking and
+	// commits more slowly.
 	const batch = 1000
 	for lo := 0; lo < n; lo += batch {
 		err := s.UpdateSessions(context.Background(), func(tx store.SessionsTx) error {
@@ -92,16 +76,8 @@ func fillKeys(b *testing.B, s store.Sessions, n int) {
 	}
 }
 
-func apiStore(b *testing.B, n int) store.Store {
-	b.Helper()
-	name := fmt.Sprintf("apis-%d", n)
-	if s, ok := stores.Load(name); ok {
-		return s.(store.Store)
-	}
-	b.StopTimer()
-	defer b.StartTimer()
-	s := memstore.New()
-	const batch = 10000
+func fillAPIs(b *testing.B, s store.Definitions, n int) {
+	const batch = 1000
 	for lo := 0; lo < n; lo += batch {
 		err := s.UpdateDefinitions(context.Background(), func(tx store.DefinitionsTx) error {
 			for i := lo; i < min(lo+batch, n); i++ {
@@ -115,78 +91,59 @@ func apiStore(b *testing.B, n int) store.Store {
 			b.Fatal(err)
 		}
 	}
-	stores.Store(name, s)
-	return s
 }
 
 // spread visits the ids of n objects in a scattered order, so that
 // look-ups do not ride on a warm cache path.
 func spread(i, n int) int { return int((uint64(i) * 2654435761) % uint64(n)) }
 
-var keySizes = []int{1000, 100_000, 1_000_000}
-var apiSizes = []int{1000, 100_000}
+// release drops a benchmark's store before the next size is built: a
+// store left alive would make every later garbage collection mark it, and
+// charge the smaller sizes for the larger.
+func release() { runtime.GC() }
 
-func BenchmarkGetKey(b *testing.B) {
+// BenchmarkKeys gets one key by id and lists page 1 (10 keys) of an org
+// holding every key, at three sizes; at 100,000 keys it also gets with
+// every CPU at once (compare get-parallel with get: readers take no lock).
+func BenchmarkKeys(b *testing.B) {
 	ctx := context.Background()
-	for _, n := range keySizes {
-		b.Run(fmt.Sprintf("keys=%d", n), func(b *testing.B) {
-			s := keyStore(b, n)
-			ids := make([]string, 4096)
-			for i := range ids {
-				ids[i] = benchKey(spread(i, n)).ID
-			}
+	for _, n := range []int{1000, 100_000, 1_000_000} {
+		s := memstore.NewSessions()
+		fillKeys(b, s, n)
+		ids := make([]string, 4096)
+		for i := range ids {
+			ids[i] = benchKey(spread(i, n)).ID
+		}
+		get := func(i int) error {
+			return s.ViewSessions(ctx, func(tx store.SessionsReader) error {
+				_, err := tx.GetKey(ids[i%len(ids)])
+				return err
+			})
+		}
+		b.Run(fmt.Sprintf("keys=%d/get", n), func(b *testing.B) {
 			b.ReportAllocs()
-			b.ResetTimer()
 			for i := 0; b.Loop(); i++ {
-				err := s.ViewSessions(ctx, func(tx store.SessionsReader) error {
-					_, err := tx.GetKey(ids[i%len(ids)])
-					return err
-				})
-				if err != nil {
+				if err := get(i); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
-	}
-}
-
-// BenchmarkGetKeyParallel is BenchmarkGetKey at 100,000 keys with every
-// CPU reading: readers take no lock, so with -cpu 2 the time per read
-// should be close to half the serial one.
-func BenchmarkGetKeyParallel(b *testing.B) {
-	ctx := context.Background()
-	const n = 100_000
-	s := keyStore(b, n)
-	ids := make([]string, 4096)
-	for i := range ids {
-		ids[i] = benchKey(spread(i, n)).ID
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	b.RunParallel(func(pb *testing.PB) {
-		i := 0
-		for pb.Next() {
-			i++
-			err := s.ViewSessions(ctx, func(tx store.SessionsReader) error {
-				_, err := tx.GetKey(ids[i%len(ids)])
-				return err
+		if n == 100_000 {
+			b.Run(fmt.Sprintf("keys=%d/get-parallel", n), func(b *testing.B) {
+				b.ReportAllocs()
+				b.RunParallel(func(pb *testing.PB) {
+					for i := 0; pb.Next(); i++ {
+						if err := get(i); err != nil {
+							b.Error(err)
+							return
+						}
+					}
+				})
 			})
-			if err != nil {
-				b.Error(err)
-				return
-			}
 		}
-	})
-}
-
-func BenchmarkListKeys(b *testing.B) {
-	ctx := context.Background()
-	for _, n := range keySizes {
-		b.Run(fmt.Sprintf("keys=%d", n), func(b *testing.B) {
-			s := keyStore(b, n)
+		b.Run(fmt.Sprintf("keys=%d/list", n), func(b *testing.B) {
 			q := store.KeyQuery{ListOptions: store.ListOptions{Page: 1, PageSize: 10}}
 			b.ReportAllocs()
-			b.ResetTimer()
 			for b.Loop() {
 				err := s.ViewSessions(ctx, func(tx store.SessionsReader) error {
 					p, err := tx.ListKeys(benchOrg, q)
@@ -200,20 +157,34 @@ func BenchmarkListKeys(b *testing.B) {
 				}
 			}
 		})
+		s = nil
+		release()
 	}
 }
 
-func BenchmarkGetAPI(b *testing.B) {
+// BenchmarkAPIs gets one API by db id and lists page 1 (10 APIs) of an org
+// holding every API, in creation order, by name, newest update first, and
+// in one category of ten by name.
+func BenchmarkAPIs(b *testing.B) {
 	ctx := context.Background()
-	for _, n := range apiSizes {
-		b.Run(fmt.Sprintf("apis=%d", n), func(b *testing.B) {
-			s := apiStore(b, n)
-			ids := make([]string, 4096)
-			for i := range ids {
-				ids[i] = fmt.Sprintf("%024x", spread(i, n))
-			}
+	queries := []struct {
+		name string
+		q    store.APIQuery
+	}{
+		{"list", store.APIQuery{ListOptions: store.ListOptions{Page: 1, PageSize: 10}}},
+		{"list-by-name", store.APIQuery{ListOptions: store.ListOptions{Page: 1, PageSize: 10, Sort: "name"}}},
+		{"list-by-updated-desc", store.APIQuery{ListOptions: store.ListOptions{Page: 1, PageSize: 10, Sort: "-updated"}}},
+		{"list-category-by-name", store.APIQuery{Category: "cat3", ListOptions: store.ListOptions{Page: 1, PageSize: 10, Sort: "name"}}},
+	}
+	for _, n := range []int{1000, 100_000} {
+		s := memstore.NewDefinitions()
+		fillAPIs(b, s, n)
+		ids := make([]string, 4096)
+		for i := range ids {
+			ids[i] = fmt.Sprintf("%024x", spread(i, n))
+		}
+		b.Run(fmt.Sprintf("apis=%d/get", n), func(b *testing.B) {
 			b.ReportAllocs()
-			b.ResetTimer()
 			for i := 0; b.Loop(); i++ {
 				err := s.ViewDefinitions(ctx, func(tx store.DefinitionsReader) error {
 					_, err := tx.GetAPI(ids[i%len(ids)])
@@ -224,27 +195,9 @@ func BenchmarkGetAPI(b *testing.B) {
 				}
 			}
 		})
-	}
-}
-
-func BenchmarkListAPIs(b *testing.B) {
-	ctx := context.Background()
-	queries := []struct {
-		name string
-		q    store.APIQuery
-	}{
-		{"created", store.APIQuery{ListOptions: store.ListOptions{Page: 1, PageSize: 10}}},
-		{"name", store.APIQuery{ListOptions: store.ListOptions{Page: 1, PageSize: 10, Sort: "name"}}},
-		{"-updated", store.APIQuery{ListOptions: store.ListOptions{Page: 1, PageSize: 10, Sort: "-updated"}}},
-		// A tenth of the APIs: the planner walks the name index.
-		{"category+name", store.APIQuery{Category: "cat3", ListOptions: store.ListOptions{Page: 1, PageSize: 10, Sort: "name"}}},
-	}
-	for _, n := range apiSizes {
 		for _, q := range queries {
-			b.Run(fmt.Sprintf("apis=%d/sort=%s", n, q.name), func(b *testing.B) {
-				s := apiStore(b, n)
+			b.Run(fmt.Sprintf("apis=%d/%s", n, q.name), func(b *testing.B) {
 				b.ReportAllocs()
-				b.ResetTimer()
 				for b.Loop() {
 					err := s.ViewDefinitions(ctx, func(tx store.DefinitionsReader) error {
 						p, err := tx.ListAPIs(benchOrg, q.q)
@@ -259,6 +212,8 @@ func BenchmarkListAPIs(b *testing.B) {
 				}
 			})
 		}
+		s = nil
+		release()
 	}
 }
 

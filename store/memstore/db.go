@@ -36,13 +36,24 @@ func newDB(name string, tables ...*memdb.TableSchema) *db {
 	return d
 }
 
+// pristine holds, per database name, an empty database built once per
+// process. A fresh state is an O(1) snapshot of it (go-memdb's trees are
+// immutable: writes to the snapshot never reach the original) instead of
+// building every table and index again, which is most of the cost of a new
+// store, and test suites start many.
+var pristine sync.Map // name -> *memdb.MemDB
+
 func (d *db) fresh() *memdb.MemDB {
+	if m, ok := pristine.Load(d.name); ok {
+		return m.(*memdb.MemDB).Snapshot()
+	}
 	m, err := memdb.NewMemDB(d.schema)
 	if err != nil {
 		// The schema is built by this package: an error is a bug in it.
 		panic(fmt.Sprintf("memstore: %s schema: %v", d.name, err))
 	}
-	return m
+	m0, _ := pristine.LoadOrStore(d.name, m)
+	return m0.(*memdb.MemDB).Snapshot()
 }
 
 func (d *db) nextSeq() uint64 { return d.seq.Add(1) }

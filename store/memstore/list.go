@@ -77,7 +77,7 @@ func (c *coll[T]) list(txn *memdb.Txn, q listQuery[T]) (store.Page[T], error) {
 	case len(q.facets) == 1 && q.text == "" && q.keep == nil && sortIndexed:
 		f := q.facets[0]
 		m := count(txn, c.table+sep+q.org+sep+f)
-		has := func(obj *T) bool { return slices.Contains(c.facets(obj), f) }
+		has := func(r *row[T]) bool { return slices.Contains(r.facets, f) }
 		if c.facetsUnindexed {
 			if m == 0 {
 				return c.page(q, []T{}, 0), nil
@@ -120,7 +120,7 @@ func (c *coll[T]) orderIndex(q listQuery[T]) string {
 
 // walk pages through an index under prefix, in the index's order (reversed
 // for a descending list), keeping the rows keep accepts; total is known.
-func (c *coll[T]) walk(txn *memdb.Txn, q listQuery[T], index, prefix string, total int, keep func(*T) bool) (store.Page[T], error) {
+func (c *coll[T]) walk(txn *memdb.Txn, q listQuery[T], index, prefix string, total int, keep func(*row[T]) bool) (store.Page[T], error) {
 	var it memdb.ResultIterator
 	var err error
 	if q.desc {
@@ -138,7 +138,7 @@ func (c *coll[T]) walk(txn *memdb.Txn, q listQuery[T], index, prefix string, tot
 	items := make([]T, 0, min(want, max(total-skip, 0)))
 	for raw := it.Next(); raw != nil && len(items) < want; raw = it.Next() {
 		r := raw.(*row[T])
-		if keep != nil && !keep(r.view()) {
+		if keep != nil && !keep(r) {
 			continue
 		}
 		if skip > 0 {

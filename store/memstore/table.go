@@ -20,6 +20,10 @@ const sep = "\x00"
 type row[T any] struct {
 	seq  uint64
 	data []byte
+	// facets are the object's facets, kept unpacked so that a list walking
+	// an index can skip the objects without a facet at the cost of a
+	// comparison rather than of unpacking each one.
+	facets []string
 	// obj is the object while the row is being inserted, so that its
 	// indexes need not unpack it; it is nil once the row is stored.
 	obj *T
@@ -354,6 +358,9 @@ func (c *coll[T]) put(txn *memdb.Txn, r, old *row[T]) error {
 		if err := c.addCounts(txn, old.view(), -1); err != nil {
 			return err
 		}
+	}
+	if c.facets != nil {
+		r.facets = c.facets(r.obj)
 	}
 	if err := txn.Insert(c.table, r); err != nil {
 		return fmt.Errorf("store %s %q: %w", c.noun, c.id(r.obj), err)
