@@ -48,7 +48,9 @@ func pack[T any](obj *T) []byte {
 // unpack decodes an object pack wrote.
 func unpack[T any](data []byte) *T {
 	obj := new(T)
-	d := decoder{data: data}
+	// One string holds every string of the object: decoding them is then
+	// slicing, not an allocation each.
+	d := decoder{data: data, str: string(data)}
 	codecOf(reflect.TypeFor[T]()).dec(&d, reflect.ValueOf(obj).Elem())
 	if d.pos != len(d.data) {
 		panic(fmt.Sprintf("memstore: decoding %T left %d of %d bytes", obj, len(d.data)-d.pos, len(d.data)))
@@ -75,7 +77,15 @@ func (e *encoder) float(f float64) { e.uint(bits.ReverseBytes64(math.Float64bits
 
 type decoder struct {
 	data []byte
+	str  string // data as a string, which the decoded strings share
 	pos  int
+}
+
+func (d *decoder) string() string {
+	n := int(d.uint())
+	s := d.str[d.pos : d.pos+n]
+	d.pos += n
+	return s
 }
 
 // The data was written by this package: a malformed byte is a bug, and
@@ -212,7 +222,7 @@ func buildCodec(t reflect.Type) *codec {
 	case reflect.String:
 		return &codec{
 			enc: func(e *encoder, v reflect.Value) { e.string(v.String()) },
-			dec: func(d *decoder, v reflect.Value) { v.SetString(string(d.raw())) },
+			dec: func(d *decoder, v reflect.Value) { v.SetString(d.string()) },
 		}
 	case reflect.Slice:
 		if t.Elem().Kind() == reflect.Uint8 {
@@ -427,14 +437,14 @@ func decodeDynamic(d *decoder, v reflect.Value) {
 	case tagNil:
 		return
 	case tagString:
-		x = string(d.raw())
+		x = d.string()
 	case tagFloat64:
 		x = d.float()
 	case tagBool:
 		x = d.data[d.pos] == 1
 		d.pos++
 	case tagNumber:
-		x = json.Number(d.raw())
+		x = json.Number(d.string())
 	case tagInt:
 		x = int(d.int())
 	case tagInt64:
