@@ -36,6 +36,7 @@ func oauthRoutes() []route {
 		{Method: "POST", Path: "/api/apis/oauth/{apiId}/authorize-client", Section: "oauth", Write: true, Handle: authorizeOAuthClient},
 		{Method: "POST", Path: "/api/apis/oauth/{apiId}/revoke", Section: "oauth", Write: true, Handle: revokeOAuthToken},
 		{Method: "POST", Path: "/api/apis/oauth/{apiId}/revoke_all", Section: "oauth", Write: true, Handle: revokeAllOAuthTokens},
+		{Method: "DELETE", Path: "/admin/oauth/tokens", Auth: authAdmin, Handle: purgeOAuthTokens},
 	}
 }
 
@@ -583,4 +584,68 @@ func (c *call) dropOAuthSessions(codes []string) bool {
 		return nil
 	})
 	return !c.storeFailed(err, http.StatusInternalServerError, "could not delete the revoked sessions")
+}
+
+// purgeOAuthTokens answers DELETE /admin/oauth/tokens?scope=lapsed: the
+// tokens of every client of every org that expired by the Server's clock
+// leave their client's list, and their sessions go.
+func purgeOAuthTokens(c *call) {
+	switch scope := c.query("scope"); scope {
+	case "lapsed":
+	case "":
+		c.fail(http.StatusUnprocessableEntity, "scope parameter is required")
+		return
+	default:
+		c.fail(http.StatusBadRequest, "unknown scope "+strconv.Quote(scope)+": the only scope is lapsed")
+		return
+	}
+	now := c.s.now().Unix()
+	var lapsed []string
+	err := c.update(func(tx store.DefinitionsTx) error {
+		// An empty org lists every org's APIs.
+		apis, err := tx.ListAPIs("", store.APIQuery{ListOptions: store.ListOptions{Page: 0}})
+		if err != nil {
+			return err
+		}
+		for _, w := range apis.Items {
+			def := w.APIDefinition
+			clients, err := tx.ListOAuthClients(def.OrgID, def.APIID, store.ListOptions{Page: 0})
+			if err != nil {
+				return err
+			}
+			for _, cl := range clients.Items {
+				toks, err := tx.ListOAuthTokens(cl.ClientID)
+				if err != nil {
+					return err
+				}
+				var keep []model.OAuthClientToken
+				for _, t := range toks {
+					if t.Expires != 0 && t.Expires <= now {
+						lapsed = append(lapsed, t.Code)
+					} else {
+						keep = append(keep, t)
+					}
+				}
+				if len(keep) == len(toks) {
+					continue
+				}
+				if err := tx.DeleteOAuthTokens(cl.ClientID); err != nil {
+					return err
+				}
+				for i := range keep {
+					if err := tx.InsertOAuthToken(&keep[i]); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return nil
+	})
+	if c.storeFailed(err, http.StatusInternalServerError, "purging lapsed oauth tokens failed") {
+		return
+	}
+	if !c.dropOAuthSessions(lapsed) {
+		return
+	}
+	c.ok("success", nil)
 }

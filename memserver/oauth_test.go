@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dashkit/dashkit/memserver"
 	"github.com/dashkit/dashkit/model"
@@ -213,4 +214,37 @@ func TestOAuthClientErrors(t *testing.T) {
 		t.Fatalf("failed requests stored clients: %+v", apps.Apps)
 	}
 	want(t, callAs(t, srv, reader, "GET", "/api/apis/oauth/"+apiID+"/"+clientID, nil), http.StatusOK)
+}
+
+func TestPurgeLapsedOAuthTokens(t *testing.T) {
+	t.Parallel()
+	clk := &clock{now: time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)}
+	srv := newServer(t, memserver.WithClock(clk.Now))
+	_, apiID := createClassic(t, srv, "purge")
+	a := call(t, srv, "POST", "/api/apis/oauth/"+apiID, map[string]any{"redirect_uri": "http://cb.example/"})
+	want(t, a, http.StatusOK)
+	clientID := a.JSON(t)["client_id"].(string)
+	issue := func() string {
+		a := authorize(t, srv, apiID, url.Values{"response_type": {"token"}, "client_id": {clientID}, "redirect_uri": {"http://cb.example/"}})
+		want(t, a, http.StatusOK)
+		return a.JSON(t)["code"].(string)
+	}
+	old := issue()
+	clk.Advance(2 * time.Hour)
+	fresh := issue()
+
+	wantError(t, adminCall(t, srv, "DELETE", "/admin/oauth/tokens", nil), http.StatusUnprocessableEntity, "scope parameter is required")
+	wantError(t, adminCall(t, srv, "DELETE", "/admin/oauth/tokens?scope=all", nil), http.StatusBadRequest, "unknown scope")
+	a = adminCall(t, srv, "DELETE", "/admin/oauth/tokens?scope=lapsed", nil)
+	want(t, a, http.StatusOK)
+	if m := a.JSON(t); m["Message"] != "success" {
+		t.Fatalf("envelope: %s", a.Body)
+	}
+	var toks []model.OAuthClientToken
+	call(t, srv, "GET", "/api/apis/oauth/"+apiID+"/"+clientID+"/tokens", nil).Into(t, &toks)
+	if len(toks) != 1 || toks[0].Code != fresh {
+		t.Fatalf("tokens after the purge: %+v", toks)
+	}
+	wantError(t, call(t, srv, "GET", "/api/keys/"+old, nil), http.StatusNotFound, "")
+	want(t, call(t, srv, "GET", "/api/keys/"+fresh, nil), http.StatusOK)
 }
