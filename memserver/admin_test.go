@@ -349,3 +349,66 @@ func TestAdminImportErrors(t *testing.T) {
 	}
 	wantError(t, adminCallAs(t, srv, srv.Secret, "POST", "/admin/apis/import", `{"apis":[]}`), http.StatusUnauthorized, "Not authorised")
 }
+
+func TestAdminOrgKeys(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	a := adminCall(t, srv, "GET", "/admin/org/keys", nil)
+	want(t, a, http.StatusOK)
+	if string(a.Body) != `{"data":{"keys":[]},"pages":1}` {
+		t.Fatalf("no org keys: %s", a.Body)
+	}
+	body := map[string]any{"org_id": srv.OrgID, "rate": 1000, "per": 60, "quota_max": -1, "meta_data": map[string]string{"tier": "gold"}}
+	a = adminCall(t, srv, "POST", "/admin/org/keys", body)
+	want(t, a, http.StatusOK)
+	var k model.KeyData
+	a.Into(t, &k)
+	if k.KeyID != srv.OrgID || k.Data.Rate != 1000 || k.Data.OrgID != srv.OrgID {
+		t.Fatalf("created: %s", a.Body)
+	}
+	wantError(t, adminCall(t, srv, "POST", "/admin/org/keys", body), http.StatusConflict, "has an org key")
+	var list model.KeyListResponse
+	adminCall(t, srv, "GET", "/admin/org/keys", nil).Into(t, &list)
+	if len(list.Data.Keys) != 1 || list.Data.Keys[0] != srv.OrgID {
+		t.Fatalf("list: %+v", list)
+	}
+	body["rate"] = 5
+	a = adminCall(t, srv, "PUT", "/admin/org/keys/"+srv.OrgID, body)
+	want(t, a, http.StatusOK)
+	adminCall(t, srv, "GET", "/admin/org/keys/"+srv.OrgID, nil).Into(t, &k)
+	if k.Data.Rate != 5 || k.Data.DateCreated == "" {
+		t.Fatalf("after update: %+v", k.Data)
+	}
+	// An ordinary key is not an org key.
+	_, apiID := createClassic(t, srv, "org-keys")
+	var ordinary model.KeyData
+	call(t, srv, "POST", "/api/keys", session(apiID)).Into(t, &ordinary)
+	const missing = "0123456789abcdef0123abcd"
+	cases := []struct {
+		method, path string
+		body         any
+		status       int
+		msg          string
+	}{
+		{"POST", "/admin/org/keys", "{", 400, "malformed JSON"},
+		{"POST", "/admin/org/keys", map[string]any{"rate": 1}, 400, "org_id is required"},
+		{"POST", "/admin/org/keys", map[string]any{"org_id": missing}, 400, "does not exist"},
+		{"GET", "/admin/org/keys/" + missing, nil, 404, msgOrgKeyNotFoundText},
+		{"GET", "/admin/org/keys/" + ordinary.KeyID, nil, 404, msgOrgKeyNotFoundText},
+		{"PUT", "/admin/org/keys/" + srv.OrgID, map[string]any{"org_id": missing}, 400, "does not match"},
+		{"PUT", "/admin/org/keys/" + missing, map[string]any{}, 404, msgOrgKeyNotFoundText},
+		{"DELETE", "/admin/org/keys/" + ordinary.KeyID, nil, 404, msgOrgKeyNotFoundText},
+	}
+	for _, tc := range cases {
+		wantError(t, adminCall(t, srv, tc.method, tc.path, tc.body), tc.status, tc.msg)
+	}
+	a = adminCall(t, srv, "DELETE", "/admin/org/keys/"+srv.OrgID, nil)
+	want(t, a, http.StatusOK)
+	if m := a.JSON(t); m["Message"] != "Key deleted successfully" {
+		t.Fatalf("delete envelope: %s", a.Body)
+	}
+	wantError(t, adminCall(t, srv, "GET", "/admin/org/keys/"+srv.OrgID, nil), http.StatusNotFound, msgOrgKeyNotFoundText)
+	want(t, call(t, srv, "GET", "/api/keys/"+ordinary.KeyID, nil), http.StatusOK)
+}
+
+const msgOrgKeyNotFoundText = "Could not get Org key details"
