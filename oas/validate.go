@@ -306,12 +306,16 @@ func schemaProblems(err error, prefix string) []Problem {
 func collectLeaves(ve *jsonschema.ValidationError, prefix string, out *[]Problem) {
 	causes := ve.Causes
 	if len(causes) > 1 && (strings.HasSuffix(ve.KeywordLocation, "/oneOf") || strings.HasSuffix(ve.KeywordLocation, "/anyOf")) {
-		if p, ok := summariseBranches(ve, causes); ok {
-			p.Pointer = prefix + p.Pointer
-			*out = append(*out, p)
-			return
+		causes = pickBranches(ve.InstanceLocation, causes)
+		if len(causes) > 1 {
+			p, kept, ok := summariseBranches(ve, causes)
+			if ok {
+				p.Pointer = prefix + p.Pointer
+				*out = append(*out, p)
+				return
+			}
+			causes = kept
 		}
-		causes = pickBranches(causes)
 	}
 	if len(causes) == 0 {
 		for _, msg := range humanMessages(ve.Message) {
@@ -338,56 +342,78 @@ func leavesOf(ve *jsonschema.ValidationError, out []*jsonschema.ValidationError)
 	return out
 }
 
-// summariseBranches turns two common shapes of a failed oneOf or anyOf into
-// one problem: alternatives that each require a different member ("needs
-// one of: schema, content"), and alternatives told apart by the value of one
-// member (the "in" of a parameter), where the other failures only follow
-// from that member's value.
-func summariseBranches(ve *jsonschema.ValidationError, causes []*jsonschema.ValidationError) (Problem, bool) {
-	var missing, allowed []string
+// summariseBranches makes sense of the common shapes of a failed oneOf or
+// anyOf. Alternatives that each require a different member give one problem
+// ("needs one of: schema, content"). Alternatives told apart by the value of
+// one member (the "type" of a security scheme, the "in" of a parameter) give
+// either one problem listing the values allowed, when the value matches
+// none, or, when it matches some, only the failures of those, since the
+// rest follow from the value alone. Otherwise it returns the branches to
+// report.
+func summariseBranches(ve *jsonschema.ValidationError, causes []*jsonschema.ValidationError) (Problem, []*jsonschema.ValidationError, bool) {
+	var missing []string
+	allMissing := true
+	leaves := make([][]*jsonschema.ValidationError, len(causes))
 	discriminator := ""
-	allMissing, allEnum := true, true
-	for _, c := range causes {
-		leaves := leavesOf(c, nil)
-		if len(leaves) == 1 && leaves[0].InstanceLocation == ve.InstanceLocation &&
-			strings.HasPrefix(leaves[0].Message, "missing properties: ") {
-			missing = append(missing, quotedNames(strings.TrimPrefix(leaves[0].Message, "missing properties: "))...)
+	for i, c := range causes {
+		leaves[i] = leavesOf(c, nil)
+		ls := leaves[i]
+		if len(ls) == 1 && ls[0].InstanceLocation == ve.InstanceLocation &&
+			strings.HasPrefix(ls[0].Message, "missing properties: ") {
+			missing = append(missing, quotedNames(strings.TrimPrefix(ls[0].Message, "missing properties: "))...)
 		} else {
 			allMissing = false
 		}
-		found := false
-		for _, l := range leaves {
-			if !strings.HasSuffix(l.KeywordLocation, "/enum") && !strings.HasSuffix(l.KeywordLocation, "/const") {
-				continue
-			}
-			if discriminator == "" {
+		for _, l := range ls {
+			if discriminator == "" && isValueCheck(l) && isChildOf(l.InstanceLocation, ve.InstanceLocation) {
 				discriminator = l.InstanceLocation
 			}
-			if l.InstanceLocation != discriminator {
-				continue
-			}
-			found = true
-			values := strings.TrimPrefix(strings.TrimPrefix(l.Message, "value must be "), "one of ")
-			allowed = append(allowed, strings.Split(values, ", ")...)
-		}
-		if !found {
-			allEnum = false
 		}
 	}
-	switch {
-	case allMissing && len(missing) > 0:
+	if allMissing && len(missing) > 0 {
 		how := "at least one"
 		if strings.HasSuffix(ve.KeywordLocation, "/oneOf") {
 			how = "one"
 		}
-		return Problem{Pointer: ve.InstanceLocation, Message: "needs " + how + " of: " + strings.Join(missing, ", ")}, true
-	case allEnum && discriminator != "":
-		if len(allowed) == 1 {
-			return Problem{Pointer: discriminator, Message: "value must be " + allowed[0]}, true
-		}
-		return Problem{Pointer: discriminator, Message: "value must be one of " + strings.Join(allowed, ", ")}, true
+		return Problem{Pointer: ve.InstanceLocation, Message: "needs " + how + " of: " + strings.Join(missing, ", ")}, nil, true
 	}
-	return Problem{}, false
+	if discriminator == "" {
+		return Problem{}, causes, false
+	}
+	var allowed []string
+	var matching []*jsonschema.ValidationError
+	for i, c := range causes {
+		failsThere := false
+		for _, l := range leaves[i] {
+			if isValueCheck(l) && l.InstanceLocation == discriminator {
+				failsThere = true
+				values := strings.TrimPrefix(strings.TrimPrefix(l.Message, "value must be "), "one of ")
+				allowed = append(allowed, strings.Split(values, ", ")...)
+			}
+		}
+		if !failsThere {
+			matching = append(matching, c)
+		}
+	}
+	switch {
+	case len(matching) > 0:
+		return Problem{}, matching, false
+	case len(allowed) == 1:
+		return Problem{Pointer: discriminator, Message: "value must be " + allowed[0]}, nil, true
+	default:
+		return Problem{Pointer: discriminator, Message: "value must be one of " + strings.Join(allowed, ", ")}, nil, true
+	}
+}
+
+// isValueCheck reports whether a failure is of an enum or const.
+func isValueCheck(l *jsonschema.ValidationError) bool {
+	return strings.HasSuffix(l.KeywordLocation, "/enum") || strings.HasSuffix(l.KeywordLocation, "/const")
+}
+
+// isChildOf reports whether pointer p names a member or element of parent.
+func isChildOf(p, parent string) bool {
+	rest, ok := strings.CutPrefix(p, parent+"/")
+	return ok && rest != "" && !strings.Contains(rest, "/")
 }
 
 // pickBranches keeps, of the failed branches of a oneOf or anyOf, the ones
@@ -396,11 +422,17 @@ func summariseBranches(ve *jsonschema.ValidationError, causes []*jsonschema.Vali
 // branch that failed only on its type is dropped when another branch got
 // further, so a person reads why their object is wrong, not that it is not
 // a string.
-func pickBranches(causes []*jsonschema.ValidationError) []*jsonschema.ValidationError {
+func pickBranches(at string, causes []*jsonschema.ValidationError) []*jsonschema.ValidationError {
 	var kept []*jsonschema.ValidationError
 	for _, c := range causes {
-		if isShallowFailure(c) {
+		if isShallowFailure(at, c) {
 			continue
+		}
+		// A Reference branch that got past "$ref is required" means the
+		// value has a $ref: what is wrong is the reference, not that the
+		// value is not an inline object.
+		if isReferenceBranch(c) {
+			return []*jsonschema.ValidationError{c}
 		}
 		kept = append(kept, c)
 	}
@@ -410,11 +442,18 @@ func pickBranches(causes []*jsonschema.ValidationError) []*jsonschema.Validation
 	return kept
 }
 
-// isShallowFailure reports whether a branch failed at its very first check:
-// the wrong type, or a missing $ref (the Reference branch of an object that
-// is not a reference).
-func isShallowFailure(c *jsonschema.ValidationError) bool {
-	at := c.InstanceLocation
+// isReferenceBranch reports whether a branch is the OpenAPI Reference
+// object of the 3.0 or 3.1 meta-schema.
+func isReferenceBranch(c *jsonschema.ValidationError) bool {
+	return strings.HasSuffix(c.AbsoluteKeywordLocation, "#/definitions/Reference") ||
+		strings.HasSuffix(c.AbsoluteKeywordLocation, "#/$defs/reference") ||
+		strings.HasSuffix(c.KeywordLocation, "/$ref") && strings.HasSuffix(c.Message, "'/definitions/Reference'")
+}
+
+// isShallowFailure reports whether a branch failed at its very first check
+// of the value at at: the wrong type or value, or a missing $ref (the
+// Reference branch of an object that is not a reference).
+func isShallowFailure(at string, c *jsonschema.ValidationError) bool {
 	for len(c.Causes) == 1 {
 		c = c.Causes[0]
 	}

@@ -274,27 +274,35 @@ func TestValidateReportsEveryProblem(t *testing.T) {
   "paths": {
     "/pets": {
       "get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "objekt"}}}}}},
-      "post": {"parameters": [{"name": "q", "in": "body"}], "responses": {"201": {"description": "made"}}}
+      "post": {"parameters": [{"name": "q", "in": "body"}], "responses": {"201": {"description": "made"}}},
+      "put": {"requestBody": {"$ref": 5}, "responses": {"204": {"description": "done"}}}
     }
   },
+  "components": {"securitySchemes": {"key": {"type": "apiKey", "name": "X-Key"}, "odd": {"type": "magic"}}},
   "x-tyk-api-gateway": {
     "info": {"state": {"active": "yes"}},
-    "upstream": {"url": "http://u"},
+    "upstream": {},
     "server": {"listenPath": {"value": "/pets/", "strip": "true"}},
     "middleware": {"operations": {"x": {"requestSizeLimit": {"enabled": true, "value": -5}}}}
   }
 }`)
 	err := oas.Validate(doc)
 	want := []oas.Problem{
+		// A security scheme's type picks the rules that apply to it.
+		{Pointer: "/components/securitySchemes/key/in", Message: "required, but missing"},
+		{Pointer: "/components/securitySchemes/odd/type", Message: `value must be one of "apiKey", "http", "oauth2", "openIdConnect"`},
 		{Pointer: "/info/colour", Message: "unknown member, not allowed here"},
 		{Pointer: "/info/title", Message: "required, but missing"},
 		{Pointer: "/paths/~1pets/get/responses/200/content/application~1json/schema/type", Message: `value must be one of "array", "boolean", "integer", "number", "object", "string"`},
 		{Pointer: "/paths/~1pets/post/parameters/0", Message: "needs one of: schema, content"},
 		{Pointer: "/paths/~1pets/post/parameters/0/in", Message: `value must be one of "path", "query", "header", "cookie"`},
+		// With a $ref, what is wrong is the reference.
+		{Pointer: "/paths/~1pets/put/requestBody/$ref", Message: "must be string, not number"},
 		{Pointer: "/x-tyk-api-gateway/info/name", Message: "required, but missing"},
 		{Pointer: "/x-tyk-api-gateway/info/state/active", Message: "must be boolean, not string"},
 		{Pointer: "/x-tyk-api-gateway/middleware/operations/x/requestSizeLimit/value", Message: "must be >= 0 but found -5"},
 		{Pointer: "/x-tyk-api-gateway/server/listenPath/strip", Message: "must be boolean, not string"},
+		{Pointer: "/x-tyk-api-gateway/upstream", Message: "needs at least one of: url, loadBalancing"},
 	}
 	if diff := cmp.Diff(want, problemsOf(err)); diff != "" {
 		t.Errorf("problems (-want +got):\n%s\nerror: %v", diff, err)
