@@ -22,6 +22,7 @@ func adminRoutes() []route {
 		{Method: "GET", Path: "/admin/organisations/{id}", Auth: authAdmin, Handle: getOrg},
 		{Method: "PUT", Path: "/admin/organisations/{id}", Auth: authAdmin, Handle: updateOrg},
 		{Method: "DELETE", Path: "/admin/organisations/{id}", Auth: authAdmin, Handle: deleteOrg},
+		{Method: "POST", Path: "/admin/organisations/{id}/generate-portals", Auth: authAdmin, Handle: generatePortals},
 		{Method: "POST", Path: "/admin/users", Auth: authAdmin, Handle: adminCreateUser},
 		{Method: "GET", Path: "/admin/users/{id}", Auth: authAdmin, Handle: getUser},
 		{Method: "PUT", Path: "/admin/users/{id}", Auth: authAdmin, Handle: updateUser},
@@ -189,6 +190,34 @@ func deleteOrg(c *call) {
 		return
 	}
 	c.ok("Org deleted", "")
+}
+
+// generatePortals answers POST /admin/organisations/{id}/generate-portals
+// (form-encoded domain): the org's portal is served on the domain. There
+// is no portal here to generate; the org records its domain, as the
+// Dashboard does.
+func generatePortals(c *call) {
+	form, ok := c.formBody()
+	if !ok {
+		return
+	}
+	domain := strings.TrimSpace(form.Get("domain"))
+	if domain == "" || strings.ContainsAny(domain, "/ ") {
+		c.fail(http.StatusBadRequest, "domain is required: a host name such as portal.example.com")
+		return
+	}
+	err := c.update(func(tx store.DefinitionsTx) error {
+		o, err := tx.GetOrg(c.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		o.CNAME, o.CNAMEEnabled = domain, true
+		return tx.UpdateOrg(o)
+	})
+	if c.storeFailed(err, http.StatusNotFound, "Could not generate APIs") {
+		return
+	}
+	c.ok("Org updated", nil)
 }
 
 func adminCreateUser(c *call) {

@@ -88,6 +88,24 @@ func TestAdminOrganisations(t *testing.T) {
 	if len(list.Organisations) != 3 {
 		t.Fatalf("failed requests changed the organisations: %d", len(list.Organisations))
 	}
+	// Portals: the org records the domain.
+	form := newRequest(t, srv, "POST", "/admin/organisations/"+orgID+"/generate-portals", "domain=portal.jive.ly")
+	form.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	form.Header.Set("admin-auth", srv.AdminSecret)
+	want(t, send(t, form), http.StatusOK)
+	adminCall(t, srv, "GET", "/admin/organisations/"+orgID, nil).Into(t, &org)
+	if org.CNAME != "portal.jive.ly" || !org.CNAMEEnabled {
+		t.Fatalf("after generate-portals: %+v", org)
+	}
+	form = newRequest(t, srv, "POST", "/admin/organisations/"+missing+"/generate-portals", "domain=x.example")
+	form.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	form.Header.Set("admin-auth", srv.AdminSecret)
+	wantError(t, send(t, form), http.StatusNotFound, "Could not generate APIs")
+	form = newRequest(t, srv, "POST", "/admin/organisations/"+orgID+"/generate-portals", "domain=")
+	form.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	form.Header.Set("admin-auth", srv.AdminSecret)
+	wantError(t, send(t, form), http.StatusBadRequest, "domain is required")
+
 	want(t, adminCall(t, srv, "GET", "/admin/system/reload", nil), http.StatusOK)
 	if a := adminCall(t, srv, "GET", "/admin/system/reload", nil); string(a.Body) != `{"status":"ok"}` {
 		t.Fatalf("reload: %s", a.Body)
