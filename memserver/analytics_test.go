@@ -172,6 +172,24 @@ func TestSSONonce(t *testing.T) {
 		t.Fatalf("redirect to %q", a.Header.Get("Location"))
 	}
 	wantError(t, tap(t, srv, nonce), http.StatusUnauthorized, "unknown, used or expired")
+	// The login created the user, in the nonce's group.
+	var users model.UserListResponse
+	call(t, srv, "POST", "/api/users/search", map[string]any{"filters": map[string]string{"query": "sso@example.com"}}).Into(t, &users)
+	if len(users.Users) != 1 || users.Users[0].GroupID != group || !users.Users[0].Active || users.Users[0].LastLoginDate == "" {
+		t.Fatalf("SSO user: %+v", users.Users)
+	}
+	// Registered users only; users not allowed.
+	for _, tc := range []struct {
+		body map[string]any
+		msg  string
+	}{
+		{map[string]any{"ForSection": "dashboard", "EmailAddress": "stranger@example.com", "SSOOnlyForRegisteredUsers": true}, "not a registered user"},
+		{map[string]any{"ForSection": "dashboard", "EmailAddress": "sso@example.com", "UserNotAllowed": true}, "not allowed"},
+	} {
+		a := call(t, srv, "POST", "/api/sso", tc.body)
+		want(t, a, http.StatusOK)
+		wantError(t, tap(t, srv, a.JSON(t)["Meta"].(string)), http.StatusForbidden, tc.msg)
+	}
 
 	a = adminCall(t, srv, "POST", "/admin/sso", map[string]any{"ForSection": "portal", "OrgID": srv.OrgID, "EmailAddress": "dev@example.com"})
 	want(t, a, http.StatusOK)

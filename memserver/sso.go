@@ -96,7 +96,50 @@ func tapSSONonce(c *call) {
 	to := "/"
 	if n.Data.ForSection == model.SSOSectionPortal {
 		to = "/portal/"
+	} else if !c.ssoLogin(n) {
+		return
 	}
 	c.w.Header().Set("Location", to)
 	c.json(http.StatusFound, model.APIResponse{Status: model.StatusOK, Message: "SSO nonce accepted", Meta: n.Data.EmailAddress})
+}
+
+// ssoLogin logs the nonce's user into the Dashboard as the Dashboard does:
+// a user unknown by its email is created in the nonce's org, unless the
+// nonce allows registered users only; the nonce's group becomes the
+// user's group. The user's last login is now.
+func (c *call) ssoLogin(n *store.SSONonce) bool {
+	d := n.Data
+	if d.UserNotAllowed {
+		c.fail(http.StatusForbidden, "SSO: the user is not allowed to log in")
+		return false
+	}
+	group := d.GroupID
+	if group == "" && len(d.GroupsIDs) > 0 {
+		group = d.GroupsIDs[0]
+	}
+	err := c.update(func(tx store.DefinitionsTx) error {
+		u, err := tx.GetUserByEmail(d.EmailAddress)
+		switch {
+		case errors.Is(err, store.ErrNotFound) && d.SSOOnlyForRegisteredUsers:
+			return c.failTx(http.StatusForbidden, "SSO: "+d.EmailAddress+" is not a registered user")
+		case errors.Is(err, store.ErrNotFound):
+			first, last, _ := strings.Cut(strings.TrimSpace(d.DisplayName), " ")
+			u = &model.User{
+				ID: c.s.ids.ObjectID(), OrgID: n.OrgID, EmailAddress: d.EmailAddress, FirstName: first, LastName: last,
+				AccessKey: c.s.ids.Secret(), Active: true, GroupID: group,
+				UserPermissions: model.UserPermissions{}, CreatedAt: c.nowString(), LastLoginDate: c.nowString(),
+			}
+			return tx.InsertUser(u)
+		case err != nil:
+			return err
+		case u.OrgID != n.OrgID || !u.Active:
+			return c.failTx(http.StatusForbidden, "SSO: "+d.EmailAddress+" may not log in to this organisation")
+		}
+		if group != "" {
+			u.GroupID = group
+		}
+		u.LastLoginDate = c.nowString()
+		return tx.UpdateUser(u)
+	})
+	return !c.storeFailed(err, http.StatusInternalServerError, "SSO: could not log the user in")
 }
