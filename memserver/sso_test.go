@@ -1,0 +1,95 @@
+package memserver_test
+
+import (
+	"io"
+	"net/http"
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/dashkit/dashkit/memserver"
+	"github.com/dashkit/dashkit/model"
+)
+
+func TestSSONonce(t *testing.T) {
+	t.Parallel()
+	clk := &clock{now: time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC)}
+	srv := newServer(t, memserver.WithClock(clk.Now))
+	a := call(t, srv, "POST", "/api/usergroups", map[string]any{"name": "sso", "user_permissions": map[string]string{"apis": "read"}})
+	want(t, a, http.StatusOK)
+	group := a.JSON(t)["Meta"].(string)
+	body := map[string]any{"ForSection": "dashboard", "OrgID": srv.OrgID, "EmailAddress": "sso@example.com", "GroupID": group}
+
+	a = call(t, srv, "POST", "/api/sso", body)
+	want(t, a, http.StatusOK)
+	m := a.JSON(t)
+	nonce, _ := m["Meta"].(string)
+	if m["Status"] != "OK" || m["Message"] != "SSO Nonce created" || nonce == "" {
+		t.Fatalf("envelope: %s", a.Body)
+	}
+	// Used once, within 60 seconds of the Server's clock.
+	clk.Advance(59 * time.Second)
+	a = tap(t, srv, nonce)
+	want(t, a, http.StatusFound)
+	if a.Header.Get("Location") != "/" {
+		t.Fatalf("redirect to %q", a.Header.Get("Location"))
+	}
+	wantError(t, tap(t, srv, nonce), http.StatusUnauthorized, "unknown, used or expired")
+	// The login created the user, in the nonce's group.
+	var users model.UserListResponse
+	call(t, srv, "POST", "/api/users/search", map[string]any{"filters": map[string]string{"query": "sso@example.com"}}).Into(t, &users)
+	if len(users.Users) != 1 || users.Users[0].GroupID != group || !users.Users[0].Active || users.Users[0].LastLoginDate == "" {
+		t.Fatalf("SSO user: %+v", users.Users)
+	}
+	// Registered users only; users not allowed.
+	for _, tc := range []struct {
+		body map[string]any
+		msg  string
+	}{
+		{map[string]any{"ForSection": "dashboard", "EmailAddress": "stranger@example.com", "SSOOnlyForRegisteredUsers": true}, "not a registered user"},
+		{map[string]any{"ForSection": "dashboard", "EmailAddress": "sso@example.com", "UserNotAllowed": true}, "not allowed"},
+	} {
+		a := call(t, srv, "POST", "/api/sso", tc.body)
+		want(t, a, http.StatusOK)
+		wantError(t, tap(t, srv, a.JSON(t)["Meta"].(string)), http.StatusForbidden, tc.msg)
+	}
+
+	a = adminCall(t, srv, "POST", "/admin/sso", map[string]any{"ForSection": "portal", "OrgID": srv.OrgID, "EmailAddress": "dev@example.com"})
+	want(t, a, http.StatusOK)
+	late := a.JSON(t)["Meta"].(string)
+	clk.Advance(60 * time.Second)
+	wantError(t, tap(t, srv, late), http.StatusUnauthorized, "unknown, used or expired")
+
+	cases := []struct {
+		body   any
+		status int
+		msg    string
+	}{
+		{"{", 400, "malformed JSON"},
+		{map[string]any{"ForSection": "admin", "EmailAddress": "x@example.com"}, 400, "ForSection"},
+		{map[string]any{"ForSection": "dashboard"}, 400, "EmailAddress is required"},
+		{map[string]any{"ForSection": "dashboard", "EmailAddress": "x@example.com", "GroupID": "0123456789abcdef0123abcd"}, 400, "not a user group"},
+		{map[string]any{"ForSection": "dashboard", "EmailAddress": "x@example.com", "OrgID": "0123456789abcdef0123abcd"}, 403, "not the organisation of the caller"},
+	}
+	for _, tc := range cases {
+		wantError(t, call(t, srv, "POST", "/api/sso", tc.body), tc.status, tc.msg)
+	}
+	wantError(t, adminCall(t, srv, "POST", "/admin/sso", map[string]any{"ForSection": "dashboard", "EmailAddress": "x@example.com"}), http.StatusBadRequest, "OrgID is required")
+	wantError(t, adminCall(t, srv, "POST", "/admin/sso", map[string]any{"ForSection": "dashboard", "EmailAddress": "x@example.com", "OrgID": "0123456789abcdef0123abcd"}), http.StatusBadRequest, "not an organisation")
+	_, reader := newUser(t, srv, "sso-reader@example.com", map[string]string{"users": "read"})
+	wantError(t, callAs(t, srv, reader, "POST", "/api/sso", body), http.StatusForbidden, "access denied")
+}
+
+// tap takes a nonce at the Dashboard's login page, without following its
+// redirect.
+func tap(t testing.TB, srv *memserver.Server, nonce string) answer {
+	t.Helper()
+	hc := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := hc.Get(srv.URL + "/tap?nonce=" + url.QueryEscape(nonce))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return answer{Status: resp.StatusCode, Header: resp.Header, Body: body}
+}
