@@ -492,6 +492,9 @@ func humanMessages(msg string) []humanMessage {
 		if len(out) > 0 {
 			return out
 		}
+	case msg == "not allowed":
+		// unevaluatedProperties (OpenAPI 3.1) says no more than this.
+		return []humanMessage{{text: "unknown member, not allowed here"}}
 	case strings.HasPrefix(msg, "expected ") && strings.Contains(msg, ", but got "):
 		want, got, _ := strings.Cut(strings.TrimPrefix(msg, "expected "), ", but got ")
 		return []humanMessage{{text: "must be " + want + ", not " + got}}
