@@ -363,3 +363,55 @@ func TestValidateCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestRealExtensionsAgreeWithReference validates the extensions of real APIs
+// (the guide's example, imports with every option) with our schemas and the
+// reference ones.
+func TestRealExtensionsAgreeWithReference(t *testing.T) {
+	t.Parallel()
+	ref, err := oas.CompileSchema("file:///reference/x-tyk-api-gateway.json", readReference(t, "x-tyk-api-gateway.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	refStrict, err := oas.CompileSchema("file:///reference/x-tyk-api-gateway.strict.json", readReference(t, "x-tyk-api-gateway.strict.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]*oas.Document{}
+	guide, err := os.ReadFile("../template/testdata/guide/want.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs["guide"] = mustParse(t, string(guide))
+	for name, opts := range map[string]oas.ImportOptions{
+		"petstore, defaults": {},
+		"petstore, every option": {ListenPath: "/p/", UpstreamURL: "http://u", CustomDomain: "d.example.com", APIID: "id",
+			Authentication: new(true), AllowList: new(true), ValidateRequest: new(true), MockResponse: new(true), GatewayURL: "http://gw"},
+		"petstore, every option off": {Authentication: new(false), AllowList: new(false), ValidateRequest: new(false), MockResponse: new(false)},
+	} {
+		api, err := oas.Import(mustParse(t, petstore), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[name] = api
+	}
+	for name, doc := range docs {
+		ext, _ := doc.Get("/" + oas.ExtensionKey)
+		raw, _ := json.Marshal(ext)
+		var plain any
+		dec := json.NewDecoder(strings.NewReader(string(raw)))
+		dec.UseNumber()
+		if err := dec.Decode(&plain); err != nil {
+			t.Fatal(err)
+		}
+		if err := ref.Validate(plain); err != nil {
+			t.Errorf("%s: the reference schema rejects it: %v", name, err)
+		}
+		if err := refStrict.Validate(plain); err != nil {
+			t.Errorf("%s: the reference strict schema rejects it: %v", name, err)
+		}
+		if err := oas.Validate(doc, oas.Strict()); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
