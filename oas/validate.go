@@ -178,12 +178,13 @@ func compileSchema(name string, relaxed bool) (*jsonschema.Schema, error) {
 			return nil, err
 		}
 	}
-	return CompileSchema(schemaBase+name, data)
+	return compileSchemaData(schemaBase+name, data)
 }
 
-// CompileSchema compiles a JSON Schema (draft 4 unless it says otherwise)
-// with the settings Validate uses; it never loads anything from the network.
-func CompileSchema(url string, data []byte) (*jsonschema.Schema, error) {
+// compileSchemaData compiles a JSON Schema (draft 4 unless it says
+// otherwise) with the settings Validate uses; it never loads anything from
+// the network.
+func compileSchemaData(url string, data []byte) (*jsonschema.Schema, error) {
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft4
 	c.LoadURL = func(s string) (io.ReadCloser, error) {
