@@ -35,6 +35,43 @@ type jsonReader struct {
 	// read, so that each container is allocated once, at its final size.
 	members []Member
 	values  []any
+	// names interns member names: documents repeat a few hundred names
+	// ("type", "description", "schema") hundreds of thousands of times.
+	names map[string]string
+}
+
+// maxInterned bounds the names kept, so that a document of random names
+// costs no more than one without interning.
+const maxInterned = 4096
+
+// key reads a member name, sharing one string per distinct name.
+func (r *jsonReader) key() (string, error) {
+	d := r.data
+	start := r.pos + 1
+	for i := start; i < len(d); i++ {
+		c := d[i]
+		if c == '"' {
+			if s, ok := r.names[string(d[start:i])]; ok {
+				r.pos = i + 1
+				return s, nil
+			}
+			break
+		}
+		if c == '\\' || c < 0x20 || c >= 0x80 || i-start > 64 {
+			break
+		}
+	}
+	s, err := r.str()
+	if err != nil || len(s) > 64 {
+		return s, err
+	}
+	if r.names == nil {
+		r.names = make(map[string]string, 256)
+	}
+	if len(r.names) < maxInterned {
+		r.names[s] = s
+	}
+	return s, nil
 }
 
 func parseJSON(data []byte) (any, error) {
@@ -117,7 +154,7 @@ func (r *jsonReader) object() (any, error) {
 		if r.pos >= len(r.data) || r.data[r.pos] != '"' {
 			return nil, r.errorf("expected a member name")
 		}
-		key, err := r.str()
+		key, err := r.key()
 		if err != nil {
 			return nil, err
 		}
