@@ -38,10 +38,11 @@ const (
 	msgUserNotFound    = "Could not retrieve user detail."
 	msgUserEmailTaken  = "User email already exists for this org."
 	msgUserValidation  = "User object validation failed: "
-	minPasswordLength  = 6
-	defaultBcryptCost  = bcrypt.DefaultCost
 	msgPasswordUpdated = "User password updated"
 )
+
+// minPasswordLength is the Dashboard's shortest password.
+const minPasswordLength = 6
 
 // WithPasswordCost sets the bcrypt cost of user passwords (default
 // bcrypt.DefaultCost). Tests that set many passwords use bcrypt.MinCost to
@@ -52,7 +53,7 @@ func WithPasswordCost(cost int) Option { return func(c *config) { c.passwordCost
 func (s *Server) hashPassword(pw string) (string, error) {
 	cost := s.cfg.passwordCost
 	if cost == 0 {
-		cost = defaultBcryptCost
+		cost = bcrypt.DefaultCost
 	}
 	h, err := bcrypt.GenerateFromPassword([]byte(pw), cost)
 	return string(h), err
