@@ -16,8 +16,10 @@ import (
 // queue is full. A client that reads the log after its request still finds
 // the request in it.
 
-// auditQueueSize is how many records wait before they are written anyway.
-const auditQueueSize = 256
+// auditQueueSize is how many records wait before they are written anyway:
+// enough that a run of requests pays no store write, few enough that one
+// write stays short.
+const auditQueueSize = 16384
 
 type auditQueue struct {
 	mu      sync.Mutex

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"sort"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -19,42 +20,53 @@ import (
 
 // BenchmarkStartup measures NewTest's work (a Server, a listener on
 // 127.0.0.1:0) up to the first answered request, against the same for a
-// bare httptest.NewServer. It reports the median of the iterations.
+// bare httptest.NewServer. The two alternate within the run, so that both
+// see the same load on the machine; it reports the median of each, their
+// ratio, and the allocations of both together.
 func BenchmarkStartup(b *testing.B) {
 	bare := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write([]byte(`{"status":"ok"}`))
 	})
-	run := func(b *testing.B, handler func() http.Handler, path string) {
-		b.ReportAllocs()
-		times := make([]time.Duration, 0, b.N)
-		for b.Loop() {
-			start := time.Now()
-			ts := httptest.NewServer(handler())
-			resp, err := ts.Client().Get(ts.URL + path)
-			if err != nil {
-				b.Fatal(err)
-			}
-			io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-			times = append(times, time.Since(start))
-			ts.Close()
+	start := func(h http.Handler, path string) time.Duration {
+		t0 := time.Now()
+		ts := httptest.NewServer(h)
+		resp, err := ts.Client().Get(ts.URL + path)
+		if err != nil {
+			b.Fatal(err)
 		}
-		sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
-		b.ReportMetric(float64(times[len(times)/2].Microseconds()), "median-µs")
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		d := time.Since(t0)
+		ts.Close()
+		return d
 	}
-	b.Run("bare", func(b *testing.B) { run(b, func() http.Handler { return bare }, "/") })
-	b.Run("memserver", func(b *testing.B) {
-		run(b, func() http.Handler { return memserver.New() }, "/_memserver/health")
-	})
+	var bareTimes, memTimes []time.Duration
+	b.ReportAllocs()
+	for b.Loop() {
+		bareTimes = append(bareTimes, start(bare, "/"))
+		memTimes = append(memTimes, start(memserver.New(), "/_memserver/health"))
+	}
+	mb, mm := median(bareTimes), median(memTimes)
+	b.ReportMetric(float64(mb.Microseconds()), "bare-median-µs")
+	b.ReportMetric(float64(mm.Microseconds()), "memserver-median-µs")
+	b.ReportMetric(float64(mm)/float64(mb), "ratio")
 }
 
-// throughput drives path on both the memserver and a bare handler that
-// writes the same bytes, from 2 client goroutines over keep-alive
-// connections, and reports requests per second.
-func throughput(b *testing.B, method, path string, body []byte, setup func(*memserver.Server) (string, []byte)) {
+func median(ds []time.Duration) time.Duration {
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[len(s)/2]
+}
+
+// throughput drives one route on the memserver and on a bare net/http
+// handler that writes the same bytes, from 2 client goroutines over
+// keep-alive connections. The two servers take turns in rounds of 100
+// requests so that both see the same load on the machine. It reports the
+// requests per second of each and their ratio (memserver / bare).
+func throughput(b *testing.B, method string, setup func(*memserver.Server) (string, []byte)) {
 	srv := memserver.New(memserver.WithRequestLogSize(0))
-	path, body = setup(srv)
+	path, body := setup(srv)
 	// The bytes the memserver answers, for the bare handler to write.
 	rec := httptest.NewRecorder()
 	req := httptest.NewRequest(method, path, bytes.NewReader(body))
@@ -71,25 +83,36 @@ func throughput(b *testing.B, method, path string, body []byte, setup func(*mems
 		h["Content-Length"] = []string{strconv.Itoa(len(answer))}
 		w.Write(answer)
 	})
-	for _, tc := range []struct {
-		name    string
-		handler http.Handler
-	}{{"bare", bare}, {"memserver", srv}} {
-		b.Run(tc.name, func(b *testing.B) {
-			ts := httptest.NewServer(tc.handler)
-			defer ts.Close()
-			tr := &http.Transport{MaxIdleConnsPerHost: 4}
-			defer tr.CloseIdleConnections()
-			client := &http.Client{Transport: tr}
-			var failed atomic.Int64
-			b.ReportAllocs()
-			b.SetParallelism(1) // GOMAXPROCS goroutines: 2 on the reference machine
-			start := time.Now()
-			b.RunParallel(func(pb *testing.PB) {
-				for pb.Next() {
-					req, _ := http.NewRequest(method, ts.URL+path, bytes.NewReader(body))
+	type target struct {
+		ts      *httptest.Server
+		client  *http.Client
+		elapsed time.Duration
+		done    int
+	}
+	newTarget := func(h http.Handler) *target {
+		ts := httptest.NewServer(h)
+		return &target{ts: ts, client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 2}}}
+	}
+	targets := []*target{newTarget(bare), newTarget(srv)}
+	defer func() {
+		for _, t := range targets {
+			t.client.CloseIdleConnections()
+			t.ts.Close()
+		}
+	}()
+	var failed atomic.Int64
+	round := func(t *target, n int) {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		t0 := time.Now()
+		for range 2 { // 2 client goroutines
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for next.Add(1) <= int64(n) {
+					req, _ := http.NewRequest(method, t.ts.URL+path, bytes.NewReader(body))
 					req.Header.Set("Authorization", srv.Secret)
-					resp, err := client.Do(req)
+					resp, err := t.client.Do(req)
 					if err != nil {
 						failed.Add(1)
 						continue
@@ -100,26 +123,40 @@ func throughput(b *testing.B, method, path string, body []byte, setup func(*mems
 						failed.Add(1)
 					}
 				}
-			})
-			b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "req/s")
-			if n := failed.Load(); n > 0 {
-				b.Fatalf("%d requests failed", n)
-			}
-		})
+			}()
+		}
+		wg.Wait()
+		t.elapsed += time.Since(t0)
+		t.done += n
 	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for left := b.N; left > 0; left -= 100 {
+		n := min(100, left)
+		for _, t := range targets {
+			round(t, n)
+		}
+	}
+	b.StopTimer()
+	if n := failed.Load(); n > 0 {
+		b.Fatalf("%d requests failed", n)
+	}
+	rate := func(t *target) float64 { return float64(t.done) / t.elapsed.Seconds() }
+	b.ReportMetric(rate(targets[0]), "bare-req/s")
+	b.ReportMetric(rate(targets[1]), "memserver-req/s")
+	b.ReportMetric(rate(targets[1])/rate(targets[0]), "ratio")
 }
 
 func BenchmarkGetAPI(b *testing.B) {
-	throughput(b, "GET", "", nil, func(srv *memserver.Server) (string, []byte) {
+	throughput(b, "GET", func(srv *memserver.Server) (string, []byte) {
 		dbID := benchAPI(b, srv)
 		return "/api/apis/" + dbID, nil
 	})
 }
 
 func BenchmarkCreateKey(b *testing.B) {
-	throughput(b, "POST", "", nil, func(srv *memserver.Server) (string, []byte) {
-		dbID := benchAPI(b, srv)
-		_ = dbID
+	throughput(b, "POST", func(srv *memserver.Server) (string, []byte) {
+		benchAPI(b, srv)
 		body := []byte(`{"rate":1000,"per":60,"quota_max":-1,"access_rights":{"bench-api":{"api_id":"bench-api","versions":["Default"]}}}`)
 		return "/api/keys", body
 	})
