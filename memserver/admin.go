@@ -1,6 +1,7 @@
 package memserver
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -167,7 +168,11 @@ func updateOrg(c *call) {
 }
 
 // deleteOrg deletes an organisation and everything it owns: its
-// definitions go in one transaction with the organisation, then its keys.
+// definitions in one transaction, then its keys, which live in the other
+// store, in one more. The keys' transaction is not nested in the first
+// (a store-wide Import holds one store's lock while it waits on the other,
+// and nesting could deadlock with it), and it runs even if the client goes
+// away meanwhile, so that an org is never gone with its keys left behind.
 func deleteOrg(c *call) {
 	id := c.PathValue("id")
 	// Queued audit records of the org are written first, so that they go
@@ -185,7 +190,9 @@ func deleteOrg(c *call) {
 	if c.storeFailed(err, http.StatusNotFound, msgOrgNotFound) {
 		return
 	}
-	err = c.updateSessions(func(tx store.SessionsTx) error { return tx.DeleteOrgKeys(id) })
+	err = c.s.store.UpdateSessions(context.WithoutCancel(c.r.Context()), func(tx store.SessionsTx) error {
+		return tx.DeleteOrgKeys(id)
+	})
 	if c.storeFailed(err, http.StatusInternalServerError, "the organisation is deleted, but not its keys") {
 		return
 	}
