@@ -30,10 +30,34 @@ type apiAnswer struct {
 	body []byte
 }
 
-// apiCache holds the encoded answers of one Server, by the id in the path.
+// apiCache holds the encoded answers of one Server, by the id in the path,
+// and what key writes need to know of an API (its org and name), by api_id.
 type apiCache struct {
 	gen     atomic.Uint64
 	answers sync.Map // string -> *apiAnswer
+	metas   sync.Map // api_id -> *apiMeta
+}
+
+// apiMeta is what a key's access right needs of its API.
+type apiMeta struct {
+	gen       uint64
+	org, name string
+}
+
+// meta returns the org and name of the API with apiID, reading the store
+// only when they are not known since the last change of any API.
+func (ac *apiCache) meta(tx store.DefinitionsReader, apiID string) (*apiMeta, error) {
+	gen := ac.gen.Load()
+	if v, ok := ac.metas.Load(apiID); ok && v.(*apiMeta).gen == gen {
+		return v.(*apiMeta), nil
+	}
+	w, err := tx.GetAPIByAPIID(apiID)
+	if err != nil {
+		return nil, err
+	}
+	m := &apiMeta{gen: gen, org: w.APIDefinition.OrgID, name: w.APIDefinition.Name}
+	ac.metas.Store(apiID, m)
+	return m, nil
 }
 
 // get returns the answer for id if it is current.
@@ -52,6 +76,7 @@ func (ac *apiCache) put(id string, a *apiAnswer) { ac.answers.Store(id, a) }
 func (ac *apiCache) changed() {
 	ac.gen.Add(1)
 	ac.answers.Clear()
+	ac.metas.Clear()
 }
 
 // trackedStore passes every call to the store it wraps and tells the cache

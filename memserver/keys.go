@@ -173,15 +173,15 @@ func (c *call) prepareSession(sess *model.SessionState, org string) bool {
 			if ar.APIID != apiID {
 				return c.failTx(http.StatusBadRequest, fmt.Sprintf("access_rights: the entry %s names another api_id, %s", apiID, ar.APIID))
 			}
-			w, err := tx.GetAPIByAPIID(apiID)
-			if errors.Is(err, store.ErrNotFound) || (err == nil && w.APIDefinition.OrgID != org) {
+			m, err := c.s.apis.meta(tx, apiID)
+			if errors.Is(err, store.ErrNotFound) || (err == nil && m.org != org) {
 				return c.failTx(http.StatusBadRequest, "access_rights: API "+apiID+" does not exist")
 			}
 			if err != nil {
 				return err
 			}
 			if ar.APIName == "" {
-				ar.APIName = w.APIDefinition.Name
+				ar.APIName = m.name
 			}
 			if ar.Versions == nil {
 				ar.Versions = []string{"Default"}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"strings"
+	"sync"
 )
 
 var rawMessageType = reflect.TypeOf(json.RawMessage(nil))
@@ -24,8 +25,36 @@ func fillEmpty(v any) {
 // maxFillDepth stops the walk on recursive types.
 const maxFillDepth = 32
 
+// fillable caches, per type, whether a value of it can hold a nil slice or
+// map to fill: most fields are scalars, and skipping them keeps the walk
+// short.
+var fillable sync.Map // reflect.Type -> bool
+
+func needsFill(t reflect.Type) bool {
+	if v, ok := fillable.Load(t); ok {
+		return v.(bool)
+	}
+	fillable.Store(t, true) // provisional, for recursive types
+	need := false
+	switch t.Kind() {
+	case reflect.Slice:
+		need = t != rawMessageType && t.Elem().Kind() != reflect.Uint8
+	case reflect.Map:
+		need = true
+	case reflect.Pointer, reflect.Array:
+		need = needsFill(t.Elem())
+	case reflect.Struct:
+		for i := 0; i < t.NumField() && !need; i++ {
+			f := t.Field(i)
+			need = f.IsExported() && f.Tag.Get("json") != "-" && needsFill(f.Type)
+		}
+	}
+	fillable.Store(t, need)
+	return need
+}
+
 func fill(v reflect.Value, depth int) {
-	if depth > maxFillDepth {
+	if depth > maxFillDepth || !needsFill(v.Type()) {
 		return
 	}
 	switch v.Kind() {
