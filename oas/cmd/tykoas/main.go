@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	tykoas validate [-strict] [-template] [-plain] [-extension-only] [file...]
+//	tykoas validate [-strict] [-template] [-plain] [-extension-only] [-json] [file...]
 //	tykoas import [-listenPath p] [-upstreamURL u] [-customDomain d] [-apiID id]
 //	              [-authentication[=bool]] [-allowList[=bool]] [-validateRequest[=bool]]
 //	              [-mockResponse[=bool]] [-gateway url] [-template t.json] [-o json|yaml] [file]
@@ -259,6 +259,7 @@ func (a *app) validate(args []string) error {
 	tmpl := fs.Bool("template", false, "check API templates (assets or their data) with the relaxed rules of templates")
 	plain := fs.Bool("plain", false, "accept documents without x-tyk-api-gateway")
 	extOnly := fs.Bool("extension-only", false, "check x-tyk-api-gateway only, not the OpenAPI structure")
+	asJSON := fs.Bool("json", false, "write one JSON report of every file to standard output instead")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -277,6 +278,7 @@ func (a *app) validate(args []string) error {
 		opts = append(opts, oas.ExtensionOnly())
 	}
 	var failed error
+	var report []fileReport
 	for _, in := range ins {
 		var err error
 		if *tmpl {
@@ -287,13 +289,48 @@ func (a *app) validate(args []string) error {
 				err = oas.Validate(doc, opts...)
 			}
 		}
+		if *asJSON {
+			report = append(report, newFileReport(in.name, err))
+			if err != nil {
+				failed = invalidError{err: err}
+			}
+			continue
+		}
 		if err != nil {
 			failed = a.fail(in.name, err)
 			continue
 		}
 		fmt.Fprintf(a.stdout, "%s: valid\n", in.name)
 	}
+	if *asJSON {
+		b, err := json.MarshalIndent(report, "", "  ")
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "%s\n", b)
+	}
 	return failed
+}
+
+// fileReport is what validate -json says of one file.
+type fileReport struct {
+	File     string        `json:"file"`
+	Valid    bool          `json:"valid"`
+	Problems []oas.Problem `json:"problems"`
+}
+
+func newFileReport(name string, err error) fileReport {
+	r := fileReport{File: name, Valid: err == nil, Problems: []oas.Problem{}}
+	var ve *oas.ValidationError
+	switch {
+	case err == nil:
+	case errors.As(err, &ve):
+		r.Problems = ve.Problems
+	default:
+		// Unreadable input: the whole document is the problem.
+		r.Problems = []oas.Problem{{Pointer: "", Message: err.Error()}}
+	}
+	return r
 }
 
 // validateTemplate checks an asset ({kind, name, description, data}) or, if

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -208,5 +209,31 @@ func TestCorpus(t *testing.T) {
 	}
 	if code, pub, errOut := runCmd(t, out, "export"); code != 0 || strings.Contains(pub, "x-tyk-api-gateway") {
 		t.Fatalf("export: exit %d %s", code, errOut)
+	}
+}
+
+func TestValidateJSON(t *testing.T) {
+	t.Parallel()
+	code, out, errOut := runCmd(t, "", "validate", "-strict", "-json", "testdata/invalid-api.yaml", guideWant)
+	if code != 1 || errOut != "" {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	var report []struct {
+		File     string        `json:"file"`
+		Valid    bool          `json:"valid"`
+		Problems []oas.Problem `json:"problems"`
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(report) != 2 || report[0].Valid || len(report[0].Problems) != 3 || !report[1].Valid || report[1].Problems == nil {
+		t.Errorf("report: %+v", report)
+	}
+	if p := report[0].Problems[1]; p.Pointer != "/x-tyk-api-gateway/info/state/active" || p.Message != "must be boolean, not string" {
+		t.Errorf("problem %+v", p)
+	}
+	code, out, _ = runCmd(t, "{", "validate", "-json")
+	if code != 1 || !strings.Contains(out, `"pointer": ""`) || !strings.Contains(out, "invalid JSON") {
+		t.Errorf("unreadable input: exit %d\n%s", code, out)
 	}
 }
