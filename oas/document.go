@@ -17,8 +17,8 @@ const ExtensionKey = "x-tyk-api-gateway"
 
 // Document is an OpenAPI 3 document, with or without x-tyk-api-gateway, held
 // as a tree that keeps everything it was given: extensions, members no type
-// knows, member order and numbers as written. The zero Document is not
-// usable; get one from Parse or NewDocument.
+// knows, member order and numbers as written. The zero Document is an empty
+// one.
 type Document struct {
 	root *Object
 }
@@ -62,17 +62,27 @@ func parseAny(data []byte) (any, error) {
 
 // Root returns the document's top-level object. Changes to it change the
 // document.
-func (d *Document) Root() *Object { return d.root }
+func (d *Document) Root() *Object { return d.r() }
+
+// r returns the root, giving a zero Document its empty one on first use (so a
+// zero Document, like any other, may be read from several goroutines only
+// once something has used it).
+func (d *Document) r() *Object {
+	if d.root == nil {
+		d.root = &Object{}
+	}
+	return d.root
+}
 
 // Clone returns a deep copy of d.
-func (d *Document) Clone() *Document { return &Document{root: d.root.Clone()} }
+func (d *Document) Clone() *Document { return &Document{root: d.r().Clone()} }
 
 // MarshalJSON writes the document compactly, members in order.
 func (d *Document) MarshalJSON() ([]byte, error) {
-	if d == nil || d.root == nil {
+	if d == nil {
 		return []byte("null"), nil
 	}
-	return appendJSON(make([]byte, 0, 1024), d.root), nil
+	return appendJSON(make([]byte, 0, 1024), d.r()), nil
 }
 
 // UnmarshalJSON reads a document, so that a Document can be a member of a
@@ -101,17 +111,17 @@ func (d *Document) JSON() []byte {
 }
 
 // YAML writes the document as YAML, members in order.
-func (d *Document) YAML() ([]byte, error) { return marshalYAML(d.root) }
+func (d *Document) YAML() ([]byte, error) { return marshalYAML(d.r()) }
 
 // OpenAPIVersion returns the document's "openapi" member, e.g. "3.0.3".
 func (d *Document) OpenAPIVersion() string {
-	s, _ := d.root.String("openapi")
+	s, _ := d.r().String("openapi")
 	return s
 }
 
 // Title returns info.title.
 func (d *Document) Title() string {
-	info, _ := d.root.Object("info")
+	info, _ := d.r().Object("info")
 	s, _ := info.String("title")
 	return s
 }
@@ -126,7 +136,7 @@ type Server struct {
 
 // Servers returns the document's servers that have a URL.
 func (d *Document) Servers() []Server {
-	arr, _ := d.root.Array("servers")
+	arr, _ := d.r().Array("servers")
 	out := make([]Server, 0, len(arr))
 	for _, e := range arr {
 		obj, ok := e.(*Object)
@@ -154,12 +164,12 @@ func (d *Document) Servers() []Server {
 // Extension returns x-tyk-api-gateway when the document has one that is an
 // object. Changes to it change the document.
 func (d *Document) Extension() (*Object, bool) {
-	return d.root.Object(ExtensionKey)
+	return d.r().Object(ExtensionKey)
 }
 
 // HasExtension reports whether the document has an x-tyk-api-gateway member
 // of any type.
-func (d *Document) HasExtension() bool { return d.root.Has(ExtensionKey) }
+func (d *Document) HasExtension() bool { return d.r().Has(ExtensionKey) }
 
 // SetExtension sets x-tyk-api-gateway to v: an *Object, json.RawMessage, or
 // any value encoding/json can write (such as the typed model of the
@@ -172,17 +182,17 @@ func (d *Document) SetExtension(v any) error {
 	if _, ok := tv.(*Object); !ok {
 		return fmt.Errorf("set %s: must be an object, not %s", ExtensionKey, kindOf(tv))
 	}
-	d.root.set(ExtensionKey, tv)
+	d.r().set(ExtensionKey, tv)
 	return nil
 }
 
 // DeleteExtension removes x-tyk-api-gateway.
-func (d *Document) DeleteExtension() { d.root.Delete(ExtensionKey) }
+func (d *Document) DeleteExtension() { d.r().Delete(ExtensionKey) }
 
 // DecodeExtension decodes x-tyk-api-gateway into v with encoding/json, for
 // typed access. It returns an error when the document has no extension.
 func (d *Document) DecodeExtension(v any) error {
-	ext, ok := d.root.Get(ExtensionKey)
+	ext, ok := d.r().Get(ExtensionKey)
 	if !ok {
 		return fmt.Errorf("decode %s: the document has none", ExtensionKey)
 	}
@@ -247,7 +257,7 @@ func (d *Document) Get(pointer string) (any, bool) {
 	if err != nil {
 		return nil, false
 	}
-	var cur any = d.root
+	var cur any = d.r()
 	for _, t := range tokens {
 		switch c := cur.(type) {
 		case *Object:
@@ -284,7 +294,7 @@ func (d *Document) Set(pointer string, v any) error {
 	if err != nil {
 		return fmt.Errorf("set %s: %w", pointer, err)
 	}
-	var cur any = d.root
+	var cur any = d.r()
 	for i, t := range tokens {
 		last := i == len(tokens)-1
 		switch c := cur.(type) {

@@ -5,8 +5,8 @@ package oas
 func PublicExport(doc *Document) *Document {
 	// Copy the root shallowly: the members kept are shared with doc, but
 	// neither document's root changes when the other's does.
-	root := &Object{members: make([]Member, 0, len(doc.root.members))}
-	for _, m := range doc.root.members {
+	root := &Object{members: make([]Member, 0, len(doc.r().members))}
+	for _, m := range doc.r().members {
 		if m.Key == ExtensionKey {
 			continue
 		}

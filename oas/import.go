@@ -94,7 +94,7 @@ func Import(doc *Document, opts ImportOptions) (*Document, error) {
 //   - the gateway's URL for the API goes first in servers.
 func ApplyImportDefaults(doc *Document, opts ImportOptions) (*Document, error) {
 	out := doc.Clone()
-	root := out.root
+	root := out.r()
 	ext, ok := root.Object(ExtensionKey)
 	if !ok {
 		ext = &Object{}
@@ -201,7 +201,7 @@ func importUpstream(doc *Document, ext *Object, opts ImportOptions) error {
 	if u, _ := upstream.String("url"); u != "" {
 		return nil
 	}
-	servers, _ := doc.root.Array("servers")
+	servers, _ := doc.r().Array("servers")
 	if len(servers) == 0 {
 		return &ImportError{Err: ErrEmptyServers, Pointer: "/servers", Message: ErrEmptyServers.Error()}
 	}
@@ -251,12 +251,12 @@ func isAbsoluteURL(s string) bool {
 // importAuthentication maps the schemes of the first security requirement
 // to x-tyk-api-gateway.server.authentication.
 func importAuthentication(doc *Document, server *Object, enable bool) error {
-	security, _ := doc.root.Array("security")
+	security, _ := doc.r().Array("security")
 	if len(security) == 0 {
 		return &ImportError{Err: ErrEmptySecurity, Pointer: "/security", Message: ErrEmptySecurity.Error()}
 	}
 	req, _ := security[0].(*Object)
-	components, _ := doc.root.Object("components")
+	components, _ := doc.r().Object("components")
 	schemes, _ := components.Object("securitySchemes")
 
 	auth := child(server, "authentication")
@@ -348,7 +348,7 @@ func OperationKey(path, method string, op *Object) string {
 }
 
 func importOperations(doc *Document, mw *Object, opts ImportOptions) {
-	paths, _ := doc.root.Object("paths")
+	paths, _ := doc.r().Object("paths")
 	ops, hadOps := mw.Object("operations")
 	if !hadOps {
 		ops = &Object{}
@@ -481,7 +481,7 @@ func putGatewayServer(doc *Document, ext *Object, gatewayURL string) error {
 	lp, _ := server.Object("listenPath")
 	path, _ := lp.String("value")
 	apiURL := strings.TrimSuffix(gw.Scheme+"://"+gw.Host+strings.TrimSuffix(gw.Path, "/"), "/") + path
-	servers, _ := doc.root.Array("servers")
+	servers, _ := doc.r().Array("servers")
 	out := make([]any, 0, len(servers)+1)
 	out = append(out, &Object{members: []Member{{Key: "url", Value: apiURL}}})
 	for _, s := range servers {
@@ -492,7 +492,7 @@ func putGatewayServer(doc *Document, ext *Object, gatewayURL string) error {
 		}
 		out = append(out, s)
 	}
-	doc.root.set("servers", out)
+	doc.r().set("servers", out)
 	return nil
 }
 

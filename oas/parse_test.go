@@ -394,3 +394,36 @@ func TestGatewayTyped(t *testing.T) {
 		t.Errorf("Gateway without extension: %v %v", x, err)
 	}
 }
+
+func TestZeroDocument(t *testing.T) {
+	t.Parallel()
+	var d oas.Document
+	if d.HasExtension() || d.Title() != "" || len(d.Servers()) != 0 {
+		t.Error("the zero document is not empty")
+	}
+	if err := d.Set("/info/title", "t"); err != nil || d.Title() != "t" {
+		t.Errorf("Set on the zero document: %v", err)
+	}
+	var z oas.Document
+	if b, _ := z.Clone().MarshalJSON(); string(b) != "{}" {
+		t.Errorf("clone of the zero document: %s", b)
+	}
+	if b, _ := oas.PublicExport(&oas.Document{}).MarshalJSON(); string(b) != "{}" {
+		t.Errorf("public export of the zero document: %s", b)
+	}
+	if err := oas.Validate(&oas.Document{}, oas.OptionalExtension()); err == nil {
+		t.Error("the zero document is a valid OpenAPI document")
+	}
+}
+
+func TestZeroDocumentMarshal(t *testing.T) {
+	t.Parallel()
+	var d oas.Document
+	if b, _ := d.MarshalJSON(); string(b) != "{}" {
+		t.Errorf("zero document: %s", b)
+	}
+	var nilDoc *oas.Document
+	if b, _ := nilDoc.MarshalJSON(); string(b) != "null" {
+		t.Errorf("nil document: %s", b)
+	}
+}

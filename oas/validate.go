@@ -100,7 +100,7 @@ func Validate(doc *Document, opts ...ValidateOption) error {
 	if !cfg.extensionOnly && !cfg.relaxed {
 		probs = append(probs, validateOpenAPI(doc)...)
 	}
-	ext, has := doc.root.Get(ExtensionKey)
+	ext, has := doc.r().Get(ExtensionKey)
 	switch {
 	case !has && !cfg.optionalExt:
 		probs = append(probs, Problem{Pointer: "", Message: "missing " + ExtensionKey + ": a Tyk OAS API needs it"})
@@ -236,7 +236,7 @@ func validateExtension(ext any, cfg validateConfig) []Problem {
 }
 
 func validateOpenAPI(doc *Document) []Problem {
-	v, ok := doc.root.Get("openapi")
+	v, ok := doc.r().Get("openapi")
 	version, isString := v.(string)
 	var s *jsonschema.Schema
 	var err error
@@ -257,8 +257,8 @@ func validateOpenAPI(doc *Document) []Problem {
 	}
 	// The meta-schema does not look into extensions, so x-tyk-api-gateway is
 	// left out rather than converted for nothing.
-	root := &Object{members: make([]Member, 0, len(doc.root.members))}
-	for _, m := range doc.root.members {
+	root := &Object{members: make([]Member, 0, len(doc.r().members))}
+	for _, m := range doc.r().members {
 		if m.Key != ExtensionKey {
 			root.members = append(root.members, m)
 		}
