@@ -21,8 +21,13 @@ import (
 // Members keep doc's order, followed by the members only tmpl has in tmpl's
 // order. Neither input is modified, and the result shares nothing with them.
 func Merge(tmpl, doc *oas.Document) (*oas.Document, error) {
-	if tmpl == nil {
+	switch {
+	case tmpl == nil && doc == nil:
+		return oas.NewDocument(nil), nil
+	case tmpl == nil:
 		return doc.Clone(), nil
+	case doc == nil:
+		return tmpl.Clone(), nil
 	}
 	return oas.NewDocument(mergeObjects(tmpl.Root(), doc.Root())), nil
 }

@@ -106,6 +106,9 @@ func TestMergeNilTemplate(t *testing.T) {
 	if err != nil || compact(t, got) != `{"openapi":"3.0.3"}` {
 		t.Errorf("Merge(nil, doc) = %v, %v", got, err)
 	}
+	if got, err := template.Merge(doc, nil); err != nil || compact(t, got) != `{"openapi":"3.0.3"}` {
+		t.Errorf("Merge(tmpl, nil) = %v, %v", got, err)
+	}
 	empty, err := template.Merge(oas.NewDocument(nil), doc)
 	if err != nil || compact(t, empty) != `{"openapi":"3.0.3"}` {
 		t.Errorf("Merge(empty, doc) = %v, %v", empty, err)
