@@ -377,13 +377,20 @@ func importOperations(doc *Document, mw *Object, opts ImportOptions) {
 			}
 			if opts.AllowList != nil {
 				child(tykOp, "allow").set("enabled", *opts.AllowList)
+				// An operation cannot be both allowed and blocked; the
+				// allow list wins, as in the gateway.
+				if block, ok := tykOp.Object("block"); ok && *opts.AllowList {
+					if on, _ := block.Bool("enabled"); on {
+						block.set("enabled", false)
+					}
+				}
 			}
-			if opts.ValidateRequest != nil && (len(itemParams) > 0 || hasParameters(op) || hasJSONBody(op)) {
+			if opts.ValidateRequest != nil && (len(itemParams) > 0 || hasParameters(op) || hasJSONBody(doc, op)) {
 				vr := child(tykOp, "validateRequest")
 				vr.set("enabled", *opts.ValidateRequest)
 				vr.set("errorResponseCode", json.Number("422"))
 			}
-			if opts.MockResponse != nil && hasExampleOrSchema(op) {
+			if opts.MockResponse != nil && hasExampleOrSchema(doc, op) {
 				mr := child(tykOp, "mockResponse")
 				mr.set("enabled", *opts.MockResponse)
 				child(mr, "fromOASExamples").set("enabled", *opts.MockResponse)
@@ -414,40 +421,26 @@ func hasParameters(op *Object) bool {
 	return len(params) > 0
 }
 
-func hasJSONBody(op *Object) bool {
-	body, ok := op.Object("requestBody")
+// hasJSONBody reports whether an operation's request body, inline or
+// referenced within the document, has the application/json media type (or a
+// wildcard standing for it, as the gateway looks it up).
+func hasJSONBody(doc *Document, op *Object) bool {
+	body, ok := resolve(doc, op, "requestBody")
 	if !ok {
 		return false
 	}
-	if body.Has("$ref") {
-		// A body defined in components: taken as JSON, the common case,
-		// rather than resolving the reference here.
-		return true
-	}
 	content, _ := body.Object("content")
-	for mediaType := range content.All() {
-		if isJSONMediaType(mediaType) {
-			return true
-		}
-	}
-	return false
+	return content.Has("application/json") || content.Has("application/*") || content.Has("*/*")
 }
 
-func isJSONMediaType(mt string) bool {
-	mt, _, _ = strings.Cut(strings.ToLower(mt), ";")
-	mt = strings.TrimSpace(mt)
-	return mt == "application/json" || strings.HasSuffix(mt, "+json") || mt == "*/*"
-}
-
-func hasExampleOrSchema(op *Object) bool {
+// hasExampleOrSchema reports whether one of an operation's responses, inline
+// or referenced, has an example, examples or a schema to mock from.
+func hasExampleOrSchema(doc *Document, op *Object) bool {
 	responses, _ := op.Object("responses")
-	for _, r := range responses.All() {
-		resp, ok := r.(*Object)
+	for code := range responses.All() {
+		resp, ok := resolve(doc, responses, code)
 		if !ok {
 			continue
-		}
-		if resp.Has("$ref") {
-			return true
 		}
 		content, _ := resp.Object("content")
 		for _, m := range content.All() {
@@ -461,6 +454,39 @@ func hasExampleOrSchema(op *Object) bool {
 		}
 	}
 	return false
+}
+
+// resolve returns obj[key] as an object, following a $ref within the
+// document ("#/components/..."), a few levels deep at most.
+func resolve(doc *Document, obj *Object, key string) (*Object, bool) {
+	v, ok := obj.Object(key)
+	for range 8 {
+		if !ok {
+			return nil, false
+		}
+		ref, isRef := v.String("$ref")
+		if !isRef {
+			return v, true
+		}
+		target, found := refTarget(doc, ref)
+		if !found {
+			return nil, false
+		}
+		v, ok = target.(*Object)
+	}
+	return nil, false
+}
+
+// refTarget finds the value a local reference ("#/a/b") points to.
+func refTarget(doc *Document, ref string) (any, bool) {
+	ptr, ok := strings.CutPrefix(ref, "#")
+	if !ok {
+		return nil, false
+	}
+	if unescaped, err := url.PathUnescape(ptr); err == nil {
+		ptr = unescaped
+	}
+	return doc.Get(ptr)
 }
 
 // putGatewayServer puts the API's URL on the gateway first in servers,

@@ -408,3 +408,71 @@ func TestImportOptionsFromQuery(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+func TestImportOperationsFollowReferences(t *testing.T) {
+	t.Parallel()
+	doc := mustParse(t, `{
+  "openapi": "3.0.3",
+  "info": {"title": "Refs", "version": "1"},
+  "servers": [{"url": "http://u"}],
+  "paths": {
+    "/orders": {
+      "post": {"operationId": "createOrder", "requestBody": {"$ref": "#/components/requestBodies/Order"}, "responses": {"201": {"$ref": "#/components/responses/Made"}}},
+      "put": {"operationId": "replaceOrder", "requestBody": {"$ref": "#/components/requestBodies/Text"}, "responses": {"204": {"$ref": "#/components/responses/Nothing"}}},
+      "patch": {"operationId": "patchOrder", "requestBody": {"content": {"application/json; charset=utf-8": {}}}, "responses": {"200": {"$ref": "#/components/responses/Missing"}}},
+      "delete": {"operationId": "deleteOrder", "requestBody": {"content": {"*/*": {}}}, "responses": {"204": {"description": "gone"}}}
+    }
+  },
+  "components": {
+    "requestBodies": {
+      "Order": {"content": {"application/json": {"schema": {"type": "object"}}}},
+      "Text": {"content": {"text/plain": {}}}
+    },
+    "responses": {
+      "Made": {"description": "made", "content": {"application/json": {"example": {"id": 1}}}},
+      "Nothing": {"description": "nothing"}
+    }
+  }
+}`)
+	api, err := oas.Import(doc, oas.ImportOptions{ValidateRequest: new(true), MockResponse: new(true)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ops, _ := api.Get("/x-tyk-api-gateway/middleware/operations")
+	got := map[string]string{}
+	for key, v := range ops.(*oas.Object).All() {
+		b, _ := v.(*oas.Object).MarshalJSON()
+		got[key] = string(b)
+	}
+	validate := `"validateRequest":{"enabled":true,"errorResponseCode":422}`
+	mock := `"mockResponse":{"enabled":true,"fromOASExamples":{"enabled":true}}`
+	want := map[string]string{
+		"createOrder": "{" + validate + "," + mock + "}", // both through references
+		"deleteOrder": "{" + validate + "}",              // */* stands for JSON
+		// replaceOrder: a text body and a response with nothing to mock from;
+		// patchOrder: the gateway looks for application/json itself, and the
+		// response reference leads nowhere.
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("operations (-want +got):\n%s", diff)
+	}
+}
+
+func TestImportAllowListUnblocks(t *testing.T) {
+	t.Parallel()
+	doc := mustParse(t, petstore)
+	api, err := oas.Import(doc, oas.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := api.Set("/x-tyk-api-gateway/middleware/operations/listPets/block", map[string]any{"enabled": true}); err != nil {
+		t.Fatal(err)
+	}
+	again, err := oas.ApplyImportDefaults(api, oas.ImportOptions{AllowList: new(true)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := get(t, again, "/x-tyk-api-gateway/middleware/operations/listPets"); got != `{"block":{"enabled":false},"allow":{"enabled":true}}` {
+		t.Errorf("allow list over a blocked operation: %s", got)
+	}
+}
