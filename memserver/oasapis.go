@@ -197,9 +197,18 @@ func (c *call) storeNewOAS(doc *oas.Document) {
 	now := c.s.now().UTC()
 	w.CreatedAt, w.UpdatedAt = &now, &now
 	fillEmpty(w)
+	ver, ok := c.versionQuery()
+	if !ok {
+		return
+	}
 	err = c.update(func(tx store.DefinitionsTx) error {
 		if _, err := tx.GetAPIByAPIID(apiID); err == nil {
 			return c.failTx(http.StatusConflict, model.MsgDuplicateAPIID)
+		}
+		if ver.baseID != "" {
+			if err := c.addVersion(tx, ver, apiID); err != nil {
+				return err
+			}
 		}
 		return tx.InsertAPI(w)
 	})
@@ -695,4 +704,82 @@ func oasVersions(c *call) {
 		APIs  []versionMeta `json:"apis"`
 		Pages int           `json:"pages"`
 	}{page.Items, page.Pages})
+}
+
+// versionRequest is what the query of a create asks to version: the new API
+// becomes version newName of the base API (whose own version gets baseName
+// when given), and its default when setDefault.
+type versionRequest struct {
+	baseID, baseName, newName string
+	setDefault                 bool
+}
+
+func (c *call) versionQuery() (versionRequest, bool) {
+	q := c.r.URL.Query()
+	v := versionRequest{baseID: q.Get("base_api_id"), baseName: q.Get("base_api_version_name"),
+		newName: q.Get("new_version_name"), setDefault: isTrue(q.Get("set_default"))}
+	if v.baseID != "" && v.newName == "" {
+		c.fail(http.StatusBadRequest, "version name header should be set with base API ID")
+		return v, false
+	}
+	return v, true
+}
+
+// addVersion records, in the base API's x-tyk-api-gateway.info.versioning,
+// the API apiID as its version v.newName, inside the create's transaction.
+func (c *call) addVersion(tx store.DefinitionsTx, v versionRequest, apiID string) error {
+	base, err := c.findOAS(tx, v.baseID)
+	if err != nil {
+		return c.failTx(http.StatusBadRequest, "base API "+v.baseID+": "+model.MsgOASNotFound)
+	}
+	doc, err := oas.Parse(base.OAS)
+	if err != nil {
+		return err
+	}
+	const p = "/" + oas.ExtensionKey + "/info/versioning"
+	var versions []any
+	if old, ok := doc.Get(p + "/versions"); ok {
+		versions, _ = old.([]any)
+	}
+	for _, e := range versions {
+		if o, ok := e.(*oas.Object); ok {
+			if name, _ := o.String("name"); name == v.newName {
+				return c.failTx(http.StatusConflict, "the base API has a version named "+v.newName+" already")
+			}
+		}
+	}
+	versions = append(versions, map[string]any{"name": v.newName, "id": apiID})
+	baseName := v.baseName
+	if baseName == "" {
+		if n, ok := doc.Get(p + "/name"); ok {
+			baseName, _ = n.(string)
+		}
+	}
+	if baseName == "" {
+		baseName = "Default"
+	}
+	set := map[string]any{"enabled": true, "name": baseName, "versions": versions}
+	if v.setDefault {
+		set["default"] = v.newName
+	} else if d, ok := doc.Get(p + "/default"); !ok || d == "" {
+		set["default"] = "self"
+	}
+	if _, ok := doc.Get(p + "/location"); !ok {
+		set["location"], set["key"] = "header", "x-api-version"
+	}
+	for k, val := range set {
+		if err := doc.Set(p+"/"+k, val); err != nil {
+			return err
+		}
+	}
+	w, err := c.s.oasWrapper(doc, base.APIDefinition.ID, base.APIDefinition.APIID, base.APIDefinition.OrgID)
+	if err != nil {
+		return err
+	}
+	now := c.s.now().UTC()
+	w.CreatedAt, w.UpdatedAt = base.CreatedAt, &now
+	w.Categories, w.HookReferences = base.Categories, base.HookReferences
+	w.UserOwners, w.UserGroupOwners = base.UserOwners, base.UserGroupOwners
+	fillEmpty(w)
+	return tx.UpdateAPI(w)
 }

@@ -251,3 +251,39 @@ func TestOASDryRun(t *testing.T) {
 		t.Fatalf("dry run stored %d APIs", n)
 	}
 }
+
+func TestOASVersions(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	_, baseID := createOAS(t, srv, call(t, srv, "POST", "/api/apis/oas", tykOAS("Pets", "/pets/")))
+	_, v2 := createOAS(t, srv, call(t, srv, "POST", "/api/apis/oas?base_api_id="+baseID+"&base_api_version_name=v1&new_version_name=v2&set_default=true", tykOAS("Pets v2", "/pets-v2/")))
+
+	a := call(t, srv, "GET", "/api/apis/oas/"+baseID+"/versions", nil)
+	want(t, a, http.StatusOK)
+	var got struct {
+		APIs []struct {
+			ID, Name, VersionName string
+			IsDefaultVersion      bool
+		} `json:"apis"`
+		Pages int `json:"pages"`
+	}
+	a.Into(t, &got)
+	if len(got.APIs) != 2 || got.Pages != 1 {
+		t.Fatalf("versions: %s", a.Body)
+	}
+	if got.APIs[0].ID != baseID || got.APIs[0].VersionName != "v1" || got.APIs[0].IsDefaultVersion {
+		t.Errorf("base version: %+v", got.APIs[0])
+	}
+	if got.APIs[1].ID != v2 || got.APIs[1].VersionName != "v2" || got.APIs[1].Name != "Pets v2" || !got.APIs[1].IsDefaultVersion {
+		t.Errorf("new version: %+v", got.APIs[1])
+	}
+
+	count := func() int { return len(call(t, srv, "GET", "/api/apis?p=0", nil).JSON(t)["apis"].([]any)) }
+	before := count()
+	wantError(t, call(t, srv, "POST", "/api/apis/oas?base_api_id="+baseID, tykOAS("x", "/x/")), http.StatusBadRequest, "version name")
+	wantError(t, call(t, srv, "POST", "/api/apis/oas?base_api_id=missing&new_version_name=v3", tykOAS("x", "/x/")), http.StatusBadRequest, "base API")
+	wantError(t, call(t, srv, "POST", "/api/apis/oas?base_api_id="+baseID+"&new_version_name=v2", tykOAS("x", "/x/")), http.StatusConflict, "v2")
+	if after := count(); after != before {
+		t.Fatalf("failed version creates stored APIs: %d -> %d", before, after)
+	}
+}
