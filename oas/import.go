@@ -262,7 +262,7 @@ func importAuthentication(doc *Document, server *Object, enable bool) error {
 	auth := child(server, "authentication")
 	auth.set("enabled", enable)
 	tykSchemes := child(auth, "securitySchemes")
-	var providers []string
+	providers := map[string]bool{}
 	for name := range req.All() {
 		scheme, ok := schemes.Object(name)
 		if !ok {
@@ -272,7 +272,13 @@ func importAuthentication(doc *Document, server *Object, enable bool) error {
 				Message: fmt.Sprintf("%s: %s (no such scheme in components.securitySchemes)", ErrUnsupportedSecurity, name),
 			}
 		}
-		tyk, provider, ok := tykScheme(scheme, enable)
+		// Settings already there (from a template) are kept; import sets
+		// only whether the scheme is on and where its credential comes from.
+		tyk, _ := tykSchemes.Object(name)
+		if tyk == nil {
+			tyk = &Object{}
+		}
+		provider, ok := importScheme(tyk, scheme, enable)
 		if !ok {
 			return &ImportError{
 				Err:     ErrUnsupportedSecurity,
@@ -281,57 +287,67 @@ func importAuthentication(doc *Document, server *Object, enable bool) error {
 			}
 		}
 		tykSchemes.set(name, tyk)
-		providers = append(providers, provider)
+		providers[provider] = true
 	}
-	// With more than one scheme the gateway needs to know which one
-	// identifies the caller; the first listed does.
-	if len(providers) > 1 && !auth.Has("baseIdentityProvider") {
-		auth.set("baseIdentityProvider", providers[0])
+	// With two schemes or more the gateway needs to know which one
+	// identifies the caller: a token if there is one, else a JWT, else
+	// OAuth, as the gateway decides. With one there is nothing to choose.
+	switch {
+	case tykSchemes.Len() < 2:
+		auth.Delete("baseIdentityProvider")
+	case providers["auth_token"]:
+		auth.set("baseIdentityProvider", "auth_token")
+	case providers["jwt_claim"]:
+		auth.set("baseIdentityProvider", "jwt_claim")
+	default:
+		auth.set("baseIdentityProvider", "oauth_key")
 	}
 	return nil
 }
 
-// tykScheme maps one OpenAPI security scheme to its Tyk counterpart and the
-// identity provider it gives.
-func tykScheme(scheme *Object, enable bool) (*Object, string, bool) {
+// importScheme sets, in tyk, what one OpenAPI security scheme says: the
+// scheme on or off, and the source of its credential. It returns the
+// identity provider the scheme gives, and false for a scheme Tyk cannot
+// take.
+func importScheme(tyk, scheme *Object, enable bool) (string, bool) {
 	typ, _ := scheme.String("type")
-	enabledSource := func(name string) *Object {
+	source := func(name string) *Object {
 		src := &Object{members: []Member{{Key: "enabled", Value: true}}}
 		if name != "" {
 			src.set("name", name)
 		}
 		return src
 	}
-	out := &Object{members: []Member{{Key: "enabled", Value: enable}}}
+	var key, name, provider string
 	switch typ {
 	case "apiKey":
 		in, _ := scheme.String("in")
-		switch in {
-		case "header", "query", "cookie":
-			out.set(in, enabledSource(""))
-		default:
-			return nil, "", false
+		if in != "header" && in != "query" && in != "cookie" {
+			return "", false
 		}
-		return out, "auth_token", true
+		// The gateway reads the parameter's name from the OpenAPI scheme.
+		key, provider = in, "auth_token"
 	case "http":
 		s, _ := scheme.String("scheme")
-		switch strings.ToLower(s) {
-		case "bearer":
+		switch {
+		case strings.EqualFold(s, "bearer"):
 			if f, _ := scheme.String("bearerFormat"); !strings.EqualFold(f, "JWT") {
-				return nil, "", false
+				return "", false
 			}
-			out.set("header", enabledSource("Authorization"))
-			return out, "jwt_claim", true
-		case "basic":
-			out.set("header", enabledSource("Authorization"))
-			return out, "basic_auth_user", true
+			key, name, provider = "header", "Authorization", "jwt_claim"
+		case strings.EqualFold(s, "basic"):
+			key, name, provider = "header", "Authorization", "basic_auth_user"
+		default:
+			return "", false
 		}
-		return nil, "", false
 	case "oauth2":
-		out.set("header", enabledSource("Authorization"))
-		return out, "oauth_key", true
+		key, name, provider = "header", "Authorization", "oauth_key"
+	default:
+		return "", false
 	}
-	return nil, "", false
+	tyk.set("enabled", enable)
+	tyk.set(key, source(name))
+	return provider, true
 }
 
 // httpMethods are the operation members of a path item.

@@ -476,3 +476,42 @@ func TestImportAllowListUnblocks(t *testing.T) {
 		t.Errorf("allow list over a blocked operation: %s", got)
 	}
 }
+
+func TestImportAuthenticationKeepsSettings(t *testing.T) {
+	t.Parallel()
+	doc := mustParse(t, petstore)
+	doc.Root().Set("security", []any{oas.NewObject(
+		oas.Member{Key: "jwt", Value: []any{}},
+		oas.Member{Key: "basic", Value: []any{}},
+	)})
+	// As a template would have it: the JWT scheme's own settings.
+	if err := doc.Set("/x-tyk-api-gateway/server/authentication/securitySchemes/jwt", map[string]any{
+		"enabled": false, "signingMethod": "rsa", "header": map[string]any{"enabled": false, "name": "X-Old"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	api, err := oas.ApplyImportDefaults(doc, oas.ImportOptions{Authentication: new(true)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"/x-tyk-api-gateway/server/authentication/securitySchemes/jwt":   `{"enabled":true,"header":{"enabled":true,"name":"Authorization"},"signingMethod":"rsa"}`,
+		"/x-tyk-api-gateway/server/authentication/securitySchemes/basic": `{"enabled":true,"header":{"enabled":true,"name":"Authorization"}}`,
+		"/x-tyk-api-gateway/server/authentication/baseIdentityProvider":  "jwt_claim",
+	}
+	for ptr, w := range want {
+		if got := get(t, api, ptr); got != w {
+			t.Errorf("%s = %s, want %s", ptr, got, w)
+		}
+	}
+
+	doc.Root().Set("security", []any{oas.NewObject(oas.Member{Key: "oauth", Value: []any{}}, oas.Member{Key: "basic", Value: []any{}})})
+	doc.DeleteExtension()
+	api, err = oas.Import(doc, oas.ImportOptions{Authentication: new(true)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := get(t, api, "/x-tyk-api-gateway/server/authentication/baseIdentityProvider"); got != "oauth_key" {
+		t.Errorf("oauth and basic: base identity provider %s", got)
+	}
+}
