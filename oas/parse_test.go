@@ -427,3 +427,13 @@ func TestZeroDocumentMarshal(t *testing.T) {
 		t.Errorf("nil document: %s", b)
 	}
 }
+
+func TestParseYAMLKeysAsWritten(t *testing.T) {
+	t.Parallel()
+	// Status codes are often written unquoted in YAML, where they read as
+	// integers; as member names they stay as written.
+	doc := mustParse(t, "paths:\n  /a:\n    get:\n      responses:\n        200: {description: ok}\n        4XX: {description: bad}\n        default: {description: other}\n")
+	if got := compact(t, doc); got != `{"paths":{"/a":{"get":{"responses":{"200":{"description":"ok"},"4XX":{"description":"bad"},"default":{"description":"other"}}}}}}` {
+		t.Errorf("got %s", got)
+	}
+}
