@@ -97,6 +97,15 @@ func fillAPIs(b *testing.B, s store.Definitions, n int) {
 // look-ups do not ride on a warm cache path.
 func spread(i, n int) int { return int((uint64(i) * 2654435761) % uint64(n)) }
 
+// measureCPU reports the CPU time per operation of the loop that follows,
+// when the returned function is called after it.
+func measureCPU(b *testing.B) func() {
+	start := cpuTime()
+	return func() {
+		b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+	}
+}
+
 // release drops a benchmark's store before the next size is built: a
 // store left alive would make every later garbage collection mark it, and
 // charge the smaller sizes for the larger.
@@ -108,8 +117,17 @@ func release() { runtime.GC() }
 func BenchmarkKeys(b *testing.B) {
 	ctx := context.Background()
 	for _, n := range []int{1000, 100_000, 1_000_000} {
-		s := memstore.NewSessions()
-		fillKeys(b, s, n)
+		// Built by the first sub-benchmark that runs, so that a -bench
+		// pattern selecting one size builds only that one.
+		var s *memstore.Sessions
+		build := func(b *testing.B) {
+			if s == nil {
+				s = memstore.NewSessions()
+				fillKeys(b, s, n)
+				runtime.GC() // measure the steady state, not the build's garbage
+				b.ResetTimer()
+			}
+		}
 		ids := make([]string, 4096)
 		for i := range ids {
 			ids[i] = benchKey(spread(i, n)).ID
@@ -121,7 +139,9 @@ func BenchmarkKeys(b *testing.B) {
 			})
 		}
 		b.Run(fmt.Sprintf("keys=%d/get", n), func(b *testing.B) {
+			build(b)
 			b.ReportAllocs()
+			defer measureCPU(b)()
 			for i := 0; b.Loop(); i++ {
 				if err := get(i); err != nil {
 					b.Fatal(err)
@@ -130,6 +150,7 @@ func BenchmarkKeys(b *testing.B) {
 		})
 		if n == 100_000 {
 			b.Run(fmt.Sprintf("keys=%d/get-parallel", n), func(b *testing.B) {
+				build(b)
 				b.ReportAllocs()
 				b.RunParallel(func(pb *testing.PB) {
 					for i := 0; pb.Next(); i++ {
@@ -142,8 +163,10 @@ func BenchmarkKeys(b *testing.B) {
 			})
 		}
 		b.Run(fmt.Sprintf("keys=%d/list", n), func(b *testing.B) {
+			build(b)
 			q := store.KeyQuery{ListOptions: store.ListOptions{Page: 1, PageSize: 10}}
 			b.ReportAllocs()
+			defer measureCPU(b)()
 			for b.Loop() {
 				err := s.ViewSessions(ctx, func(tx store.SessionsReader) error {
 					p, err := tx.ListKeys(benchOrg, q)
@@ -177,14 +200,23 @@ func BenchmarkAPIs(b *testing.B) {
 		{"list-category-by-name", store.APIQuery{Category: "cat3", ListOptions: store.ListOptions{Page: 1, PageSize: 10, Sort: "name"}}},
 	}
 	for _, n := range []int{1000, 100_000} {
-		s := memstore.NewDefinitions()
-		fillAPIs(b, s, n)
+		var s *memstore.Definitions
+		build := func(b *testing.B) {
+			if s == nil {
+				s = memstore.NewDefinitions()
+				fillAPIs(b, s, n)
+				runtime.GC()
+				b.ResetTimer()
+			}
+		}
 		ids := make([]string, 4096)
 		for i := range ids {
 			ids[i] = fmt.Sprintf("%024x", spread(i, n))
 		}
 		b.Run(fmt.Sprintf("apis=%d/get", n), func(b *testing.B) {
+			build(b)
 			b.ReportAllocs()
+			defer measureCPU(b)()
 			for i := 0; b.Loop(); i++ {
 				err := s.ViewDefinitions(ctx, func(tx store.DefinitionsReader) error {
 					_, err := tx.GetAPI(ids[i%len(ids)])
@@ -197,7 +229,9 @@ func BenchmarkAPIs(b *testing.B) {
 		})
 		for _, q := range queries {
 			b.Run(fmt.Sprintf("apis=%d/%s", n, q.name), func(b *testing.B) {
+				build(b)
 				b.ReportAllocs()
+				defer measureCPU(b)()
 				for b.Loop() {
 					err := s.ViewDefinitions(ctx, func(tx store.DefinitionsReader) error {
 						p, err := tx.ListAPIs(benchOrg, q.q)

@@ -24,8 +24,9 @@ import (
 // exported fields in order (the same type writes and reads it, so no names
 // are needed); integers are varints; a string or a byte slice is its length
 // and bytes; a slice or a map is 0 when nil, else its length plus one and its
-// elements; a pointer is 0 when nil, else 1 and its value; a time.Time is its
-// MarshalBinary form; an interface value carries a tag of its dynamic type.
+// elements; a pointer is 0 when nil, else 1 and its value; a struct is 0
+// when all zero, else 1 and its fields; a time.Time is its MarshalBinary
+// form; an interface value carries a tag of its dynamic type.
 // Codecs are built once per type by reflection.
 
 type codec struct {
@@ -348,13 +349,25 @@ func buildCodec(t reflect.Type) *codec {
 			f := t.Field(i)
 			fields = append(fields, field{i, codecOf(f.Type)})
 		}
+		// A struct that is all zero (most of an API definition's nested
+		// settings) is one byte, and decoding skips it: the value decoded
+		// into is always zero to begin with.
 		return &codec{
 			enc: func(e *encoder, v reflect.Value) {
+				if v.IsZero() {
+					e.buf = append(e.buf, 0)
+					return
+				}
+				e.buf = append(e.buf, 1)
 				for _, f := range fields {
 					f.c.enc(e, v.Field(f.i))
 				}
 			},
 			dec: func(d *decoder, v reflect.Value) {
+				d.pos++
+				if d.data[d.pos-1] == 0 {
+					return
+				}
 				for _, f := range fields {
 					f.c.dec(d, v.Field(f.i))
 				}
