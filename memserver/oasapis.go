@@ -711,7 +711,7 @@ func oasVersions(c *call) {
 // when given), and its default when setDefault.
 type versionRequest struct {
 	baseID, baseName, newName string
-	setDefault                 bool
+	setDefault                bool
 }
 
 func (c *call) versionQuery() (versionRequest, bool) {
