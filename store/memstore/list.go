@@ -135,7 +135,10 @@ func (c *coll[T]) walk(txn *memdb.Txn, q listQuery[T], index, prefix string, tot
 	if q.page > 0 {
 		skip, want = (q.page-1)*q.size, q.size
 	}
-	items := make([]T, 0, min(want, max(total-skip, 0)))
+	if skip >= total { // beyond the last page: nothing to walk
+		return c.page(q, []T{}, total), nil
+	}
+	items := make([]T, 0, min(want, total-skip))
 	for raw := it.Next(); raw != nil && len(items) < want; raw = it.Next() {
 		r := raw.(*row[T])
 		if keep != nil && !keep(r) {
@@ -157,10 +160,12 @@ func (c *coll[T]) listFiltered(txn *memdb.Txn, q listQuery[T], index, prefix str
 	if err != nil {
 		return store.Page[T]{}, err
 	}
-	// Each candidate is unpacked once; the page's objects are then handed
-	// out as they are, being fresh copies already.
+	// Each candidate is unpacked to be matched and dropped at once: only
+	// the rows and their sort keys are kept, and only the page's objects
+	// are unpacked again, so that a search of a big org holds one object
+	// at a time rather than all of them.
 	type match struct {
-		obj *T
+		r   *row[T]
 		key string
 	}
 	var sk func(*T) string
@@ -173,7 +178,7 @@ func (c *coll[T]) listFiltered(txn *memdb.Txn, q listQuery[T], index, prefix str
 		if !c.matches(q, o) {
 			continue
 		}
-		m := match{obj: o, key: seqKey(r.seq)}
+		m := match{r: r, key: seqKey(r.seq)}
 		if sk != nil {
 			m.key = sk(o) + sep + m.key
 		}
@@ -192,7 +197,7 @@ func (c *coll[T]) listFiltered(txn *memdb.Txn, q listQuery[T], index, prefix str
 	}
 	items := make([]T, len(matches))
 	for i, m := range matches {
-		items[i] = *m.obj
+		items[i] = *m.r.copy()
 	}
 	return c.page(q, items, total), nil
 }
