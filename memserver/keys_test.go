@@ -180,3 +180,16 @@ func TestKeyApplyPolicies(t *testing.T) {
 		}
 	}
 }
+
+func TestKeyAnswerEncoding(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t, memserver.WithHashKeys(false))
+	_, api := createClassic(t, srv, "svc")
+	a := call(t, srv, "POST", "/api/keys/cl%C3%A9-%22quoted%22-%3Cx%3E", session(api))
+	want(t, a, http.StatusOK)
+	var k model.KeyData
+	a.Into(t, &k)
+	if k.KeyID != `clé-"quoted"-<x>` || k.Data.Rate != 1000 || string(k.APIModel) != "{}" {
+		t.Fatalf("key %q: %s", k.KeyID, a.Body)
+	}
+}
