@@ -63,16 +63,12 @@ func fill(v reflect.Value, depth int) {
 			fill(v.Elem(), depth+1)
 		}
 	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if !f.IsExported() || f.Tag.Get("json") == "-" {
-				continue
-			}
-			if strings.Contains(f.Tag.Get("json"), ",omitempty") && isNilish(v.Field(i)) {
+		for _, f := range structPlan(v.Type()) {
+			fv := v.Field(f.index)
+			if f.omitEmpty && isNilish(fv) {
 				continue // an absent member stays absent
 			}
-			fill(v.Field(i), depth+1)
+			fill(fv, depth+1)
 		}
 	case reflect.Slice:
 		if v.Type() == rawMessageType || v.Type().Elem().Kind() == reflect.Uint8 {
@@ -106,6 +102,33 @@ func fill(v reflect.Value, depth int) {
 			v.SetMapIndex(iter.Key(), e)
 		}
 	}
+}
+
+// planField is a field of a struct that may hold something to fill.
+type planField struct {
+	index     int
+	omitEmpty bool
+}
+
+var plans sync.Map // reflect.Type -> []planField
+
+// structPlan lists, once per struct type, the fields fill visits: exported,
+// encoded, and able to hold a nil slice or map.
+func structPlan(t reflect.Type) []planField {
+	if p, ok := plans.Load(t); ok {
+		return p.([]planField)
+	}
+	var p []planField
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := f.Tag.Get("json")
+		if !f.IsExported() || tag == "-" || !needsFill(f.Type) {
+			continue
+		}
+		p = append(p, planField{index: i, omitEmpty: strings.Contains(tag, ",omitempty")})
+	}
+	plans.Store(t, p)
+	return p
 }
 
 func isNilish(v reflect.Value) bool {
