@@ -2,9 +2,13 @@ package memserver_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -297,4 +301,48 @@ func TestHundredParallelServers(t *testing.T) {
 			want(t, call(t, srv, "GET", "/api/apis", nil), http.StatusOK)
 		})
 	}
+}
+
+func TestFixtureOASAPIAndLogger(t *testing.T) {
+	t.Parallel()
+	var logged strings.Builder
+	var mu sync.Mutex
+	doc, _ := json.Marshal(tykOAS("Seeded pets", "/seeded/"))
+	srv := newServer(t,
+		memserver.WithLogger(slog.New(slog.NewTextHandler(lockedWriter{&mu, &logged}, nil))),
+		memserver.WithFixtures(memserver.Fixtures{APIs: []model.APIDefinitionWrapper{{
+			APIDefinition: &model.APIDefinition{APIID: "seeded-oas", IsOAS: true}, OAS: doc,
+		}}}))
+	a := call(t, srv, "GET", "/api/apis/oas/seeded-oas", nil)
+	want(t, a, http.StatusOK)
+	info := a.JSON(t)["x-tyk-api-gateway"].(map[string]any)["info"].(map[string]any)
+	if info["id"] != "seeded-oas" || !objectID.MatchString(info["dbId"].(string)) {
+		t.Fatalf("seeded OAS ids: %v", info)
+	}
+	var w model.APIDefinitionWrapper
+	call(t, srv, "GET", "/api/apis/seeded-oas", nil).Into(t, &w)
+	if !w.APIDefinition.IsOAS || w.APIDefinition.Name != "Seeded pets" || len(w.OAS) == 0 {
+		t.Fatalf("seeded OAS wrapper: %+v", w.APIDefinition)
+	}
+	// HEAD is answered like GET.
+	req, _ := http.NewRequest("HEAD", srv.URL+"/api/apis/seeded-oas", nil)
+	req.Header.Set("Authorization", srv.Secret)
+	want(t, send(t, req), http.StatusOK)
+
+	mu.Lock()
+	defer mu.Unlock()
+	if !strings.Contains(logged.String(), "path=/api/apis/oas/seeded-oas") || !strings.Contains(logged.String(), "status=200") {
+		t.Fatalf("log: %s", logged.String())
+	}
+}
+
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }

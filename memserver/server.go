@@ -22,8 +22,9 @@ import (
 // At creation it holds one org (OrgID) with one admin user whose API secret is
 // Secret; the Admin API answers to AdminSecret.
 type Server struct {
-	// URL is where the Server listens: set by NewTest and by Listen, empty
-	// for a Server created with New and served by the caller.
+	// URL is where the Server listens: set by NewTest. A program that
+	// serves a Server itself sets it, so that imports by URL can reach the
+	// Server's own documents.
 	URL string
 	// AdminSecret is the secret of the Admin API (header admin-auth).
 	AdminSecret string
@@ -167,8 +168,7 @@ func (s *Server) Handler() http.Handler { return s }
 // up or inspect state directly.
 func (s *Server) Store() store.Store { return callerStore{Store: s.store, s: s} }
 
-// Close stops a Server started by NewTest or Listen; it is a no-op
-// otherwise.
+// Close stops a Server started by NewTest; it is a no-op otherwise.
 func (s *Server) Close() {
 	if s.closeFn != nil {
 		s.closeFn()
