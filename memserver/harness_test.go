@@ -97,7 +97,8 @@ func TestResetAndSeed(t *testing.T) {
 		Policies: []model.Policy{{ID: "base", Name: "from WithFixtures"}},
 	}))
 	want(t, call(t, srv, "GET", "/api/portal/policies/base", nil), http.StatusOK)
-	createClassic(t, srv, "temporary")
+	tempID, _ := createClassic(t, srv, "temporary")
+	want(t, call(t, srv, "GET", "/api/apis/"+tempID, nil), http.StatusOK) // its answer is now kept
 	err := srv.Seed(memserver.Fixtures{
 		Policies: []model.Policy{{ID: "seeded", Name: "seeded"}},
 		Assets:   []model.Asset{{ID: "tmpl", Name: "T", Description: "D", Data: []byte(`{}`)}},
@@ -129,6 +130,7 @@ func TestResetAndSeed(t *testing.T) {
 		t.Fatal("faults survive reset")
 	}
 	want(t, call(t, srv, "GET", "/api/portal/policies/base", nil), http.StatusOK)
+	wantError(t, call(t, srv, "GET", "/api/apis/"+tempID, nil), http.StatusBadRequest, "Could not retrieve")
 	wantError(t, call(t, srv, "GET", "/api/portal/policies/seeded", nil), http.StatusNotFound, "")
 	wantError(t, call(t, srv, "GET", "/api/keys/fixture-key", nil), http.StatusNotFound, "")
 	a := call(t, srv, "GET", "/api/apis", nil)
