@@ -1,6 +1,7 @@
 package memserver_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/dashkit/dashkit/memserver"
 	"github.com/dashkit/dashkit/model"
+	"github.com/dashkit/dashkit/store"
 )
 
 var (
@@ -165,5 +167,31 @@ func TestBadBodies(t *testing.T) {
 	a := call(t, srv, "GET", "/api/apis", nil)
 	if n := len(a.JSON(t)["apis"].([]any)); n != 0 {
 		t.Fatalf("%d APIs stored by failed requests", n)
+	}
+}
+
+// TestKeptAnswerFollowsStoreWrites: the answer of GET /api/apis/{id} is
+// kept between requests, and any write of an API, even one made directly
+// in the store, makes it stale.
+func TestKeptAnswerFollowsStoreWrites(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	dbID, _ := createClassic(t, srv, "before")
+	want(t, call(t, srv, "GET", "/api/apis/"+dbID, nil), http.StatusOK)
+	err := srv.Store().UpdateDefinitions(context.Background(), func(tx store.DefinitionsTx) error {
+		w, err := tx.GetAPI(dbID)
+		if err != nil {
+			return err
+		}
+		w.APIDefinition.Name = "after"
+		return tx.UpdateAPI(w)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w model.APIDefinitionWrapper
+	call(t, srv, "GET", "/api/apis/"+dbID, nil).Into(t, &w)
+	if w.APIDefinition.Name != "after" {
+		t.Fatalf("stale answer: %q", w.APIDefinition.Name)
 	}
 }
