@@ -3,6 +3,7 @@ package memstore
 import (
 	"encoding/binary"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dashkit/dashkit/store"
@@ -267,21 +268,23 @@ func (c *coll[T]) first(txn *memdb.Txn, index, key string) (*row[T], error) {
 }
 
 // get returns a copy of the object an index maps key to; what names the
-// look-up in the error.
+// look-up in the error, and "" names it by the key itself (formatted only
+// when needed: Get by id is the hottest path of the store).
 func (c *coll[T]) get(txn *memdb.Txn, index, key, what string) (*T, error) {
 	r, err := c.first(txn, index, key)
 	if err != nil {
 		return nil, err
 	}
 	if r == nil {
+		if what == "" {
+			what = strconv.Quote(key)
+		}
 		return nil, fmt.Errorf("%s %s: %w", c.noun, what, store.ErrNotFound)
 	}
 	return r.copy(), nil
 }
 
-func (c *coll[T]) byID(txn *memdb.Txn, id string) (*T, error) {
-	return c.get(txn, "id", id, fmt.Sprintf("%q", id))
-}
+func (c *coll[T]) byID(txn *memdb.Txn, id string) (*T, error) { return c.get(txn, "id", id, "") }
 
 // checkUniques fails with ErrConflict when another object holds one of
 // obj's unique keys.
