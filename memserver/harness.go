@@ -3,9 +3,11 @@ package memserver
 import (
 	"context"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/dashkit/dashkit/client"
 )
@@ -25,6 +27,24 @@ func NewTest(t testing.TB, opts ...Option) *Server {
 	s.httpClient = ts.Client()
 	t.Cleanup(s.Close)
 	return s
+}
+
+// Start serves s on addr ("127.0.0.1:0" picks a free port) until Close, and
+// sets URL. It is NewTest for programs: examples and tools that want a
+// Dashboard on a socket without a testing.TB.
+func (s *Server) Start(addr string) error {
+	if s.closeFn != nil {
+		return fmt.Errorf("memserver: already serving at %s", s.URL)
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("memserver: listen on %s: %w", addr, err)
+	}
+	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	go hs.Serve(ln)
+	s.URL = "http://" + ln.Addr().String()
+	s.closeFn = func() { hs.Close() }
+	return nil
 }
 
 // NewServer is New returning an error instead of panicking when the options

@@ -168,7 +168,7 @@ func (s *Server) Handler() http.Handler { return s }
 // up or inspect state directly.
 func (s *Server) Store() store.Store { return callerStore{Store: s.store, s: s} }
 
-// Close stops a Server started by NewTest; it is a no-op otherwise.
+// Close stops a Server started by NewTest or Start; it is a no-op otherwise.
 func (s *Server) Close() {
 	if s.closeFn != nil {
 		s.closeFn()

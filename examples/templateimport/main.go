@@ -15,8 +15,6 @@ import (
 	"fmt"
 	"io"
 	"log"
-	"net"
-	"net/http"
 	"os"
 
 	"github.com/dashkit/dashkit/client"
@@ -45,14 +43,10 @@ func connect() (*client.Client, func(), error) {
 		return c, func() {}, err
 	}
 	srv := memserver.New()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
+	if err := srv.Start("127.0.0.1:0"); err != nil {
 		return nil, nil, err
 	}
-	hs := &http.Server{Handler: srv.Handler()}
-	go hs.Serve(ln)
-	c, err := client.New("http://"+ln.Addr().String(), client.WithSecret(srv.Secret))
-	return c, func() { hs.Close() }, err
+	return srv.Client(), srv.Close, nil
 }
 
 // template is the organisation's base for every API: CORS for its web
