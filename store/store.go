@@ -42,7 +42,8 @@
 //     cannot answer (an unknown sort field), [ErrInvalid]. Errors name the
 //     collection and the identifier: `policy "5e9d...": store: not found`.
 //   - Lists are scoped to an org and paginated inside the store; an empty
-//     org lists every org's objects (what a super user without an org sees): see
+//     org lists every org's objects (what a super user without an org sees;
+//     APICategories and ListAnalytics read one org only): see
 //     [ListOptions] and [Page]. A list of page 1 should not cost more with a
 //     hundred thousand objects than with a thousand: walk an index in the
 //     wanted order and keep counts rather than counting.
@@ -273,7 +274,8 @@ type DefinitionsTx interface {
 	UpdateOrg(o *model.Organisation) error
 	DeleteOrg(id string) error
 	// DeleteOrgData deletes every definition that belongs to org (not the
-	// org itself).
+	// org itself). An empty orgID is ErrInvalid: it would take the users
+	// without an org, the super users, with it.
 	DeleteOrgData(orgID string) error
 
 	InsertUser(u *model.User) error
@@ -333,5 +335,6 @@ type SessionsTx interface {
 	InsertKey(k *Key) error
 	UpdateKey(k *Key) error
 	DeleteKey(id string) error
+	// DeleteOrgKeys deletes every key of org; an empty orgID is ErrInvalid.
 	DeleteOrgKeys(orgID string) error
 }

@@ -171,6 +171,7 @@ func (t *defTx) ListOAuthClients(orgID, apiID string, opts store.ListOptions) (s
 	if err != nil {
 		return store.Page[model.OAuthClient]{}, err
 	}
+	q.allOrgs = orgID == ""
 	q.facets = []string{facetAPI + apiID}
 	return oauthClients.list(t.txn, q)
 }
@@ -271,6 +272,11 @@ func (t *defTx) UpdateOrg(o *model.Organisation) error { return orgs.update(t.tx
 func (t *defTx) DeleteOrg(id string) error { return orgs.delete(t.txn, id) }
 
 func (t *defTx) DeleteOrgData(orgID string) error {
+	// An empty org would take every user without an org, the super users,
+	// with it: that is never what a caller means.
+	if orgID == "" {
+		return fmt.Errorf("delete data of an org: no org id: %w", store.ErrInvalid)
+	}
 	for _, del := range []func(*memdb.Txn, string) error{
 		users.deleteOrg, userGroups.deleteOrg, apis.deleteOrg, policies.deleteOrg,
 		oauthClients.deleteOrg, oauthTokens.deleteOrg, webhooks.deleteOrg, assets.deleteOrg,

@@ -64,6 +64,7 @@ func (t *sessTx) ListKeys(orgID string, kq store.KeyQuery) (store.Page[store.Key
 	if err != nil {
 		return store.Page[store.Key]{}, err
 	}
+	q.allOrgs = orgID == ""
 	if kq.APIID != "" {
 		q.facets = []string{facetAPI + kq.APIID}
 	}
@@ -95,4 +96,9 @@ func checkKey(k *store.Key) error {
 
 func (t *sessTx) DeleteKey(id string) error { return keys.delete(t.txn, id) }
 
-func (t *sessTx) DeleteOrgKeys(orgID string) error { return keys.deleteOrg(t.txn, orgID) }
+func (t *sessTx) DeleteOrgKeys(orgID string) error {
+	if orgID == "" {
+		return fmt.Errorf("delete keys of an org: no org id: %w", store.ErrInvalid)
+	}
+	return keys.deleteOrg(t.txn, orgID)
+}
