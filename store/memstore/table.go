@@ -191,7 +191,7 @@ func (facetIndex[T]) FromArgs(args ...any) ([]byte, error) { return argKey(args)
 func (facetIndex[T]) PrefixFromArgs(args ...any) ([]byte, error) { return argKey(args) }
 
 // counter is a row of the counts table: how many objects a collection holds
-// overall, per org and per org and facet. Counts change in the same
+// per org and per org and facet. Counts change in the same
 // transaction as the objects, so they are always exact.
 type counter struct {
 	key string
@@ -237,7 +237,7 @@ func addCount(txn *memdb.Txn, key string, delta int) error {
 // countKeys are the counters an object adds to.
 func (c *coll[T]) countKeys(obj *T) []string {
 	org := c.org(obj)
-	keys := []string{c.table, c.table + sep + org}
+	keys := []string{c.table + sep + org}
 	if c.facets != nil {
 		for _, f := range c.facets(obj) {
 			keys = append(keys, c.table+sep+org+sep+f)
