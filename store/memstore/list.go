@@ -174,6 +174,9 @@ func (c *coll[T]) listFiltered(txn *memdb.Txn, q listQuery[T], index, prefix str
 	}
 	matches := make([]match, 0, len(rows))
 	for _, r := range rows {
+		if !hasAll(r.facets, q.facets) { // no need to unpack what fails here
+			continue
+		}
 		o := r.copy()
 		if !c.matches(q, o) {
 			continue
@@ -200,6 +203,15 @@ func (c *coll[T]) listFiltered(txn *memdb.Txn, q listQuery[T], index, prefix str
 		items[i] = *m.r.copy()
 	}
 	return c.page(q, items, total), nil
+}
+
+func hasAll(have, want []string) bool {
+	for _, f := range want {
+		if !slices.Contains(have, f) {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *coll[T]) matches(q listQuery[T], obj *T) bool {
