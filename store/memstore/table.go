@@ -72,7 +72,7 @@ type sortKey[T any] struct {
 //	id           the object's primary id
 //	org_seq      org, creation order
 //	org_<sort>   org, sort key, creation order (for each indexed sort)
-//	facet        org, facet, creation order (when facets is set)
+//	facet        org, facet, creation order (when facets is set and indexed)
 //	<unique>     for each unique
 //	<extra>      key, creation order (for each extra)
 //
