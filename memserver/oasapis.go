@@ -238,42 +238,12 @@ func createOAS(c *call) {
 	c.storeNewOAS(doc)
 }
 
-// importOptions reads import's query parameters.
-func (c *call) importOptions() (oas.ImportOptions, bool) {
-	q := c.r.URL.Query()
-	opts := oas.ImportOptions{
-		ListenPath:   q.Get("listenPath"),
-		UpstreamURL:  q.Get("upstreamURL"),
-		CustomDomain: q.Get("customDomain"),
-		APIID:        q.Get("apiID"),
-		GatewayURL:   c.s.cfg.gatewayURL,
-	}
-	for name, dst := range map[string]**bool{
-		"authentication": &opts.Authentication, "allowList": &opts.AllowList,
-		"validateRequest": &opts.ValidateRequest, "mockResponse": &opts.MockResponse,
-	} {
-		v := q.Get(name)
-		if v == "" {
-			continue
-		}
-		b, err := parseBool(v)
-		if err != nil {
-			c.fail(http.StatusBadRequest, fmt.Sprintf("query parameter %s must be true or false, got %q", name, v))
-			return opts, false
-		}
-		*dst = &b
-	}
-	return opts, true
-}
-
-func parseBool(v string) (bool, error) {
-	switch strings.ToLower(v) {
-	case "true", "1", "yes":
-		return true, nil
-	case "false", "0", "no":
-		return false, nil
-	}
-	return false, errors.New("not a boolean")
+// importOptions reads import's query parameters as the Dashboard does (see
+// oas.ImportOptionsFromQuery), with the gateway URL the server was given.
+func (c *call) importOptions() oas.ImportOptions {
+	opts := oas.ImportOptionsFromQuery(c.r.URL.Query())
+	opts.GatewayURL = c.s.cfg.gatewayURL
+	return opts
 }
 
 // importedDocument reads the OpenAPI document of an import: a JSON or YAML
@@ -358,11 +328,9 @@ func (c *call) importDoc(doc *oas.Document) (*oas.Document, bool) {
 		c.fail(http.StatusBadRequest, model.MsgImportHasExtension)
 		return nil, false
 	}
-	opts, ok := c.importOptions()
+	opts := c.importOptions()
+	doc, ok := c.withTemplate(doc)
 	if !ok {
-		return nil, false
-	}
-	if doc, ok = c.withTemplate(doc); !ok {
 		return nil, false
 	}
 	out, err := oas.ApplyImportDefaults(doc, opts)
@@ -545,11 +513,7 @@ func patchOAS(c *call) {
 			return
 		}
 	}
-	opts, ok := c.importOptions()
-	if !ok {
-		return
-	}
-	out, err := oas.ApplyImportDefaults(doc, opts)
+	out, err := oas.ApplyImportDefaults(doc, c.importOptions())
 	if err != nil {
 		c.fail(http.StatusBadRequest, err.Error())
 		return

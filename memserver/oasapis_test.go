@@ -205,10 +205,21 @@ func TestOASImport(t *testing.T) {
 	a = call(t, srv, "POST", "/api/apis/oas/import", map[string]any{"url": srv.URL + "/api/apis/oas/" + exportedFrom + "/export?mode=public"})
 	createOAS(t, srv, a)
 
+	// As on the Dashboard, a boolean option that does not parse counts as not
+	// given, and values are trimmed: the import succeeds without
+	// authentication, on the trimmed listen path.
+	_, lenient := createOAS(t, srv, call(t, srv, "POST", "/api/apis/oas/import?authentication=maybe&listenPath=%20/lenient/%20", plainOAS("Lenient")))
+	ext = call(t, srv, "GET", "/api/apis/oas/"+lenient, nil).JSON(t)["x-tyk-api-gateway"].(map[string]any)
+	if lp := ext["server"].(map[string]any)["listenPath"].(map[string]any)["value"]; lp != "/lenient/" {
+		t.Errorf("listenPath with spaces: %v, want /lenient/", lp)
+	}
+	if auth, ok := ext["server"].(map[string]any)["authentication"].(map[string]any); ok && auth["enabled"] == true {
+		t.Errorf("authentication=maybe enabled authentication: %v", auth)
+	}
+
 	// The extension is forbidden; nothing stored.
 	before := len(call(t, srv, "GET", "/api/apis?p=0", nil).JSON(t)["apis"].([]any))
 	wantError(t, call(t, srv, "POST", "/api/apis/oas/import", tykOAS("x", "/x/")), http.StatusBadRequest, model.MsgImportHasExtension)
-	wantError(t, call(t, srv, "POST", "/api/apis/oas/import?authentication=maybe", plainOAS("x")), http.StatusBadRequest, "authentication")
 	noServers := plainOAS("x")
 	delete(noServers, "servers")
 	wantError(t, call(t, srv, "POST", "/api/apis/oas/import", noServers), http.StatusBadRequest, "")
