@@ -14,7 +14,8 @@ package memstore_test
 //	get API        1,000: 8.8 µs   100,000: 23 µs (2.6x: garbage collection of the larger heap)
 //	list APIs p1   1,000: 85 µs    100,000: 104 µs (by name 90 -> 131, category 116 -> 170)
 //	parallel get at 100,000 keys, -cpu 2: 1.49x the serial one (2.9 µs against 4.4 µs wall)
-//	memory of 1,000,000 keys with one access right: 1,601 MiB, 1,678 B per key
+//	memory of 1,000,000 keys with one access right: 1,609 MiB, 1,687 B per key
+//	insert one key into 10,000 (ns/op): 33 µs, 16.9 kB (39 µs, 24.6 kB before seqKey and moveCounts)
 
 import (
 	"context"
@@ -282,4 +283,24 @@ func heapInUse() uint64 {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return m.HeapAlloc
+}
+
+// BenchmarkInsertKey inserts one key per transaction into a store that
+// already holds 10,000, as POST /api/keys does.
+func BenchmarkInsertKey(b *testing.B) {
+	ctx := context.Background()
+	s := memstore.NewSessions()
+	fillKeys(b, s, 10_000)
+	keys := make([]*store.Key, b.N)
+	for i := range keys {
+		keys[i] = benchKey(10_000 + i)
+	}
+	runtime.GC()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := s.UpdateSessions(ctx, func(tx store.SessionsTx) error { return tx.InsertKey(keys[i]) }); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
