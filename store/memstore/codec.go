@@ -40,11 +40,24 @@ var codecs sync.Map // reflect.Type -> *codec
 // codec cannot walk (unexported fields) panics when its codec is built,
 // which the conformance tests reach for every collection.
 func pack[T any](obj *T) []byte {
-	e := encoder{buf: make([]byte, 0, 256)}
-	codecOf(reflect.TypeFor[T]()).enc(&e, reflect.ValueOf(obj).Elem())
+	e := packBufs.Get().(*encoder)
+	e.buf = e.buf[:0]
+	codecOf(reflect.TypeFor[T]()).enc(e, reflect.ValueOf(obj).Elem())
 	// Keep exactly the bytes used: stored objects live long.
-	return append([]byte(nil), e.buf...)
+	b := append([]byte(nil), e.buf...)
+	if cap(e.buf) <= maxPackBuf {
+		packBufs.Put(e)
+	}
+	return b
 }
+
+// packBufs are the scratch buffers of pack, which copies its result out: a
+// buffer grown to an object's size serves the next object without growing
+// again. Buffers grown past maxPackBuf (a large API definition) are left to
+// the collector.
+var packBufs = sync.Pool{New: func() any { return &encoder{buf: make([]byte, 0, 1024)} }}
+
+const maxPackBuf = 64 << 10
 
 // unpack decodes an object pack wrote.
 func unpack[T any](data []byte) *T {
