@@ -147,6 +147,10 @@ type APIQuery struct {
 	APIType string
 	// Active keeps the active (true) or inactive (false) APIs.
 	Active *bool
+	// Certificate keeps the APIs that name this certificate id anywhere
+	// [model.APICertificateUses] looks (client, upstream, server and pinned
+	// certificates), answered from an index.
+	Certificate string
 }
 
 // KeyQuery lists keys.
@@ -214,6 +218,18 @@ type SSONonce struct {
 	ExpiresAt time.Time `json:"expires_at"`
 }
 
+// Certificate is a certificate (or a public key) of an org, as the
+// Dashboard keeps it: its id, the org id followed by the hex SHA-256
+// fingerprint of the certificate's DER (the gateway's certs package forms it
+// so), and the PEM stored: the certificate chain, then its private key when
+// one came with it. Everything else (subject, issuer, dates) is read from
+// the PEM.
+type Certificate struct {
+	ID    string `json:"id"`
+	OrgID string `json:"org_id"`
+	PEM   string `json:"pem"`
+}
+
 // DefinitionsReader reads definitions inside a transaction. Every Get returns
 // an error wrapping ErrNotFound when nothing matches.
 type DefinitionsReader interface {
@@ -255,6 +271,12 @@ type DefinitionsReader interface {
 	// GetAssetByID finds an asset of org by its custom id.
 	GetAssetByID(orgID, id string) (*model.Asset, error)
 	ListAssets(orgID string, opts ListOptions) (Page[model.Asset], error)
+
+	GetCertificate(id string) (*Certificate, error)
+	// ListCertificates lists the certificates of org in the order of their
+	// upload; Query matches within the id, and "created" is the one Sort a
+	// certificate has.
+	ListCertificates(orgID string, opts ListOptions) (Page[Certificate], error)
 
 	GetAuditLog(mid string) (*model.AuditLog, error)
 	ListAuditLogs(orgID string, q AuditQuery) (Page[model.AuditLog], error)
@@ -312,6 +334,11 @@ type DefinitionsTx interface {
 	InsertAsset(a *model.Asset) error
 	UpdateAsset(a *model.Asset) error
 	DeleteAsset(mid string) error
+
+	// Certificates are keyed by their id and never change: a new PEM is a
+	// new id.
+	InsertCertificate(c *Certificate) error
+	DeleteCertificate(id string) error
 
 	InsertAuditLog(l *model.AuditLog) error
 	InsertAnalytics(r *model.AnalyticsRecord) error

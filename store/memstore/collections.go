@@ -54,7 +54,8 @@ const (
 	facetAuthType = "a" + sep
 	facetAPIType  = "t" + sep
 	facetActive   = "v" + sep
-	facetAPI      = "api" + sep // keys with access to an API; OAuth clients of an API
+	facetAPI      = "api" + sep  // keys with access to an API; OAuth clients of an API
+	facetCert     = "cert" + sep // APIs that name a certificate
 )
 
 func activeFacet(active bool) string {
@@ -149,6 +150,9 @@ var (
 			for _, c := range model.APICategories(a) {
 				fs = append(fs, facetCategory+c)
 			}
+			for id := range model.APICertificateUses(def) {
+				fs = append(fs, facetCert+id)
+			}
 			return fs
 		},
 		uniques: []unique[model.APIDefinitionWrapper]{
@@ -212,6 +216,15 @@ var (
 				return a.OrgID + sep + a.ID, a.ID != ""
 			}},
 		},
+	}
+
+	// Certificates are few per org and never change; the id is the one
+	// look-up.
+	certificates = &coll[store.Certificate]{
+		table: store.CollectionCertificates, noun: "certificate",
+		id:   func(c *store.Certificate) string { return c.ID },
+		org:  func(c *store.Certificate) string { return c.OrgID },
+		text: func(c *store.Certificate) string { return c.ID },
 	}
 
 	auditLogs = &coll[model.AuditLog]{

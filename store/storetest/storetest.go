@@ -31,6 +31,7 @@ func Run(t *testing.T, newStore func() store.Store) {
 		{"APIFilters", testAPIFilters},
 		{"KeyFilters", testKeyFilters},
 		{"AuditAndAnalytics", testAuditAndAnalytics},
+		{"Certificates", testCertificates},
 		{"OrgIsolation", testOrgIsolation},
 		{"DeleteOrgData", testDeleteOrgData},
 		{"Atomicity", testAtomicity},
