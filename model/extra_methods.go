@@ -26,12 +26,12 @@ type mCPStatsJSON MCPStats
 
 // UnmarshalJSON decodes a MCPStats, keeping unknown members in Extra.
 func (v *MCPStats) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*mCPStatsJSON)(v), &v.Extra)
+	return unmarshalModel(b, (*mCPStatsJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a MCPStats with the members kept in Extra.
 func (v MCPStats) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*mCPStatsJSON)(&v), v.Extra)
+	return marshalModel((*mCPStatsJSON)(&v), v.Extra)
 }
 
 type aggregateAnalyticsDataJSON AggregateAnalyticsData
@@ -1382,24 +1382,24 @@ type organisationNotificationJSON OrganisationNotification
 
 // UnmarshalJSON decodes a OrganisationNotification, keeping unknown members in Extra.
 func (v *OrganisationNotification) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*organisationNotificationJSON)(v), &v.Extra)
+	return unmarshalModel(b, (*organisationNotificationJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a OrganisationNotification with the members kept in Extra.
 func (v OrganisationNotification) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*organisationNotificationJSON)(&v), v.Extra)
+	return marshalModel((*organisationNotificationJSON)(&v), v.Extra)
 }
 
 type certificateExpiryDataJSON CertificateExpiryData
 
 // UnmarshalJSON decodes a CertificateExpiryData, keeping unknown members in Extra.
 func (v *CertificateExpiryData) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*certificateExpiryDataJSON)(v), &v.Extra)
+	return unmarshalModel(b, (*certificateExpiryDataJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a CertificateExpiryData with the members kept in Extra.
 func (v CertificateExpiryData) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*certificateExpiryDataJSON)(&v), v.Extra)
+	return marshalModel((*certificateExpiryDataJSON)(&v), v.Extra)
 }
 
 type oAuthClientJSON OAuthClient
@@ -1646,60 +1646,60 @@ type oASSchemaResponseJSON OASSchemaResponse
 
 // UnmarshalJSON decodes a OASSchemaResponse, keeping unknown members in Extra.
 func (v *OASSchemaResponse) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*oASSchemaResponseJSON)(v), &v.Extra)
+	return unmarshalModel(b, (*oASSchemaResponseJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a OASSchemaResponse with the members kept in Extra.
 func (v OASSchemaResponse) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*oASSchemaResponseJSON)(&v), v.Extra)
+	return marshalModel((*oASSchemaResponseJSON)(&v), v.Extra)
 }
 
 type allAPIDefSchemasResponseJSON AllAPIDefSchemasResponse
 
 // UnmarshalJSON decodes a AllAPIDefSchemasResponse, keeping unknown members in Extra.
 func (v *AllAPIDefSchemasResponse) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*allAPIDefSchemasResponseJSON)(v), &v.Extra)
+	return unmarshalModel(b, (*allAPIDefSchemasResponseJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a AllAPIDefSchemasResponse with the members kept in Extra.
 func (v AllAPIDefSchemasResponse) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*allAPIDefSchemasResponseJSON)(&v), v.Extra)
+	return marshalModel((*allAPIDefSchemasResponseJSON)(&v), v.Extra)
 }
 
 type aPIDefSchemasJSON APIDefSchemas
 
 // UnmarshalJSON decodes a APIDefSchemas, keeping unknown members in Extra.
 func (v *APIDefSchemas) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*aPIDefSchemasJSON)(v), &v.Extra)
+	return unmarshalModel(b, (*aPIDefSchemasJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a APIDefSchemas with the members kept in Extra.
 func (v APIDefSchemas) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*aPIDefSchemasJSON)(&v), v.Extra)
+	return marshalModel((*aPIDefSchemasJSON)(&v), v.Extra)
 }
 
 type exampleAPIMetadataJSON ExampleAPIMetadata
 
 // UnmarshalJSON decodes a ExampleAPIMetadata, keeping unknown members in Extra.
 func (v *ExampleAPIMetadata) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*exampleAPIMetadataJSON)(v), &v.Extra)
+	return unmarshalModel(b, (*exampleAPIMetadataJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a ExampleAPIMetadata with the members kept in Extra.
 func (v ExampleAPIMetadata) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*exampleAPIMetadataJSON)(&v), v.Extra)
+	return marshalModel((*exampleAPIMetadataJSON)(&v), v.Extra)
 }
 
 type detailedExampleAPIMetadataJSON DetailedExampleAPIMetadata
 
 // UnmarshalJSON decodes a DetailedExampleAPIMetadata, keeping unknown members in Extra.
 func (v *DetailedExampleAPIMetadata) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*detailedExampleAPIMetadataJSON)(v), &v.Extra)
+	return unmarshalModel(b, (*detailedExampleAPIMetadataJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a DetailedExampleAPIMetadata with the members kept in Extra.
 func (v DetailedExampleAPIMetadata) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*detailedExampleAPIMetadataJSON)(&v), v.Extra)
+	return marshalModel((*detailedExampleAPIMetadataJSON)(&v), v.Extra)
 }
 
 type sessionStateJSON SessionState
@@ -1886,36 +1886,36 @@ type systemStatsResponseJSON SystemStatsResponse
 
 // UnmarshalJSON decodes a SystemStatsResponse, keeping unknown members in Extra.
 func (v *SystemStatsResponse) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*systemStatsResponseJSON)(v), &v.Extra)
+	return unmarshalModel(b, (*systemStatsResponseJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a SystemStatsResponse with the members kept in Extra.
 func (v SystemStatsResponse) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*systemStatsResponseJSON)(&v), v.Extra)
+	return marshalModel((*systemStatsResponseJSON)(&v), v.Extra)
 }
 
 type entityStatsJSON EntityStats
 
 // UnmarshalJSON decodes a EntityStats, keeping unknown members in Extra.
 func (v *EntityStats) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*entityStatsJSON)(v), &v.Extra)
+	return unmarshalModel(b, (*entityStatsJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a EntityStats with the members kept in Extra.
 func (v EntityStats) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*entityStatsJSON)(&v), v.Extra)
+	return marshalModel((*entityStatsJSON)(&v), v.Extra)
 }
 
 type individualStatsJSON IndividualStats
 
 // UnmarshalJSON decodes a IndividualStats, keeping unknown members in Extra.
 func (v *IndividualStats) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*individualStatsJSON)(v), &v.Extra)
+	return unmarshalModel(b, (*individualStatsJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a IndividualStats with the members kept in Extra.
 func (v IndividualStats) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*individualStatsJSON)(&v), v.Extra)
+	return marshalModel((*individualStatsJSON)(&v), v.Extra)
 }
 
 type userJSON User
