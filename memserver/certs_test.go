@@ -308,4 +308,3 @@ func TestCertificateUsedByAPIs(t *testing.T) {
 	want(t, call(t, srv, "DELETE", "/api/certs/"+other, nil), http.StatusOK)
 	wantError(t, call(t, srv, "GET", "/api/certs/dependencies/"+other, nil), http.StatusNotFound, "not found")
 }
-
