@@ -29,6 +29,7 @@ const (
 	CollectionAuditLogs    = "audit_logs"
 	CollectionAnalytics    = "analytics"
 	CollectionSSONonces    = "sso_nonces"
+	CollectionPortal       = "portal"
 	CollectionKeys         = "keys"
 )
 

@@ -5,7 +5,7 @@
 //
 // As in the Dashboard itself, definitions (organisations, users, groups,
 // APIs, policies, OAuth clients, webhooks, assets, audit and analytics
-// records, SSO nonces) and sessions (keys) are separate: a Store is a
+// records, SSO nonces, the classic portal's objects) and sessions (keys) are separate: a Store is a
 // [Definitions] and a [Sessions], and [Combine] joins any two, so that a
 // session store of one's own can sit beside the in-memory definitions, or the
 // other way round:
@@ -33,10 +33,12 @@
 //   - Look-ups by identifier use an index, never a scan: by db id, api_id, a
 //     policy's or an asset's custom id within its org, a key's id, hash and
 //     basic-auth username ([Key.BasicAuthUsername]) within its org, a user's
-//     email (without case) and access key, an OAuth client id.
+//     email (without case) and access key, an OAuth client id, a portal
+//     object's kind and id and its kind, org and key.
 //   - Identifiers are unique: a db id per collection, an api_id per store,
 //     a custom policy or asset id per org, a user email and access key per
-//     store, a key's hash per store, a basic-auth username per org. Breaking
+//     store, a key's hash per store, a basic-auth username per org, a portal
+//     object's id per kind and its key per kind and org. Breaking
 //     one returns an error wrapping [ErrConflict]; a missing object one
 //     wrapping [ErrNotFound]; an object without its id, or a query the store
 //     cannot answer (an unknown sort field), [ErrInvalid]. Errors name the
@@ -69,6 +71,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"time"
@@ -214,6 +217,47 @@ type SSONonce struct {
 	ExpiresAt time.Time `json:"expires_at"`
 }
 
+// PortalKind is a kind of object of the classic developer portal.
+type PortalKind string
+
+// The kinds of the classic portal the Dashboard API serves. An org has at
+// most one catalogue, configuration, CSS, JavaScript and menus object (the
+// memserver keys them "org", see [PortalObject.Key]) and any number of the
+// others. A store keeps any non-empty kind; these are the ones in use.
+const (
+	PortalCatalogue     PortalKind = "catalogue"
+	PortalConfiguration PortalKind = "configuration"
+	PortalCSS           PortalKind = "css"
+	PortalJS            PortalKind = "js"
+	PortalMenus         PortalKind = "menus"
+	PortalDocumentation PortalKind = "documentation"
+	PortalPage          PortalKind = "page"
+	PortalDeveloper     PortalKind = "developer"
+	PortalKeyRequest    PortalKind = "key_request"
+)
+
+// PortalObject is one object of an org's classic developer portal: the
+// model object (model.PortalCatalogue, model.PortalDeveloper, ...) as JSON,
+// with what the store looks it up, filters and orders it by. One shape for
+// every kind keeps the interface of the store small; the memserver decodes
+// and validates Data with the model types before it stores anything.
+type PortalObject struct {
+	Kind  PortalKind `json:"kind"`
+	ID    string     `json:"id"`
+	OrgID string     `json:"org_id"`
+	// Key, when set, identifies the object within its kind and org besides
+	// its id: the memserver sets a developer's email (lower-cased), and
+	// "org" for a kind an org has one of, so that the store refuses a
+	// second.
+	Key string `json:"key,omitempty"`
+	// Name is what ListOptions.Query matches and the "name" order sorts: a
+	// page's title, a developer's email.
+	Name string `json:"name,omitempty"`
+	// Created orders "created".
+	Created time.Time       `json:"created"`
+	Data    json.RawMessage `json:"data"`
+}
+
 // DefinitionsReader reads definitions inside a transaction. Every Get returns
 // an error wrapping ErrNotFound when nothing matches.
 type DefinitionsReader interface {
@@ -262,6 +306,15 @@ type DefinitionsReader interface {
 	ListAnalytics(q AnalyticsQuery) ([]model.AnalyticsRecord, error)
 
 	GetSSONonce(nonce string) (*SSONonce, error)
+
+	// GetPortalObject finds an object of the classic portal by its kind and
+	// id.
+	GetPortalObject(kind PortalKind, id string) (*PortalObject, error)
+	// GetPortalObjectByKey finds the object of kind in org whose Key is key.
+	GetPortalObjectByKey(kind PortalKind, orgID, key string) (*PortalObject, error)
+	// ListPortalObjects lists the objects of kind of org; an empty org lists
+	// every org's. Query matches Name; Sort takes "name" and "created".
+	ListPortalObjects(kind PortalKind, orgID string, opts ListOptions) (Page[PortalObject], error)
 }
 
 // DefinitionsTx reads and writes definitions inside a transaction. Insert
@@ -318,6 +371,13 @@ type DefinitionsTx interface {
 
 	InsertSSONonce(n *SSONonce) error
 	DeleteSSONonce(nonce string) error
+
+	// Portal objects are keyed by kind and id; a Key, when set, is unique
+	// among the objects of its kind in its org. UpdatePortalObject may
+	// change the Key, the Name and the Data, never the org.
+	InsertPortalObject(o *PortalObject) error
+	UpdatePortalObject(o *PortalObject) error
+	DeletePortalObject(kind PortalKind, id string) error
 }
 
 // SessionsReader reads keys inside a transaction.

@@ -55,6 +55,7 @@ const (
 	facetAPIType  = "t" + sep
 	facetActive   = "v" + sep
 	facetAPI      = "api" + sep // keys with access to an API; OAuth clients of an API
+	facetKind     = "k" + sep   // portal objects of a kind
 )
 
 func activeFacet(active bool) string {
@@ -243,6 +244,25 @@ var (
 		org: func(n *store.SSONonce) string { return n.OrgID },
 	}
 
+	// The classic portal's objects of every kind share one table: the kind
+	// is part of the id and a facet, and of the key's unique index.
+	portalObjects = &coll[store.PortalObject]{
+		table: store.CollectionPortal, noun: "portal object",
+		id:   func(o *store.PortalObject) string { return portalID(o.Kind, o.ID) },
+		org:  func(o *store.PortalObject) string { return o.OrgID },
+		text: func(o *store.PortalObject) string { return o.Name },
+		sorts: map[string]sortKey[store.PortalObject]{
+			"name":    {key: func(o *store.PortalObject) string { return nameKey(o.Name) }, indexed: true},
+			"created": {key: func(o *store.PortalObject) string { return timeKey(o.Created) }, indexed: true},
+		},
+		facets: func(o *store.PortalObject) []string { return []string{facetKind + string(o.Kind)} },
+		uniques: []unique[store.PortalObject]{
+			{index: "key", what: "key", key: func(o *store.PortalObject) (string, bool) {
+				return o.OrgID + sep + string(o.Kind) + sep + o.Key, o.Key != ""
+			}},
+		},
+	}
+
 	// Keys are the one collection that grows to millions, so they carry
 	// only the indexes their look-ups need (id, hash, basic-auth username,
 	// org in creation order): orders other than creation sort in memory,
@@ -273,6 +293,15 @@ var (
 		},
 	}
 )
+
+// portalID is the table id of a portal object: its kind and its id, or ""
+// (refused as no id) when either is missing.
+func portalID(kind store.PortalKind, id string) string {
+	if kind == "" || id == "" {
+		return ""
+	}
+	return string(kind) + sep + id
+}
 
 func tokenID(clientID, code string) string {
 	if code == "" {

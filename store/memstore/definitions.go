@@ -25,7 +25,7 @@ func NewDefinitions() *Definitions {
 	return &Definitions{db: newDB("definitions",
 		orgs.schema(), users.schema(), userGroups.schema(), apis.schema(), policies.schema(),
 		oauthClients.schema(), oauthTokens.schema(), webhooks.schema(), assets.schema(),
-		auditLogs.schema(), analytics.schema(), ssoNonces.schema(),
+		auditLogs.schema(), analytics.schema(), ssoNonces.schema(), portalObjects.schema(),
 	)}
 }
 
@@ -280,7 +280,7 @@ func (t *defTx) DeleteOrgData(orgID string) error {
 	for _, del := range []func(*memdb.Txn, string) error{
 		users.deleteOrg, userGroups.deleteOrg, apis.deleteOrg, policies.deleteOrg,
 		oauthClients.deleteOrg, oauthTokens.deleteOrg, webhooks.deleteOrg, assets.deleteOrg,
-		auditLogs.deleteOrg, analytics.deleteOrg, ssoNonces.deleteOrg,
+		auditLogs.deleteOrg, analytics.deleteOrg, ssoNonces.deleteOrg, portalObjects.deleteOrg,
 	} {
 		if err := del(t.txn, orgID); err != nil {
 			return fmt.Errorf("delete data of org %q: %w", orgID, err)
@@ -390,3 +390,50 @@ func (t *defTx) InsertSSONonce(n *store.SSONonce) error {
 }
 
 func (t *defTx) DeleteSSONonce(nonce string) error { return ssoNonces.delete(t.txn, nonce) }
+
+func (t *defTx) GetPortalObject(kind store.PortalKind, id string) (*store.PortalObject, error) {
+	return portalObjects.get(t.txn, "id", portalID(kind, id), fmt.Sprintf("%s %q", kind, id))
+}
+
+func (t *defTx) GetPortalObjectByKey(kind store.PortalKind, orgID, key string) (*store.PortalObject, error) {
+	return portalObjects.get(t.txn, "key", orgID+sep+string(kind)+sep+key,
+		fmt.Sprintf("%s with key %q in org %q", kind, key, orgID))
+}
+
+func (t *defTx) ListPortalObjects(kind store.PortalKind, orgID string, opts store.ListOptions) (store.Page[store.PortalObject], error) {
+	q, err := portalObjects.query(orgID, opts)
+	if err != nil {
+		return store.Page[store.PortalObject]{}, err
+	}
+	q.allOrgs = orgID == ""
+	q.facets = []string{facetKind + string(kind)}
+	return portalObjects.list(t.txn, q)
+}
+
+func (t *defTx) InsertPortalObject(o *store.PortalObject) error {
+	return portalObjects.insert(t.txn, t.db.nextSeq(), o)
+}
+
+func (t *defTx) UpdatePortalObject(o *store.PortalObject) error {
+	if o == nil {
+		return fmt.Errorf("update portal object: nil: %w", store.ErrInvalid)
+	}
+	// An object never moves to another org: the org is part of what
+	// keeps orgs apart, and of the key's index.
+	old, err := portalObjects.first(t.txn, "id", portalID(o.Kind, o.ID))
+	if err != nil {
+		return err
+	}
+	if old != nil && old.view().OrgID != o.OrgID {
+		return fmt.Errorf("update portal object %s %q: org %q is not its org %q: %w",
+			o.Kind, o.ID, o.OrgID, old.view().OrgID, store.ErrInvalid)
+	}
+	return portalObjects.update(t.txn, o)
+}
+
+func (t *defTx) DeletePortalObject(kind store.PortalKind, id string) error {
+	if portalID(kind, id) == "" {
+		return fmt.Errorf("delete portal object %s %q: %w", kind, id, store.ErrNotFound)
+	}
+	return portalObjects.delete(t.txn, portalID(kind, id))
+}

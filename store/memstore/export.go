@@ -194,6 +194,7 @@ var definitionPorts = []port{
 			return jsonDecode("analytics record", rec.Object, &r.Rec)
 		}),
 	portOf(ssoNonces, nil, nil),
+	portOf(portalObjects, nil, nil),
 }
 
 var sessionPorts = []port{portOf(keys, nil, nil)}

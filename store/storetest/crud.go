@@ -259,6 +259,7 @@ func testCRUD(t *testing.T, s store.Store) {
 			},
 		})
 	})
+	t.Run("portal objects", func(t *testing.T) { runCRUD(t, s, portalCRUD()) })
 	t.Run("SSO nonces", func(t *testing.T) {
 		n := &store.SSONonce{Nonce: "nonce1", OrgID: orgA, ExpiresAt: time.Date(2024, 1, 1, 0, 1, 0, 0, time.UTC),
 			Data: model.SSOAccessData{ForSection: "dashboard", EmailAddress: "a@example.com"}}

@@ -104,6 +104,7 @@ func populate(t *testing.T, s store.Store, org string, base int) {
 			tx.InsertAuditLog(newAudit(org, base+1)),
 			tx.InsertAnalytics(&model.AnalyticsRecord{OrgID: org, APIID: "api1", TimeStamp: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)}),
 			tx.InsertSSONonce(&store.SSONonce{Nonce: fmt.Sprintf("nonce%d", base+1), OrgID: org}),
+			tx.InsertPortalObject(newPortalObject(org, store.PortalDeveloper, base+1, "dev@example.com")),
 		} {
 			if err != nil {
 				return err
@@ -145,6 +146,8 @@ func counts(t *testing.T, s store.Store, org string) map[string]int {
 		note("analytics", len(r), err)
 		cats, err := tx.APICategories(org)
 		note("categories", len(cats), err)
+		po, err := tx.ListPortalObjects(store.PortalDeveloper, org, all)
+		note("portal", po.Total, err)
 		return errors.Join(errs...)
 	})
 	viewSess(t, s, func(tx store.SessionsReader) error {
@@ -157,7 +160,7 @@ func counts(t *testing.T, s store.Store, org string) map[string]int {
 
 func ones() map[string]int {
 	return map[string]int{"users": 1, "groups": 1, "apis": 1, "policies": 1, "oauth clients": 1, "webhooks": 1,
-		"assets": 1, "audit logs": 1, "analytics": 1, "categories": 1, "keys": 1}
+		"assets": 1, "audit logs": 1, "analytics": 1, "categories": 1, "portal": 1, "keys": 1}
 }
 
 func zeros() map[string]int {
@@ -181,7 +184,7 @@ func testOrgIsolation(t *testing.T, s store.Store) {
 	}
 	// An empty org lists every org's objects.
 	if d := diff(map[string]int{"users": 2, "groups": 2, "apis": 2, "policies": 2, "oauth clients": 2, "webhooks": 2,
-		"assets": 2, "audit logs": 2, "analytics": 0, "categories": 0, "keys": 2}, counts(t, s, "")); d != "" {
+		"assets": 2, "audit logs": 2, "analytics": 0, "categories": 0, "portal": 2, "keys": 2}, counts(t, s, "")); d != "" {
 		t.Errorf("lists of every org (-want +got):\n%s", d)
 	}
 	viewDefs(t, s, func(tx store.DefinitionsReader) error {

@@ -30,6 +30,7 @@ func Run(t *testing.T, newStore func() store.Store) {
 		{"Sort", testSort},
 		{"APIFilters", testAPIFilters},
 		{"KeyFilters", testKeyFilters},
+		{"Portal", testPortal},
 		{"AuditAndAnalytics", testAuditAndAnalytics},
 		{"OrgIsolation", testOrgIsolation},
 		{"DeleteOrgData", testDeleteOrgData},
