@@ -52,11 +52,12 @@ func startChild(t *testing.T, args ...string) (*exec.Cmd, string) {
 	if !sc.Scan() {
 		t.Fatalf("child printed no banner")
 	}
+	url := strings.TrimPrefix(sc.Text(), "memserver listening on ")
 	go func() {
 		for sc.Scan() {
 		}
 	}()
-	return cmd, strings.TrimPrefix(sc.Text(), "memserver listening on ")
+	return cmd, url
 }
 
 // TestDataFileSurvivesKill kills a memserver with -data in the middle of a
