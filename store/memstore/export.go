@@ -183,6 +183,7 @@ var definitionPorts = []port{
 		}),
 	portOf(webhooks, nil, nil),
 	portOf(assets, nil, nil),
+	portOf(certificates, nil, nil),
 	portOf(auditLogs, nil, nil),
 	// An analytics record's id is the store's, not part of its JSON: it
 	// travels as meta, so that an import (and the data file's change log,
