@@ -68,6 +68,7 @@ func routeTables() []func() []route {
 		schemaRoutes,
 		adminRoutes,
 		adminOrgKeyRoutes,
+		certRoutes,
 	}
 }
 
