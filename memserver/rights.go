@@ -26,14 +26,11 @@ func effectivePerms(tx store.DefinitionsReader, u *model.User) model.UserPermiss
 	return u.UserPermissions
 }
 
-// isAdminPerms reports whether perms make their holder an admin.
-func isAdminPerms(p model.UserPermissions) bool { return p[model.PermIsAdmin] == model.PermAdmin }
-
 // mayManage refuses (answering 403, inside a transaction) a non-admin's
 // change to an admin: users write does not reach the users who hold more
 // rights than it, whether their rights are their own or their group's.
 func (c *call) mayManage(tx store.DefinitionsReader, u *model.User) error {
-	if c.isAdmin() || !isAdminPerms(effectivePerms(tx, u)) {
+	if c.isAdmin() || !isAdminPermissions(effectivePerms(tx, u)) {
 		return nil
 	}
 	return c.failTx(http.StatusForbidden, "only an admin may change an admin user")

@@ -230,7 +230,7 @@ func deleteUserGroup(c *call) {
 // deleting it changes what those admins hold, and only an admin manages an
 // admin.
 func (c *call) mayManageGroup(g *model.UserGroup) error {
-	if c.isAdmin() || !isAdminPerms(g.UserPermissions) {
+	if c.isAdmin() || !isAdminPermissions(g.UserPermissions) {
 		return nil
 	}
 	return c.failTx(http.StatusForbidden, "only an admin may change group "+g.ID+": it makes its members admins")
