@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dashkit/dashkit/memserver"
 	"github.com/dashkit/dashkit/model"
@@ -14,7 +15,7 @@ import (
 // objectsOf is one of each object, created over HTTP, for routes that name
 // one in their path.
 type objectsOf struct {
-	apiDB, apiID, oasDB, asset, key, policy, user, group, hook, client, audit string
+	apiDB, apiID, oasDB, asset, key, policy, user, group, hook, client, audit, cert string
 }
 
 func createObjects(t *testing.T, srv *memserver.Server) objectsOf {
@@ -47,6 +48,7 @@ func createObjects(t *testing.T, srv *memserver.Server) objectsOf {
 		t.Fatal("no audit record")
 	}
 	o.audit = logs.AuditLogs[0].MID
+	o.cert = uploadCert(t, srv, newTestCert(t, "walked.example", time.Now().Add(time.Hour), false).certPEM)
 	return o
 }
 
@@ -74,7 +76,7 @@ func (o objectsOf) fill(path string) string {
 		id = o.audit
 	}
 	r := strings.NewReplacer("{id}", id, "{apiId}", o.apiID, "{clientId}", o.client, "{keyId}", o.key,
-		"{username}", "walker", "{startDay}", "1", "{startMonth}", "1", "{startYear}", "2020",
+		"{username}", "walker", "{certId}", o.cert, "{startDay}", "1", "{startMonth}", "1", "{startYear}", "2020",
 		"{endDay}", "31", "{endMonth}", "12", "{endYear}", "2030")
 	return r.Replace(path)
 }
@@ -186,6 +188,7 @@ func TestMalformedBodiesEveryRoute(t *testing.T) {
 		"PATCH /api/apis/oas/{id}":                      true,
 		"POST /api/apis/oas":                            true,
 		"POST /api/apis/oas/dry-run":                    true,
+		"POST /api/certs":                               true, // a PEM file
 	}
 	// Routes whose description names another status for a malformed body:
 	// importPolicies lists 403 "Request body malformed" as its one client
