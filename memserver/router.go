@@ -69,6 +69,8 @@ func routeTables() []func() []route {
 		adminRoutes,
 		adminOrgKeyRoutes,
 		certRoutes,
+		streamsRoutes,
+		mcpRoutes,
 	}
 }
 
