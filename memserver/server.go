@@ -348,8 +348,10 @@ func (s *Server) authenticate(c *call) bool {
 		return false
 	}
 	c.orgID = c.user.OrgID
-	c.perms = perms
-	if !allowed(perms, c.route.Section, c.route.Write) {
+	// Every name of a section counts as that section; an empty object is
+	// an admin (see effectivePermissions).
+	c.perms = effectivePermissions(perms)
+	if !allowed(c.perms, c.route.Section, c.route.Write) {
 		c.fail(http.StatusForbidden, "access denied: You do not have permission to access "+c.r.URL.Path)
 		return false
 	}
