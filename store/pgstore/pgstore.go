@@ -431,4 +431,3 @@ func (s *Store) importOnce(ctx context.Context, byName map[string]collection, da
 	}
 	return nil
 }
-
