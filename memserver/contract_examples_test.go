@@ -25,8 +25,6 @@ import (
 var notServedYet = map[string]bool{
 	"POST /api/apis/migrate":       true,
 	"PUT /api/apis/{apiID}/access": true,
-	"POST /api/mcps":               true,
-	"PUT /api/mcps/{apiId}":        true,
 	"POST /api/proxy":              true,
 }
 
