@@ -70,13 +70,13 @@ func TestMCPAnalytics(t *testing.T) {
 		t.Fatalf("reversed range: %v", err)
 	}
 
-	// analytics and mcp, read, are needed.
-	reader := userClient(t, srv, model.UserPermissions{"analytics": "read", "mcp": "read"})
+	// analytics read is needed.
+	reader := userClient(t, srv, model.UserPermissions{"analytics": "read"})
 	if _, err := reader.Analytics.MCPUsage(ctx, from, to, client.MCPUsageOptions{}); err != nil {
-		t.Fatalf("analytics and mcp read: %v", err)
+		t.Fatalf("analytics read: %v", err)
 	}
-	analyst := userClient(t, srv, model.UserPermissions{"analytics": "read"})
-	if _, err := analyst.Analytics.MCPPrimitives(ctx, from, to, client.MCPActivityOptions{}); !errors.Is(err, client.ErrForbidden) {
-		t.Fatalf("analytics alone: %v", err)
+	other := userClient(t, srv, model.UserPermissions{"apis": "write"})
+	if _, err := other.Analytics.MCPPrimitives(ctx, from, to, client.MCPActivityOptions{}); !errors.Is(err, client.ErrForbidden) {
+		t.Fatalf("without analytics: %v", err)
 	}
 }

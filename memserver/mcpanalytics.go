@@ -16,8 +16,9 @@ import (
 
 // MCP analytics: the traffic of MCP proxies, from the analytics records
 // whose mcp_stats says is_mcp (fed like the rest, by RecordTraffic or POST
-// /_memserver/analytics). The routes read the analytics section and, as the
-// Dashboard's MCP analytics page does, the mcp section as well.
+// /_memserver/analytics). The routes belong to the analytics section. (The
+// Dashboard's MCP analytics page asks for the mcp permission as well; here
+// a route has one section, and MCP proxies are in apis.)
 //
 // Without group_by the activity routes group by day; group_by=mcp_primitive
 // groups by primitive (type and name). The usage route groups by MCP proxy.
@@ -26,15 +27,12 @@ import (
 func mcpAnalyticsRoutes() []route {
 	const dates = "{startDay}/{startMonth}/{startYear}/{endDay}/{endMonth}/{endYear}"
 	return []route{
-		{Method: "GET", Path: "/api/activity/mcp/keys/{id}/" + dates, Section: "analytics", Handle: mcpKeyActivity},
+		{Method: "GET", Path: "/api/activity/mcp/keys/{keyId}/" + dates, Section: "analytics", Handle: mcpKeyActivity},
 		{Method: "GET", Path: "/api/activity/mcp/primitives/" + dates, Section: "analytics", Handle: mcpPrimitiveActivity},
 		{Method: "GET", Path: "/api/activity/mcp/primitives/errors/" + dates, Section: "analytics", Handle: mcpPrimitiveErrors},
 		{Method: "GET", Path: "/api/usage/mcp/" + dates, Section: "analytics", Handle: mcpUsage},
 	}
 }
-
-// sectionMCP is the permission section of MCP proxies.
-const sectionMCP = "mcp"
 
 // isMCPRecord reports whether a record is of MCP traffic.
 func isMCPRecord(r *model.AnalyticsRecord) bool { return r.MCPStats != nil && r.MCPStats.IsMCP }
@@ -167,15 +165,6 @@ func (c *call) mcpRecords(from, to time.Time, f *mcpFilter, keys ...string) ([]m
 	return recs, true
 }
 
-// mcpPermitted answers 403 unless the caller may read MCP proxies too.
-func (c *call) mcpPermitted() bool {
-	if !allowed(c.perms, sectionMCP, false) {
-		c.fail(http.StatusForbidden, "access denied: You do not have permission to access "+c.r.URL.Path)
-		return false
-	}
-	return true
-}
-
 // mcpActivity answers an activity route: by day, or by primitive.
 func (c *call) mcpActivity(recs []model.AnalyticsRecord, f *mcpFilter) {
 	var data []model.AnalyticsResultUnit
@@ -194,9 +183,6 @@ func mcpPrimitiveActivity(c *call) { c.mcpPrimitives(false) }
 func mcpPrimitiveErrors(c *call)   { c.mcpPrimitives(true) }
 
 func (c *call) mcpPrimitives(errorsOnly bool) {
-	if !c.mcpPermitted() {
-		return
-	}
 	from, to, ok := c.activityRange()
 	if !ok {
 		return
@@ -214,9 +200,6 @@ func (c *call) mcpPrimitives(errorsOnly bool) {
 // mcpKeyActivity answers the MCP calls of one key, named by its hash (or
 // its id); a key the org does not have is 404, as the description says.
 func mcpKeyActivity(c *call) {
-	if !c.mcpPermitted() {
-		return
-	}
 	from, to, ok := c.activityRange()
 	if !ok {
 		return
@@ -225,7 +208,7 @@ func mcpKeyActivity(c *call) {
 	if !ok {
 		return
 	}
-	id := c.PathValue("id")
+	id := c.PathValue("keyId")
 	var k *store.Key
 	err := c.viewSessions(func(tx store.SessionsReader) (err error) {
 		k, err = tx.GetKeyByHash(id)
@@ -248,9 +231,6 @@ func mcpKeyActivity(c *call) {
 // mcpUsage answers the usage of each MCP proxy, as JSON or (type=csv) as
 // CSV with a header row of the JSON members.
 func mcpUsage(c *call) {
-	if !c.mcpPermitted() {
-		return
-	}
 	from, to, ok := c.activityRange()
 	if !ok {
 		return

@@ -190,15 +190,12 @@ func TestMCPAnalyticsErrors(t *testing.T) {
 	// A key the org does not have: 404, as the description says.
 	wantError(t, call(t, srv, "GET", "/api/activity/mcp/keys/nosuchkey"+rng, nil), http.StatusNotFound, "Key not found")
 
-	// The MCP analytics need analytics and mcp (the Dashboard's MCP
-	// analytics page asks for both); read is enough.
-	_, both := newUser(t, srv, "mcp-analyst@example.com", map[string]string{"analytics": "read", "mcp": "read"})
-	_, analyticsOnly := newUser(t, srv, "analyst@example.com", map[string]string{"analytics": "read"})
-	_, mcpOnly := newUser(t, srv, "mcp-admin@example.com", map[string]string{"mcp": "write"})
+	// The MCP analytics are part of the analytics section; read is enough.
+	_, analyst := newUser(t, srv, "mcp-analyst@example.com", map[string]string{"analytics": "read"})
+	_, other := newUser(t, srv, "mcp-admin@example.com", map[string]string{"apis": "write"})
 	for _, path := range []string{"/api/activity/mcp/primitives" + rng, "/api/activity/mcp/primitives/errors" + rng, "/api/activity/mcp/keys/" + hash + rng, "/api/usage/mcp" + rng} {
-		want(t, callAs(t, srv, both, "GET", path, nil), http.StatusOK)
-		wantError(t, callAs(t, srv, analyticsOnly, "GET", path, nil), http.StatusForbidden, "access denied")
-		wantError(t, callAs(t, srv, mcpOnly, "GET", path, nil), http.StatusForbidden, "access denied")
+		want(t, callAs(t, srv, analyst, "GET", path, nil), http.StatusOK)
+		wantError(t, callAs(t, srv, other, "GET", path, nil), http.StatusForbidden, "access denied")
 		wantError(t, callAs(t, srv, "", "GET", path, nil), http.StatusUnauthorized, "Not authorised")
 	}
 }
