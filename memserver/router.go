@@ -65,9 +65,12 @@ func routeTables() []func() []route {
 		oauthRoutes,
 		ssoRoutes,
 		analyticsRoutes,
+		schemaRoutes,
 		adminRoutes,
 		adminOrgKeyRoutes,
 		certRoutes,
+		streamsRoutes,
+		mcpRoutes,
 	}
 }
 
