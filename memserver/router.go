@@ -67,6 +67,7 @@ func routeTables() []func() []route {
 		analyticsRoutes,
 		adminRoutes,
 		adminOrgKeyRoutes,
+		gatewayRoutes,
 	}
 }
 
@@ -80,6 +81,8 @@ const (
 	authAdmin
 	// authNone: no credentials (the /_memserver/ control routes).
 	authNone
+	// authNode: a gateway's node secret in Authorization (gateway.go).
+	authNode
 )
 
 // route is one operation of the API.

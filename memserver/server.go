@@ -51,6 +51,7 @@ type Server struct {
 	reqlog requestLog
 	apis   apiCache
 	auditq auditQueue
+	nodes  nodeSet
 
 	closeFn    func()
 	httpClient *http.Client
@@ -94,11 +95,19 @@ func newServer(opts ...Option) (*Server, error) {
 			idNow = func() time.Time { return seededIDEpoch }
 		}
 	}
-	if cfg.store == nil {
+	switch {
+	case cfg.sessions != nil && cfg.store == nil:
+		cfg.store = store.Combine(memstore.NewDefinitions(), cfg.sessions)
+	case cfg.sessions != nil:
+		cfg.store = store.Combine(cfg.store, cfg.sessions)
+	case cfg.store == nil:
 		cfg.store = memstore.New()
 	}
+	if cfg.nodeTimeout <= 0 {
+		cfg.nodeTimeout = DefaultNodeTimeout
+	}
 	s := &Server{cfg: cfg, now: cfg.now, log: cfg.logger}
-	s.store = &trackedStore{Store: cfg.store, cache: &s.apis, server: s}
+	s.store = &trackedStore{Store: s.announcing(cfg.store), cache: &s.apis, server: s}
 	s.ids = model.NewIDGenerator(cfg.idSeed, idNow)
 	s.reqlog.init(cfg.logSize)
 
@@ -224,6 +233,10 @@ func (s *Server) serveRoute(c *call) {
 			return
 		}
 		c.admin = true
+	case authNode:
+		if !s.authenticateNode(c) {
+			return
+		}
 	}
 	if rt.Auth == authUser && rt.Method == http.MethodPut && !c.internal {
 		c.auditBefore = s.auditLookBefore(c)
