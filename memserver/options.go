@@ -1,7 +1,9 @@
 package memserver
 
 import (
+	"fmt"
 	"log/slog"
+	"net/netip"
 	"time"
 
 	"github.com/dashkit/dashkit/store"
@@ -41,6 +43,11 @@ type config struct {
 	nodeSecret  string
 	nodeTimeout time.Duration
 	notifier    Notifier
+	// trustedProxies are the peers whose X-Forwarded-For the audit log
+	// believes (WithTrustedProxies).
+	trustedProxies []netip.Prefix
+	// dataFile is the path of WithDataFile, "" for none.
+	dataFile string
 	// passwordCost is the bcrypt cost of user passwords (see
 	// WithPasswordCost).
 	passwordCost int
@@ -49,6 +56,16 @@ type config struct {
 // WithStore makes the Server keep its state in s instead of a new in-memory
 // store. The Server seeds s with its default org and user.
 func WithStore(s store.Store) Option { return func(c *config) { c.store = s } }
+
+// WithDataFile keeps the Server's state in memory and in the data file at
+// path as well (see memstore.Open): a Server started again on the same
+// file has every write an earlier one answered. The file is loaded at start
+// when it exists; a file that cannot be loaded whole fails New, naming the
+// line. The Server's default org and admin user are those of the file when
+// it has them (a new secret, if one is given, replaces the stored one), and
+// fixtures are seeded only into a state without them. Close closes the
+// file. It cannot be combined with WithStore.
+func WithDataFile(path string) Option { return func(c *config) { c.dataFile = path } }
 
 // WithPageSize sets the number of items in one page of a list (default 10).
 func WithPageSize(n int) Option { return func(c *config) { c.pageSize = n } }
@@ -132,3 +149,37 @@ func WithNodeTimeout(d time.Duration) Option { return func(c *config) { c.nodeTi
 // on the gateways' Redis channel), so that they reload at once instead of
 // serving the old state.
 func WithNotifier(n Notifier) Option { return func(c *config) { c.notifier = n } }
+
+// WithTrustedProxies names the proxies in front of the Server, as addresses
+// or CIDR ranges ("10.0.0.0/8", "127.0.0.1"): the audit log takes a
+// request's IP from X-Forwarded-For (or X-Real-IP) only when the
+// connection comes from one of them. Without it the IP is always the
+// connection's. A range that does not parse makes New panic; ParseTrustedProxies
+// checks them first.
+func WithTrustedProxies(ranges ...string) Option {
+	return func(c *config) {
+		ps, err := ParseTrustedProxies(ranges...)
+		if err != nil {
+			panic("memserver: " + err.Error())
+		}
+		c.trustedProxies = append(c.trustedProxies, ps...)
+	}
+}
+
+// ParseTrustedProxies reads addresses and CIDR ranges of WithTrustedProxies.
+func ParseTrustedProxies(ranges ...string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, r := range ranges {
+		if p, err := netip.ParsePrefix(r); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(r)
+		if err != nil {
+			return nil, fmt.Errorf("trusted proxy %q is neither an address nor a CIDR range", r)
+		}
+		a = a.Unmap()
+		out = append(out, netip.PrefixFrom(a, a.BitLen()))
+	}
+	return out, nil
+}

@@ -68,6 +68,7 @@ func routeTables() []func() []route {
 		adminRoutes,
 		adminOrgKeyRoutes,
 		gatewayRoutes,
+		certRoutes,
 	}
 }
 

@@ -54,6 +54,7 @@ type Server struct {
 	nodes  nodeSet
 
 	closeFn    func()
+	closeStore func() error // closes a store the Server opened itself
 	httpClient *http.Client
 }
 
@@ -76,6 +77,9 @@ func newServer(opts ...Option) (*Server, error) {
 	if cfg.pageSize <= 0 {
 		cfg.pageSize = 10
 	}
+	if cfg.pageSize > maxPage {
+		cfg.pageSize = maxPage
+	}
 	if !cfg.keyHashSet {
 		cfg.keyHash = model.DefaultHashAlgorithm
 	}
@@ -95,18 +99,41 @@ func newServer(opts ...Option) (*Server, error) {
 			idNow = func() time.Time { return seededIDEpoch }
 		}
 	}
+	s := &Server{cfg: cfg, now: cfg.now, log: cfg.logger}
 	switch {
-	case cfg.sessions != nil && cfg.store == nil:
+	case cfg.dataFile != "" && cfg.store != nil:
+		return nil, fmt.Errorf("WithDataFile and WithStore both given: a data file keeps the in-memory store")
+	case cfg.dataFile != "":
+		fs, err := memstore.Open(cfg.dataFile)
+		if err != nil {
+			return nil, err
+		}
+		cfg.store, s.closeStore = fs, fs.Close
+	case cfg.store == nil && cfg.sessions != nil:
+		// Keys live in the sessions given, beside in-memory definitions.
 		cfg.store = store.Combine(memstore.NewDefinitions(), cfg.sessions)
-	case cfg.sessions != nil:
-		cfg.store = store.Combine(cfg.store, cfg.sessions)
+		cfg.sessions = nil
 	case cfg.store == nil:
 		cfg.store = memstore.New()
+	}
+	if cfg.sessions != nil {
+		// Keys live in the sessions given, beside these definitions.
+		cfg.store = store.Combine(cfg.store, cfg.sessions)
 	}
 	if cfg.nodeTimeout <= 0 {
 		cfg.nodeTimeout = DefaultNodeTimeout
 	}
-	s := &Server{cfg: cfg, now: cfg.now, log: cfg.logger}
+	if err := s.start(cfg, idNow); err != nil {
+		if s.closeStore != nil {
+			s.closeStore()
+		}
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Server) start(cfg config, idNow func() time.Time) error {
+	s.cfg = cfg
 	s.store = &trackedStore{Store: s.announcing(cfg.store), cache: &s.apis, server: s}
 	s.ids = model.NewIDGenerator(cfg.idSeed, idNow)
 	s.reqlog.init(cfg.logSize)
@@ -119,21 +146,22 @@ func newServer(opts ...Option) (*Server, error) {
 	s.AdminSecret = pick(cfg.adminSecret, s.ids.Secret)
 
 	ctx := context.Background()
-	if err := s.seedDefaults(ctx); err != nil {
-		return nil, err
+	fresh, err := s.seedDefaults(ctx)
+	if err != nil {
+		return err
 	}
-	if cfg.fixtures != nil {
+	if cfg.fixtures != nil && fresh {
 		if err := s.seed(ctx, *cfg.fixtures); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	snap, err := s.store.Snapshot(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("snapshot the seeded state: %w", err)
+		return fmt.Errorf("snapshot the seeded state: %w", err)
 	}
 	s.baseline = snap
 	routingTree() // built once per process; done here so no request pays for it
-	return s, nil
+	return nil
 }
 
 // seededIDEpoch is the time in the ids of a Server with an id seed and no
@@ -147,22 +175,57 @@ func pick(given string, gen func() string) string {
 	return gen()
 }
 
-// seedDefaults stores the default org and its admin user.
-func (s *Server) seedDefaults(ctx context.Context) error {
+// defaultOrgSlug is the slug of the default org, by which a Server finds
+// the default org a store that outlives Servers (a data file, a database)
+// already holds.
+const defaultOrgSlug = "default-org"
+
+// seedDefaults stores the default org and its admin user, or adopts those
+// the store holds already: a Server started again on a data file or a
+// database keeps its org, and its secret unless a new one is given. fresh
+// says whether the org was new.
+func (s *Server) seedDefaults(ctx context.Context) (fresh bool, err error) {
 	now := s.now().UTC().Format(time.RFC3339)
-	err := s.store.UpdateDefinitions(ctx, func(tx store.DefinitionsTx) error {
+	err = s.store.UpdateDefinitions(ctx, func(tx store.DefinitionsTx) error {
+		fresh = false
+		if s.cfg.orgID == "" {
+			orgs, err := tx.ListOrgs(store.ListOptions{})
+			if err != nil {
+				return fmt.Errorf("look for the default org: %w", err)
+			}
+			for _, o := range orgs.Items {
+				if o.OwnerSlug == defaultOrgSlug {
+					s.OrgID = o.ID
+					break
+				}
+			}
+		}
 		if _, err := tx.GetOrg(s.OrgID); err != nil {
-			org := &model.Organisation{ID: s.OrgID, OwnerName: "Default Org", OwnerSlug: "default-org"}
+			org := &model.Organisation{ID: s.OrgID, OwnerName: "Default Org", OwnerSlug: defaultOrgSlug}
 			if err := tx.InsertOrg(org); err != nil {
 				return fmt.Errorf("store the default org: %w", err)
 			}
+			fresh = true
+		}
+		email := "admin@" + s.OrgID + ".memserver.local"
+		if u, err := tx.GetUserByEmail(email); err == nil {
+			s.UserID = u.ID
+			if s.cfg.secret == "" {
+				s.Secret = u.AccessKey
+			} else if u.AccessKey != s.Secret {
+				u.AccessKey = s.Secret
+				if err := tx.UpdateUser(u); err != nil {
+					return fmt.Errorf("store the default user's secret: %w", err)
+				}
+			}
+			return nil
 		}
 		u := &model.User{
 			ID:              s.UserID,
 			OrgID:           s.OrgID,
 			FirstName:       "Admin",
 			LastName:        "User",
-			EmailAddress:    "admin@" + s.OrgID + ".memserver.local",
+			EmailAddress:    email,
 			AccessKey:       s.Secret,
 			Active:          true,
 			UserPermissions: model.UserPermissions{model.PermIsAdmin: model.PermAdmin},
@@ -173,7 +236,7 @@ func (s *Server) seedDefaults(ctx context.Context) error {
 		}
 		return nil
 	})
-	return err
+	return fresh, err
 }
 
 // Handler returns the Server as an http.Handler, for use without a socket.
@@ -187,6 +250,13 @@ func (s *Server) Store() store.Store { return callerStore{Store: s.store, s: s} 
 func (s *Server) Close() {
 	if s.closeFn != nil {
 		s.closeFn()
+	}
+	// Queued audit records reach the store before a store that outlives
+	// the Server (a data file) is closed.
+	s.flushAudit(context.Background())
+	if s.closeStore != nil {
+		s.closeStore()
+		s.closeStore = nil
 	}
 }
 
@@ -238,6 +308,18 @@ func (s *Server) serveRoute(c *call) {
 			return
 		}
 	}
+	// Rules of every route, checked once here rather than by each handler:
+	// no route takes null for its body, and a page number is one.
+	if isJSONNull(c.body) {
+		c.fail(http.StatusBadRequest, msgNullBody)
+		return
+	}
+	if p := c.r.URL.Query().Get("p"); p != "" {
+		if _, err := pageNumber(p); err != nil {
+			c.fail(http.StatusBadRequest, err.Error())
+			return
+		}
+	}
 	if rt.Auth == authUser && rt.Method == http.MethodPut && !c.internal {
 		c.auditBefore = s.auditLookBefore(c)
 	}
@@ -282,8 +364,10 @@ func (s *Server) authenticate(c *call) bool {
 		return false
 	}
 	c.orgID = c.user.OrgID
-	c.perms = perms
-	if !allowed(perms, c.route.Section, c.route.Write) {
+	// Every name of a section counts as that section; an empty object is
+	// an admin (see effectivePermissions).
+	c.perms = effectivePermissions(perms)
+	if !allowed(c.perms, c.route.Section, c.route.Write) {
 		c.fail(http.StatusForbidden, "access denied: You do not have permission to access "+c.r.URL.Path)
 		return false
 	}
