@@ -69,6 +69,8 @@ type Client struct {
 	Analytics *AnalyticsService
 	// AuditLogs reads the audit log (/api/audit-logs).
 	AuditLogs *AuditLogsService
+	// Schemas reads the JSON Schemas of API definitions (/api/schemas).
+	Schemas *SchemasService
 
 	// Admin API.
 
@@ -82,6 +84,10 @@ type Client struct {
 	System *SystemService
 	// Certificates manages the certificate store.
 	Certificates *CertificatesService
+	// Streams manages Tyk Streams APIs.
+	Streams *StreamsService
+	// MCP manages MCP proxies.
+	MCP *MCPService
 }
 
 // Option configures a Client in New.
@@ -180,11 +186,14 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 	c.SSO = &SSOService{c}
 	c.Analytics = &AnalyticsService{c}
 	c.AuditLogs = &AuditLogsService{c}
+	c.Schemas = &SchemasService{c}
 	c.Orgs = &OrgsService{c}
 	c.AdminUsers = &AdminUsersService{c}
 	c.Import = &ImportService{c}
 	c.System = &SystemService{c}
 	c.Certificates = &CertificatesService{c}
+	c.Streams = &StreamsService{c}
+	c.MCP = &MCPService{c}
 	return c, nil
 }
 

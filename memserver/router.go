@@ -65,10 +65,13 @@ func routeTables() []func() []route {
 		oauthRoutes,
 		ssoRoutes,
 		analyticsRoutes,
+		schemaRoutes,
 		adminRoutes,
 		adminOrgKeyRoutes,
 		gatewayRoutes,
 		certRoutes,
+		streamsRoutes,
+		mcpRoutes,
 	}
 }
 
