@@ -69,6 +69,7 @@ func routeTables() []func() []route {
 		mcpAnalyticsRoutes,
 		adminRoutes,
 		adminOrgKeyRoutes,
+		gatewayRoutes,
 		certRoutes,
 		streamsRoutes,
 		mcpRoutes,
@@ -85,6 +86,8 @@ const (
 	authAdmin
 	// authNone: no credentials (the /_memserver/ control routes).
 	authNone
+	// authNode: a gateway's node secret in Authorization (gateway.go).
+	authNode
 )
 
 // route is one operation of the API.
