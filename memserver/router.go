@@ -70,6 +70,7 @@ func routeTables() []func() []route {
 		certRoutes,
 		streamsRoutes,
 		mcpRoutes,
+		apiAccessRoutes,
 	}
 }
 
