@@ -246,9 +246,9 @@ func getOASURLs(c *call) {
 			case "url":
 				urls = append(urls, one(name, nil, nil))
 			case "url-param":
-				urls = append(urls, one("", []model.NameValue{{v.Key, name}}, nil))
+				urls = append(urls, one("", []model.NameValue{{Name: v.Key, Value: name}}, nil))
 			case "header":
-				urls = append(urls, one("", nil, []model.NameValue{{v.Key, name}}))
+				urls = append(urls, one("", nil, []model.NameValue{{Name: v.Key, Value: name}}))
 			}
 		}
 	}
