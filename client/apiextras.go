@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 
 	"github.com/dashkit/dashkit/model"
@@ -97,4 +98,74 @@ func (s *OASService) ServerURLs(ctx context.Context, id string) (*model.OASServe
 		return nil, err
 	}
 	return &out, nil
+}
+
+// MigrateRequest selects the classic APIs to migrate to Tyk OAS and how
+// (schema MigrateAPIRequest): Mode is "dryRun", "stage", "promote" or
+// "direct"; send APIIDs or All.
+type MigrateRequest struct {
+	APIIDs         []string `json:"apiIDs,omitempty"`
+	All            bool     `json:"all,omitempty"`
+	AbortOnFailure bool     `json:"abortOnFailure,omitempty"`
+	Mode           string   `json:"mode"`
+	OverrideStaged bool     `json:"overrideStaged,omitempty"`
+}
+
+// MigrateResult reports a migration (schema MigrateAPIResponse); the
+// documents of a dry run are in Success.Definitions.
+type MigrateResult struct {
+	Success struct {
+		Count      int      `json:"count"`
+		APIIDs     []string `json:"apiIDs"`
+		StagedAPIs []struct {
+			ClassicAPIID string `json:"classicAPIID"`
+			OASAPIID     string `json:"oasAPIID"`
+		} `json:"stagedAPIs"`
+		Definitions []struct {
+			APIID    string            `json:"apiID"`
+			BaseAPI  json.RawMessage   `json:"baseAPI"`
+			Versions []json.RawMessage `json:"versions"`
+		} `json:"definitions"`
+	} `json:"success"`
+	Failure struct {
+		Count  int `json:"count"`
+		Errors []struct {
+			APIID   string   `json:"apiID"`
+			Message []string `json:"message"`
+		} `json:"errors"`
+	} `json:"failure"`
+	Skipped struct {
+		Count int `json:"count"`
+		APIs  []struct {
+			APIID   string `json:"apiID"`
+			Message string `json:"message"`
+			Key     string `json:"key"`
+		} `json:"apis"`
+	} `json:"skipped"`
+	AbortedOnFailure bool `json:"abortedOnFailure"`
+}
+
+// Migrate migrates classic APIs to Tyk OAS.
+//
+// POST /api/apis/migrate
+func (s *APIsService) Migrate(ctx context.Context, req *MigrateRequest) (*MigrateResult, error) {
+	if req == nil {
+		return nil, errEmpty("migrate request")
+	}
+	var out MigrateResult
+	if err := s.c.doJSON(ctx, http.MethodPost, "/api/apis/migrate", nil, req, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Rebase makes the child version next the base of the versions of the base
+// API current; current becomes one of its versions.
+//
+// PATCH /api/apis/oas/{current-base-apiId}/rebase/{next-base-apiId}
+func (s *OASService) Rebase(ctx context.Context, current, next string) error {
+	if current == "" || next == "" {
+		return errEmpty("API id")
+	}
+	return s.c.doJSON(ctx, http.MethodPatch, route("/api/apis/oas/%s/rebase/%s", current, next), nil, nil, nil)
 }

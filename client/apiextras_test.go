@@ -65,6 +65,20 @@ func TestAPIExtras(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	res, err := c.APIs.Migrate(ctx, &client.MigrateRequest{Mode: "dryRun", APIIDs: []string{created.APIID}})
+	if err != nil || res.Success.Count != 1 || len(res.Success.Definitions[0].BaseAPI) == 0 {
+		t.Fatalf("Migrate dry run: %+v %v", res, err)
+	}
+	child, err := c.OAS.Create(ctx, tykOASDoc("served OAS v2", "/served-oas-v2/"), &client.CreateOASOptions{BaseAPIID: oasAPI.APIID, NewVersionName: "v2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.OAS.Rebase(ctx, oasAPI.APIID, child.APIID); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.OAS.Rebase(ctx, oasAPI.APIID, child.APIID); !errors.Is(err, client.ErrInvalid) {
+		t.Fatalf("Rebase of a base that is not one any more: %v", err)
+	}
 	urls, err := c.OAS.ServerURLs(ctx, oasAPI.ID)
 	if err != nil || urls.APIID != oasAPI.APIID || len(urls.URLs) != 1 || urls.URLs[0].ListenPath != "served-oas" {
 		t.Fatalf("ServerURLs: %+v %v", urls, err)

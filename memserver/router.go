@@ -72,6 +72,7 @@ func routeTables() []func() []route {
 		streamsRoutes,
 		mcpRoutes,
 		apiAccessRoutes,
+		migrateRoutes,
 	}
 }
 
