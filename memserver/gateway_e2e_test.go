@@ -139,6 +139,7 @@ func startGateway(t *testing.T, srv *memserver.Server, rs *redistest.Server) str
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, "--conf", confPath)
+	cmd.Dir = dir // it writes files of its own (a tyk.conf) where it runs
 	cmd.Stdout, cmd.Stderr = logf, logf
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
