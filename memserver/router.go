@@ -73,6 +73,8 @@ func routeTables() []func() []route {
 		certRoutes,
 		streamsRoutes,
 		mcpRoutes,
+		apiAccessRoutes,
+		migrateRoutes,
 	}
 }
 
