@@ -52,6 +52,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	seedFile := fs.String("seed", "", "JSON file of fixtures to store at start (and on reset)")
 	pageSize := fs.Int("page-size", 10, "items in one page of a list")
 	keyHash := fs.String("key-hash", model.DefaultHashAlgorithm, "hash function of keys, as the gateway's hash_key_function: murmur32, murmur64, murmur128 or sha256; empty for legacy <org_id><32 hex> keys")
+	multiOrgUsers := fs.Bool("multi-org-users", false, "let one email be a user once in each org, as the Dashboard's enable_multi_org_users")
 	verbose := fs.Bool("v", false, "log every request to stderr")
 	dataFile := fs.String("data", "", "data file to keep the state in (loaded at start when it exists; every write is in it before it is answered)")
 	compactAfter := fs.Int64("data-compact-after", memstore.DefaultCompactAfter, "bytes of changes after which the data file is rewritten as a fresh export")
@@ -68,6 +69,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		memserver.WithOrgID(*orgID),
 		memserver.WithPageSize(*pageSize),
 		memserver.WithKeyHashFunction(*keyHash),
+		memserver.WithMultiOrgUsers(*multiOrgUsers),
 	}
 	if *dataFile != "" {
 		fs, err := memstore.Open(*dataFile, memstore.WithCompactAfter(*compactAfter))
