@@ -56,6 +56,8 @@ type config struct {
 	// multiOrgUsers lets one email be a user of several orgs (see
 	// WithMultiOrgUsers).
 	multiOrgUsers bool
+	// apiOwnership is WithAPIOwnership (apiaccess.go).
+	apiOwnership bool
 }
 
 // WithStore makes the Server keep its state in s instead of a new in-memory
