@@ -57,11 +57,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	seedFile := fs.String("seed", "", "JSON file of fixtures to store at start (and on reset)")
 	pageSize := fs.Int("page-size", 10, "items in one page of a list")
 	keyHash := fs.String("key-hash", model.DefaultHashAlgorithm, "hash function of keys, as the gateway's hash_key_function: murmur32, murmur64, murmur128 or sha256; empty for legacy <org_id><32 hex> keys")
+	multiOrgUsers := fs.Bool("multi-org-users", false, "let one email be a user once in each org, as the Dashboard's enable_multi_org_users")
 	redisURL := fs.String("redis", "", "keep keys in this Redis, in the layout a Tyk Gateway reads, and announce changes there (redis://127.0.0.1:6379/0)")
 	nodeSecret := fs.String("node-secret", "", "node secret of the gateways (their node_secret); without one the gateway routes answer 403")
 	verbose := fs.Bool("v", false, "log every request to stderr")
 	dataFile := fs.String("data", "", "data file to keep the state in (loaded at start when it exists; every write is in it before it is answered)")
-	postgres := fs.String("postgres", "", "PostgreSQL URL (postgres://user@host/db) to keep the definitions in, shared with any other memserver on it; keys stay in memory")
+	postgres := fs.String("postgres", "", "PostgreSQL URL (postgres://user@host/db) to keep the definitions in, shared with any other memserver on it; keys stay in memory unless -redis")
 	gatewayURL := fs.String("gateway-url", memserver.DefaultGatewayURL, "URL of the gateway: imported OAS APIs' servers, the API URL routes, and the one target of POST /api/proxy")
 	apiOwnership := fs.Bool("api-ownership", false, "enforce API ownership (user_owners, user_group_owners), as the Dashboard's enable_ownership")
 	compactAfter := fs.Int64("data-compact-after", memstore.DefaultCompactAfter, "bytes of changes after which the data file is rewritten as a fresh export")
@@ -78,6 +79,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		memserver.WithOrgID(*orgID),
 		memserver.WithPageSize(*pageSize),
 		memserver.WithKeyHashFunction(*keyHash),
+		memserver.WithMultiOrgUsers(*multiOrgUsers),
 		memserver.WithNodeSecret(*nodeSecret),
 		memserver.WithGatewayURL(*gatewayURL),
 		memserver.WithAPIOwnership(*apiOwnership),
