@@ -3,11 +3,15 @@ package client
 import (
 	"context"
 	"net/http"
+	"net/url"
+	"time"
 
 	"github.com/dashkit/dashkit/model"
 )
 
-// SystemService holds the Admin API's system routes (admin secret).
+// SystemService holds the system routes: Reload of the Admin API (admin
+// secret), and the Dashboard API's usage stats and organisation
+// notifications (the user's secret).
 type SystemService struct{ c *Client }
 
 // Reload makes the Dashboard reload its URL configuration and returns the
@@ -20,4 +24,58 @@ func (s *SystemService) Reload(ctx context.Context) (string, error) {
 		return "", err
 	}
 	return out.Status, nil
+}
+
+// StatsOptions select GET /api/system/stats: a day range (both or neither;
+// neither is the current and the previous year), daily periods instead of
+// monthly ones, and the entity ("apis", the default, "dataplanes" or
+// "dataplanes.gateways").
+type StatsOptions struct {
+	From, To time.Time
+	Daily    bool
+	Entity   string
+}
+
+// Stats returns the usage of the licensed entities over time. It is a
+// Dashboard API route: it is sent with the user's secret, and needs system
+// read.
+//
+// GET /api/system/stats
+func (s *SystemService) Stats(ctx context.Context, opts StatsOptions) (*model.EntityStats, error) {
+	q := url.Values{}
+	if !opts.From.IsZero() || !opts.To.IsZero() {
+		q.Set("start_day", opts.From.UTC().Format(time.DateOnly))
+		q.Set("end_day", opts.To.UTC().Format(time.DateOnly))
+	}
+	if opts.Daily {
+		q.Set("resolution", "day")
+	}
+	if opts.Entity != "" {
+		q.Set("entity", opts.Entity)
+	}
+	var out model.SystemStatsResponse
+	if err := s.c.doJSON(ctx, http.MethodGet, "/api/system/stats", q, nil, &out); err != nil {
+		return nil, err
+	}
+	if out.Stats == nil {
+		out.Stats = &model.EntityStats{}
+	}
+	return out.Stats, nil
+}
+
+// Notifications returns the notifications the Dashboard issued for the
+// caller's organisation, newest first; refresh asks it to look again for
+// what to notify first.
+//
+// GET /api/org/notifications
+func (s *SystemService) Notifications(ctx context.Context, refresh bool) ([]model.OrganisationNotification, error) {
+	var q url.Values
+	if refresh {
+		q = url.Values{"refresh": {"true"}}
+	}
+	out := []model.OrganisationNotification{}
+	if err := s.c.doJSON(ctx, http.MethodGet, "/api/org/notifications", q, nil, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }

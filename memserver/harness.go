@@ -128,6 +128,7 @@ func (s *Server) Reset() error {
 	}
 	s.reqlog.clear()
 	s.faults.clear()
+	s.notes.clear("")
 	return nil
 }
 

@@ -67,6 +67,8 @@ func routeTables() []func() []route {
 		analyticsRoutes,
 		schemaRoutes,
 		mcpAnalyticsRoutes,
+		systemRoutes,
+		notificationRoutes,
 		adminRoutes,
 		adminOrgKeyRoutes,
 		gatewayRoutes,

@@ -49,6 +49,7 @@ type Server struct {
 
 	faults faultSet
 	reqlog requestLog
+	notes  notificationBoard
 	apis   apiCache
 	auditq auditQueue
 	nodes  nodeSet
