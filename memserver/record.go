@@ -56,7 +56,7 @@ func (c *call) exchange(start time.Time) Exchange {
 // cannot fill the memory with bodies; credentials are redacted unless
 // WithRequestLogSecrets shows them. (An observer sees the exchange whole.)
 func (c *call) journalEntry(ex Exchange) Exchange {
-	if c.user == nil && !c.admin {
+	if c.user == nil && !c.admin && !c.node {
 		ex.Body = nil
 	}
 	if !c.s.cfg.logSecrets {

@@ -68,9 +68,12 @@ func routeTables() []func() []route {
 		schemaRoutes,
 		adminRoutes,
 		adminOrgKeyRoutes,
+		gatewayRoutes,
 		certRoutes,
 		streamsRoutes,
 		mcpRoutes,
+		apiAccessRoutes,
+		migrateRoutes,
 	}
 }
 
@@ -84,6 +87,8 @@ const (
 	authAdmin
 	// authNone: no credentials (the /_memserver/ control routes).
 	authNone
+	// authNode: a gateway's node secret in Authorization (gateway.go).
+	authNode
 )
 
 // route is one operation of the API.
