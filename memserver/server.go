@@ -156,7 +156,7 @@ func (s *Server) seedDefaults(ctx context.Context) error {
 		if err := tx.InsertUser(u); err != nil {
 			return fmt.Errorf("store the default user: %w", err)
 		}
-		return nil
+		return s.seedPortal(tx, s.OrgID)
 	})
 	return err
 }
