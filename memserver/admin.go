@@ -334,32 +334,49 @@ func importAPIs(c *call) {
 	if c.storeFailed(err, http.StatusBadRequest, "could not import the APIs") {
 		return
 	}
-	c.ok(fmt.Sprintf("%d APIs imported", len(in.APIs)), nil)
+	// As the description's example: Meta maps each api_id to true.
+	imported := make(map[string]bool, len(in.APIs))
+	for i := range in.APIs {
+		imported[in.APIs[i].APIDefinition.APIID] = true
+	}
+	c.ok("APIs imported", imported)
 }
 
 // importPolicies stores policies with the ids they have elsewhere, as GET
 // /api/portal/policies lists them: {"Data":[...]}. A policy that exists (by
-// _id) is replaced. All or nothing.
+// _id) is replaced; one without an _id (the description's own example sends
+// "_id": "") gets a new one. All or nothing. The answer is the
+// description's: 200 "Policies imported" with Meta mapping each _id to
+// true, and 403 for a body it refuses (the only client error the
+// description lists for this operation).
 func importPolicies(c *call) {
 	var in struct {
 		Data []model.Policy `json:"Data"`
 	}
-	if !c.decode(&in) {
+	if err := json.Unmarshal(c.body, &in); err != nil || len(strings.TrimSpace(string(c.body))) == 0 {
+		msg := "request body is empty: a JSON object is required"
+		if err != nil {
+			msg = decodeError(err)
+		}
+		c.fail(http.StatusForbidden, msgImportMalformed+msg)
 		return
 	}
 	if in.Data == nil {
-		c.fail(http.StatusBadRequest, `the body must be {"Data":[...]}`)
+		c.fail(http.StatusForbidden, msgImportMalformed+`the body must be {"Data":[...]}`)
 		return
 	}
-	now := c.nowString()
+	now, unix := c.nowString(), c.unixString()
 	for i := range in.Data {
 		p := &in.Data[i]
 		if strings.TrimSpace(p.Name) == "" {
-			c.fail(http.StatusBadRequest, fmt.Sprintf("Data[%d]: policy name is required", i))
+			c.fail(http.StatusForbidden, fmt.Sprintf(msgImportMalformed+"Data[%d]: policy name is required", i))
 			return
 		}
+		if p.MID == "" {
+			p.MID = c.s.ids.ObjectID()
+		}
 		if !model.IsObjectID(p.MID) {
-			c.fail(http.StatusBadRequest, fmt.Sprintf("Data[%d]: _id must be a policy id (24 hex characters), got %q", i, p.MID))
+			c.fail(http.StatusForbidden, fmt.Sprintf(msgImportMalformed+"Data[%d]: _id must be empty or a policy id (24 hex characters), got %q", i, p.MID))
 			return
 		}
 		if p.OrgID == "" {
@@ -369,23 +386,31 @@ func importPolicies(c *call) {
 			p.DateCreated = now
 		}
 		if p.LastUpdated == "" {
-			p.LastUpdated = now
+			p.LastUpdated = unix
 		}
 		fillEmpty(p)
 	}
 	err := c.update(func(tx store.DefinitionsTx) error {
+		seen := make(map[string]int, len(in.Data))
 		for i := range in.Data {
 			p := &in.Data[i]
+			if j, dup := seen[p.MID]; dup {
+				return c.failTx(http.StatusForbidden, fmt.Sprintf(msgImportMalformed+"Data[%d]: _id %s is also the _id of Data[%d]", i, p.MID, j))
+			}
+			seen[p.MID] = i
 			if _, err := tx.GetOrg(p.OrgID); err != nil {
-				return c.failTx(http.StatusBadRequest, fmt.Sprintf("Data[%d]: organisation %s does not exist: import it first", i, p.OrgID))
+				return c.failTx(http.StatusForbidden, fmt.Sprintf(msgImportMalformed+"Data[%d]: organisation %s does not exist: import it first", i, p.OrgID))
 			}
 			if p.ID != "" {
 				if other, err := tx.GetPolicyByID(p.OrgID, p.ID); err == nil && other.MID != p.MID {
-					return c.failTx(http.StatusConflict, fmt.Sprintf("Data[%d]: id %s belongs to another policy", i, p.ID))
+					return c.failTx(http.StatusForbidden, fmt.Sprintf(msgImportMalformed+"Data[%d]: id %s belongs to another policy", i, p.ID))
 				}
 			}
 			var err error
-			if _, gerr := tx.GetPolicy(p.MID); gerr == nil {
+			if old, gerr := tx.GetPolicy(p.MID); gerr == nil {
+				if old.OrgID != p.OrgID {
+					return c.failTx(http.StatusForbidden, fmt.Sprintf(msgImportMalformed+"Data[%d]: _id %s is a policy of another organisation", i, p.MID))
+				}
 				err = tx.UpdatePolicy(p)
 			} else {
 				err = tx.InsertPolicy(p)
@@ -396,15 +421,23 @@ func importPolicies(c *call) {
 		}
 		return nil
 	})
-	if errors.Is(err, store.ErrConflict) {
-		c.fail(http.StatusConflict, "could not import the policies: "+err.Error())
+	if errors.Is(err, store.ErrConflict) || errors.Is(err, store.ErrInvalid) {
+		c.fail(http.StatusForbidden, msgImportMalformed+err.Error())
 		return
 	}
-	if c.storeFailed(err, http.StatusBadRequest, "could not import the policies") {
+	if c.storeFailed(err, http.StatusForbidden, "could not import the policies") {
 		return
 	}
-	c.ok(fmt.Sprintf("%d policies imported", len(in.Data)), nil)
+	imported := make(map[string]bool, len(in.Data))
+	for i := range in.Data {
+		imported[in.Data[i].MID] = true
+	}
+	c.ok("Policies imported", imported)
 }
+
+// msgImportMalformed begins the answer to an import body that is refused,
+// as the description's 403 example ("Request body malformed") does.
+const msgImportMalformed = "Request body malformed: "
 
 // reloadSystem answers as the Dashboard does once it has reloaded its
 // URLs; there is nothing to reload here.

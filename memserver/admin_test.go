@@ -1,12 +1,14 @@
 package memserver_test
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/dashkit/dashkit/client"
 	"github.com/dashkit/dashkit/memserver"
 	"github.com/dashkit/dashkit/model"
 )
@@ -343,14 +345,21 @@ func TestAdminImportErrors(t *testing.T) {
 		// A second API with a taken api_id: refused, and the first of the
 		// batch is not stored either.
 		{"/admin/apis/import", map[string]any{"apis": []any{api("aaaaaaaaaaaaaaaaaaaaaaaa", "fresh-id", srv.OrgID), api("bbbbbbbbbbbbbbbbbbbbbbbb", apiID, srv.OrgID)}}, 409, "belongs to another API"},
-		{"/admin/policies/import", `{"Data":{}}`, 400, "wrong type"},
-		{"/admin/policies/import", map[string]any{"Data": []any{map[string]any{"_id": "cccccccccccccccccccccccc"}}}, 400, "name is required"},
-		{"/admin/policies/import", map[string]any{"Data": []any{map[string]any{"_id": "nope", "name": "p"}}}, 400, "24 hex"},
-		{"/admin/policies/import", map[string]any{"Data": []any{map[string]any{"_id": "cccccccccccccccccccccccc", "name": "p", "org_id": otherOrg}}}, 400, "import it first"},
+		// The description lists 403 "Request body malformed" as the one
+		// client error of policy import.
+		{"/admin/policies/import", `{"Data":{}}`, 403, "wrong type"},
+		{"/admin/policies/import", `{"Pages":1}`, 403, `{"Data":[...]}`},
+		{"/admin/policies/import", map[string]any{"Data": []any{map[string]any{"_id": "cccccccccccccccccccccccc"}}}, 403, "name is required"},
+		{"/admin/policies/import", map[string]any{"Data": []any{map[string]any{"_id": "nope", "name": "p"}}}, 403, "24 hex"},
+		{"/admin/policies/import", map[string]any{"Data": []any{map[string]any{"_id": "cccccccccccccccccccccccc", "name": "p", "org_id": otherOrg}}}, 403, "import it first"},
 		{"/admin/policies/import", map[string]any{"Data": []any{
 			map[string]any{"_id": "cccccccccccccccccccccccc", "name": "p", "id": "same"},
 			map[string]any{"_id": "dddddddddddddddddddddddd", "name": "q", "id": "same"},
-		}}, 409, ""},
+		}}, 403, "belongs to another policy"},
+		{"/admin/policies/import", map[string]any{"Data": []any{
+			map[string]any{"_id": "cccccccccccccccccccccccc", "name": "p"},
+			map[string]any{"_id": "cccccccccccccccccccccccc", "name": "q"},
+		}}, 403, "also the _id of Data[0]"},
 	}
 	for _, tc := range cases {
 		wantError(t, adminCall(t, srv, "POST", tc.path, tc.body), tc.status, tc.msg)
@@ -430,3 +439,59 @@ func TestAdminOrgKeys(t *testing.T) {
 }
 
 const msgOrgKeyNotFoundText = "Could not get Org key details"
+
+// POST /admin/policies/import with the request example of the official
+// Admin description (dashboard-admin-api.yml, importPolicies): a policy
+// with "_id": "", "access_rights": null and the org 53ac07777cbb8c2d53000002.
+// It is stored under a new id, keeping the dates it carries, and the answer
+// is the description's 200: "Policies imported" with Meta {<_id>: true}.
+func TestAdminImportPoliciesDescriptionExample(t *testing.T) {
+	t.Parallel()
+	const org = "53ac07777cbb8c2d53000002"
+	srv := newServer(t, memserver.WithOrgID(org))
+	example := `{"Data":[{"_id":"","access_rights":null,"active":true,"date_created":"0001-01-01T00:00:00Z",
+		"hmac_enabled":false,"id":"","is_inactive":false,"key_expires_in":0,"last_updated":"1478791603",
+		"max_query_depth":0,"meta_data":null,"name":"Default","org_id":"53ac07777cbb8c2d53000002",
+		"partitions":{"acl":false,"complexity":false,"per_api":false,"quota":false,"rate_limit":false},
+		"per":60,"quota_max":-1,"quota_renewal_rate":3600,"rate":1000,"smoothing":null,"tags":[],
+		"throttle_interval":0,"throttle_retry_limit":0}],"Pages":0}`
+	a := adminCall(t, srv, "POST", "/admin/policies/import", example)
+	want(t, a, http.StatusOK)
+	var res struct {
+		Status, Message string
+		Meta            map[string]bool
+	}
+	a.Into(t, &res)
+	if res.Status != "OK" || res.Message != "Policies imported" || len(res.Meta) != 1 {
+		t.Fatalf("answer: %s", a.Body)
+	}
+	var id string
+	for k, v := range res.Meta {
+		id = k
+		if !v || !objectID.MatchString(k) {
+			t.Fatalf("Meta: %s", a.Body)
+		}
+	}
+	var p model.Policy
+	a = call(t, srv, "GET", "/api/portal/policies/"+id, nil)
+	want(t, a, http.StatusOK)
+	a.Into(t, &p)
+	if p.Name != "Default" || p.OrgID != org || p.Rate != 1000 || p.QuotaMax != -1 ||
+		p.DateCreated != "0001-01-01T00:00:00Z" || p.LastUpdated != "1478791603" {
+		t.Fatalf("stored policy: %s", a.Body)
+	}
+	// Through the client, which reads the ids from Meta.
+	c, err := client.New(srv.URL, client.WithAdminSecret(srv.AdminSecret))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.Import.Policies(context.Background(), []model.Policy{{MID: "", Name: "second", OrgID: org}})
+	if err != nil || len(got) != 1 {
+		t.Fatalf("Import.Policies: %v, %v", got, err)
+	}
+	var l model.PolicyListResponse
+	call(t, srv, "GET", "/api/portal/policies?p=-1", nil).Into(t, &l)
+	if len(l.Data) != 2 {
+		t.Fatalf("%d policies after two imports, want 2", len(l.Data))
+	}
+}

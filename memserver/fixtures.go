@@ -41,7 +41,7 @@ func (s *Server) seed(ctx context.Context, f Fixtures) error {
 		org := orgOf(k.Data.OrgID)
 		id := k.KeyID
 		if id == "" {
-			id = s.ids.KeyID(org)
+			id = s.ids.NewKey(org, s.cfg.keyHash)
 		}
 		sess := k.Data
 		sess.OrgID = org

@@ -43,6 +43,10 @@ const (
 
 func keyHash(id string) string { return model.KeyHash(id) }
 
+// maxKeyTries bounds the ids tried for one generated key; at murmur32 and a
+// million keys a try collides about once in four thousand.
+const maxKeyTries = 8
+
 func isTrue(v string) bool {
 	b, _ := strconv.ParseBool(v)
 	return b
@@ -58,6 +62,11 @@ func (c *call) findKey(tx store.SessionsReader, id string) (*store.Key, error) {
 	err := store.ErrNotFound
 	if !byHash && !byUser {
 		k, err = tx.GetKey(id)
+		if named := model.NamedKey(c.orgFor(""), id, c.s.cfg.keyHash); errors.Is(err, store.ErrNotFound) && named != id {
+			// A custom key is stored as the token of its org and name, and
+			// found by the name alone, as the gateway finds it.
+			k, err = tx.GetKey(named)
+		}
 	}
 	if errors.Is(err, store.ErrNotFound) && (byHash || guess) {
 		k, err = tx.GetKeyByHash(id)
@@ -240,17 +249,29 @@ func createKey(c *call) {
 		}
 		id = model.BasicAuthKeyID(org, c.PathValue("username"))
 	case c.PathValue("keyId") != "":
-		id = c.PathValue("keyId")
-	default:
-		id = c.s.ids.KeyID(org)
+		id = model.NamedKey(org, c.PathValue("keyId"), c.s.cfg.keyHash)
 	}
 	if !c.prepareSession(&sess, org) {
 		return
 	}
 	sess.DateCreated = c.nowString()
 	sess.LastUpdated = strconv.FormatInt(c.s.now().Unix(), 10)
+	generated := id == ""
 	k := &store.Key{ID: id, Hash: keyHash(id), OrgID: org, Session: sess}
-	err := c.updateSessions(func(tx store.SessionsTx) error { return tx.InsertKey(k) })
+	var err error
+	// A generated key whose hash another key has already (1 in 2^32 per
+	// pair with murmur32) is made again: creating a key without a name never
+	// fails on a collision the caller cannot see.
+	for try := 1; ; try++ {
+		if generated {
+			k.ID = c.s.ids.NewKey(org, c.s.cfg.keyHash)
+			k.Hash = keyHash(k.ID)
+		}
+		err = c.updateSessions(func(tx store.SessionsTx) error { return tx.InsertKey(k) })
+		if !generated || !errors.Is(err, store.ErrConflict) || try == maxKeyTries {
+			break
+		}
+	}
 	if errors.Is(err, store.ErrConflict) {
 		c.fail(http.StatusConflict, msgKeyExists)
 		return
@@ -368,7 +389,8 @@ func (c *call) listOrgKeys(apiID, q string) (store.Page[store.Key], bool) {
 	if q != "" {
 		var keep []store.Key
 		for _, k := range page.Items {
-			if strings.Contains(k.ID, q) || strings.Contains(k.Hash, q) || strings.Contains(k.Session.Alias, q) {
+			_, name, _, _ := model.ParseKeyToken(k.ID) // a custom key is found by its name
+			if strings.Contains(k.ID, q) || strings.Contains(k.Hash, q) || strings.Contains(k.Session.Alias, q) || strings.Contains(name, q) {
 				keep = append(keep, k)
 			}
 		}

@@ -31,8 +31,8 @@ func TestKeyUpdateKeepsIDAndToken(t *testing.T) {
 			want(t, a, http.StatusOK)
 			var created model.KeyData
 			a.Into(t, &created)
-			if !strings.HasPrefix(created.KeyID, srv.OrgID) || len(created.KeyID) != 24+32 {
-				t.Fatalf("generated key %q is not <org><32 hex>", created.KeyID)
+			if org, id, algo, ok := model.ParseKeyToken(created.KeyID); !ok || org != srv.OrgID || len(id) != 32 || algo != model.HashMurmur64 {
+				t.Fatalf("generated key %q is not a murmur64 token of the org", created.KeyID)
 			}
 			_, api2 := createClassic(t, srv, "service2")
 
@@ -70,7 +70,8 @@ func TestKeyUpdateKeepsIDAndToken(t *testing.T) {
 
 func TestKeysLookupsAndLists(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t, memserver.WithHashKeys(false))
+	// Legacy keys (no hash function): a custom key keeps its name.
+	srv := newServer(t, memserver.WithHashKeys(false), memserver.WithKeyHashFunction(""))
 	_, api := createClassic(t, srv, "svc")
 
 	a := call(t, srv, "POST", "/api/keys/my-custom-key", session(api))
@@ -183,7 +184,7 @@ func TestKeyApplyPolicies(t *testing.T) {
 
 func TestKeyAnswerEncoding(t *testing.T) {
 	t.Parallel()
-	srv := newServer(t, memserver.WithHashKeys(false))
+	srv := newServer(t, memserver.WithHashKeys(false), memserver.WithKeyHashFunction(""))
 	_, api := createClassic(t, srv, "svc")
 	a := call(t, srv, "POST", "/api/keys/cl%C3%A9-%22quoted%22-%3Cx%3E", session(api))
 	want(t, a, http.StatusOK)

@@ -31,7 +31,11 @@ type config struct {
 	logSize     int
 	observer    func(Exchange)
 	hashKeys    bool
-	gatewayURL  string
+	// keyHash is the hash function keys are made with (see
+	// WithKeyHashFunction); hashSet says an option set it.
+	keyHash    string
+	keyHashSet bool
+	gatewayURL string
 	// passwordCost is the bcrypt cost of user passwords (see
 	// WithPasswordCost).
 	passwordCost int
@@ -90,3 +94,15 @@ func WithObserver(fn func(Exchange)) Option { return func(c *config) { c.observe
 // that creates it, and lists and reads show its hash instead. With false,
 // keys are shown everywhere, as on a Dashboard without hashing.
 func WithHashKeys(on bool) Option { return func(c *config) { c.hashKeys = on } }
+
+// WithKeyHashFunction sets the hash function keys are made with, as the
+// gateway's and the Dashboard's hash_key_function: murmur64 (the default),
+// murmur32, murmur128 or sha256. A generated key is then the token
+// base64({"org","id","h"}) with a random UUID's 32 hex as its id, a custom
+// key name becomes the token of its org and name, and a key's hash is
+// computed with the token's function, byte for byte as the gateway
+// computes it. "" makes legacy keys: "<org_id><32 hex>", custom names kept
+// as given, hashed with murmur32. Any other name makes New fail.
+func WithKeyHashFunction(name string) Option {
+	return func(c *config) { c.keyHash, c.keyHashSet = name, true }
+}

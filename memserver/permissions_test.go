@@ -187,6 +187,12 @@ func TestMalformedBodiesEveryRoute(t *testing.T) {
 		"POST /api/apis/oas":                            true,
 		"POST /api/apis/oas/dry-run":                    true,
 	}
+	// Routes whose description names another status for a malformed body:
+	// importPolicies lists 403 "Request body malformed" as its one client
+	// error (dashboard-admin-api.yml).
+	malformedStatus := map[string]int{
+		"POST /admin/policies/import": http.StatusForbidden,
+	}
 	for _, r := range memserver.Routes() {
 		if r.Method != "POST" && r.Method != "PUT" && r.Method != "PATCH" {
 			continue
@@ -206,11 +212,15 @@ func TestMalformedBodiesEveryRoute(t *testing.T) {
 			} else {
 				a = call(t, srv, r.Method, path, body)
 			}
+			wantStatus := http.StatusBadRequest
+			if s, ok := malformedStatus[pattern]; ok {
+				wantStatus = s
+			}
 			switch {
 			case a.Status >= 500:
 				t.Errorf("%s with %q: %d %s", pattern, body, a.Status, a.Body)
-			case !notJSON[pattern] && a.Status != http.StatusBadRequest:
-				t.Errorf("%s with %q: %d, want 400; %s", pattern, body, a.Status, a.Body)
+			case !notJSON[pattern] && a.Status != wantStatus:
+				t.Errorf("%s with %q: %d, want %d; %s", pattern, body, a.Status, wantStatus, a.Body)
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package memserver
 import (
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/dashkit/dashkit/model"
@@ -173,12 +174,20 @@ func createPolicy(c *call) {
 	if !ok {
 		return
 	}
-	p.MID = c.s.ids.ObjectID() // a stale _id in the body is ignored
+	// A policy created with a database id keeps it: bootstrap scripts
+	// create a policy and at once name it by that _id in OAuth clients and
+	// keys. An empty or malformed _id is replaced.
+	if !model.IsObjectID(p.MID) {
+		p.MID = c.s.ids.ObjectID()
+	}
 	p.OrgID = c.orgFor(p.OrgID)
 	p.DateCreated = c.nowString()
-	p.LastUpdated = p.DateCreated
+	p.LastUpdated = c.unixString()
 	fillEmpty(p)
 	err := c.update(func(tx store.DefinitionsTx) error {
+		if _, err := tx.GetPolicy(p.MID); err == nil {
+			return c.failTx(http.StatusConflict, "a policy with _id "+p.MID+" already exists")
+		}
 		if p.ID != "" {
 			if _, err := tx.GetPolicyByID(p.OrgID, p.ID); err == nil {
 				return c.failTx(http.StatusConflict, msgPolicyIDTaken)
@@ -216,7 +225,7 @@ func updatePolicy(c *call) {
 				return c.failTx(http.StatusConflict, msgPolicyIDTaken)
 			}
 		}
-		in.LastUpdated = c.nowString()
+		in.LastUpdated = c.unixString()
 		fillEmpty(in)
 		return tx.UpdatePolicy(in)
 	})
@@ -239,3 +248,8 @@ func deletePolicy(c *call) {
 	}
 	c.ok(msgPolicyDeleted, nil)
 }
+
+// unixString is the Server's time as Unix seconds in a string: the form of
+// a policy's last_updated in every example of the descriptions
+// ("1716980105"), where date_created is an RFC 3339 time.
+func (c *call) unixString() string { return strconv.FormatInt(c.s.now().Unix(), 10) }

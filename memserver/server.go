@@ -75,6 +75,12 @@ func newServer(opts ...Option) (*Server, error) {
 	if cfg.pageSize <= 0 {
 		cfg.pageSize = 10
 	}
+	if !cfg.keyHashSet {
+		cfg.keyHash = model.DefaultHashAlgorithm
+	}
+	if err := model.ValidHashAlgorithm(cfg.keyHash); err != nil {
+		return nil, fmt.Errorf("key hash function: %w", err)
+	}
 	if cfg.bodyLimit <= 0 {
 		cfg.bodyLimit = DefaultBodyLimit
 	}

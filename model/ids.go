@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"sync"
 	"time"
+
+	"github.com/google/uuid"
 )
 
 // IDGenerator makes the identifiers of the Dashboard in their real formats.
@@ -65,8 +67,48 @@ func (g *IDGenerator) ObjectID() string {
 // APIID returns a generated api_id: 32 lowercase hex characters.
 func (g *IDGenerator) APIID() string { return g.Hex(16) }
 
-// KeyID returns a generated key: the org id followed by 32 hex characters.
-func (g *IDGenerator) KeyID(orgID string) string { return orgID + g.Hex(16) }
+// UUIDHex returns a random (version 4) UUID as 32 lowercase hex characters
+// without dashes: the random part of a key the gateway generates.
+func (g *IDGenerator) UUIDHex() string {
+	u, err := uuid.NewRandomFromReader(readerFunc(g.read))
+	if err != nil {
+		panic("model: id source failed: " + err.Error())
+	}
+	var b [32]byte
+	hex.Encode(b[:], u[:])
+	return string(b[:])
+}
+
+type readerFunc func([]byte)
+
+func (f readerFunc) Read(p []byte) (int, error) { f(p); return len(p), nil }
+
+// KeyID returns a generated key in the legacy format: the org id followed by
+// a UUID's 32 hex characters.
+func (g *IDGenerator) KeyID(orgID string) string { return orgID + g.UUIDHex() }
+
+// NewKey returns a generated key as the gateway makes one
+// (storage.GenerateToken with an empty name): with a hash algorithm, the
+// token of the org, a UUID's 32 hex characters and the algorithm (see
+// NewKeyToken); with none, the legacy "<org_id><32 hex>".
+func (g *IDGenerator) NewKey(orgID, algorithm string) string {
+	if algorithm == "" {
+		return g.KeyID(orgID)
+	}
+	return NewKeyToken(orgID, g.UUIDHex(), algorithm)
+}
+
+// NamedKey returns the key a custom key name becomes, as the gateway makes
+// it: with a hash algorithm, the token of the org, the name and the
+// algorithm, so that two orgs' keys of the same name are two keys with two
+// hashes; with none, and for a name that is already a token, the name
+// itself.
+func NamedKey(orgID, name, algorithm string) string {
+	if _, _, _, isToken := ParseKeyToken(name); algorithm == "" || isToken {
+		return name
+	}
+	return NewKeyToken(orgID, name, algorithm)
+}
 
 // Secret returns a user's API secret (access key): 32 hex characters.
 func (g *IDGenerator) Secret() string { return g.Hex(16) }

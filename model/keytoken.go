@@ -3,12 +3,13 @@ package model
 import (
 	"crypto/sha256"
 	"encoding/base64"
-	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"math/bits"
+	"hash"
 	"strings"
+
+	"github.com/TykTechnologies/murmur3"
 )
 
 // Key hash algorithms: the values of a key token's "h" member and of the
@@ -20,6 +21,14 @@ const (
 	HashSHA256    = "sha256"
 )
 
+// DefaultHashAlgorithm is the hash function of a gateway and a Dashboard
+// whose hash_key_function is not set to another one, and what a token
+// naming an unknown function is made with instead.
+const DefaultHashAlgorithm = HashMurmur64
+
+// KeyHashAlgorithms lists the algorithms HashKey knows.
+var KeyHashAlgorithms = []string{HashMurmur32, HashMurmur64, HashMurmur128, HashSHA256}
+
 // keyToken is the JSON inside a key token.
 type keyToken struct {
 	Org  string `json:"org"`
@@ -27,13 +36,19 @@ type keyToken struct {
 	Hash string `json:"h"`
 }
 
-// NewKeyToken returns a key in the token format that Dashboards configured
-// with a hash algorithm hand out: base64 of {"org":..,"id":..,"h":..}. The
-// guide's custom key "hello-world" is such a token. KeyHash reads the
-// algorithm back from it.
+// NewKeyToken returns a key in the token format that gateways and Dashboards
+// configured with a hash algorithm hand out: standard base64 of
+// {"org":..,"id":..,"h":..}. The JSON is written as the gateway writes it
+// (storage.GenerateToken: a format string, not an encoder), so that a token
+// made here is byte for byte the one the gateway makes for the same org and
+// name, and hashes to the same Redis key. An unknown algorithm is replaced
+// by DefaultHashAlgorithm, as the gateway does. The guide's custom key
+// "hello-world" is such a token. KeyHash reads the algorithm back from it.
 func NewKeyToken(orgID, keyID, algorithm string) string {
-	b, _ := json.Marshal(keyToken{Org: orgID, ID: keyID, Hash: algorithm})
-	return base64.StdEncoding.EncodeToString(b)
+	if !knownAlgorithm(algorithm) {
+		algorithm = DefaultHashAlgorithm
+	}
+	return base64.StdEncoding.EncodeToString([]byte(`{"org":"` + orgID + `","id":"` + keyID + `","h":"` + algorithm + `"}`))
 }
 
 // ParseKeyToken returns the org, key name and hash algorithm of a key in the
@@ -54,8 +69,9 @@ func ParseKeyToken(key string) (orgID, keyID, algorithm string, ok bool) {
 	return t.Org, t.ID, t.Hash, true
 }
 
-// KeyHashAlgorithm returns the algorithm that hashes key: the one its token
-// names, or HashMurmur32 for a plain key, as the gateway decides.
+// KeyHashAlgorithm returns the algorithm that hashes key, as the gateway
+// decides (storage.TokenHashAlgo): the one its token names, or
+// HashMurmur32 for a plain key and for a token naming none.
 func KeyHashAlgorithm(key string) string {
 	if _, _, algo, ok := ParseKeyToken(key); ok && algo != "" {
 		return algo
@@ -63,99 +79,52 @@ func KeyHashAlgorithm(key string) string {
 	return HashMurmur32
 }
 
-// HashKey returns the hash of key with the named algorithm as lowercase
-// hex: 8 characters for murmur32, 16 for murmur64 (the guide's
-// "567b9a5419c3a9ef"), 32 for murmur128, 64 for sha256. An empty algorithm
-// is murmur32; an unknown one is an error.
-func HashKey(key, algorithm string) (string, error) {
-	data := []byte(key)
+func knownAlgorithm(algorithm string) bool {
+	switch algorithm {
+	case HashMurmur32, HashMurmur64, HashMurmur128, HashSHA256:
+		return true
+	}
+	return false
+}
+
+// hashFunction is the gateway's choice of digest for an algorithm name.
+func hashFunction(algorithm string) (hash.Hash, error) {
 	switch algorithm {
 	case "", HashMurmur32:
-		var out [4]byte
-		binary.BigEndian.PutUint32(out[:], murmur3x32(data, 0))
-		return hex.EncodeToString(out[:]), nil
+		return murmur3.New32(), nil
 	case HashMurmur64:
-		h1, _ := murmur3x64x128(data, 0)
-		var out [8]byte
-		binary.BigEndian.PutUint64(out[:], h1)
-		return hex.EncodeToString(out[:]), nil
+		return murmur3.New64(), nil
 	case HashMurmur128:
-		h1, h2 := murmur3x64x128(data, 0)
-		var out [16]byte
-		binary.BigEndian.PutUint64(out[:8], h1)
-		binary.BigEndian.PutUint64(out[8:], h2)
-		return hex.EncodeToString(out[:]), nil
+		return murmur3.New128(), nil
 	case HashSHA256:
-		sum := sha256.Sum256(data)
-		return hex.EncodeToString(sum[:]), nil
+		return sha256.New(), nil
 	}
-	return "", fmt.Errorf("hash key: unknown algorithm %q (want %s, %s, %s or %s)",
-		algorithm, HashMurmur32, HashMurmur64, HashMurmur128, HashSHA256)
+	return nil, fmt.Errorf("hash key: unknown algorithm %q (want %s)", algorithm, strings.Join(KeyHashAlgorithms, ", "))
 }
 
-// murmur3x64x128 is MurmurHash3's x64 128-bit variant; its first half is
-// what Go's murmur3 packages call the 64-bit hash.
-func murmur3x64x128(data []byte, seed uint64) (uint64, uint64) {
-	const c1, c2 = 0x87c37b91114253d5, 0x4cf5ad432745937f
-	h1, h2 := seed, seed
-	n := len(data)
-	for len(data) >= 16 {
-		k1 := binary.LittleEndian.Uint64(data)
-		k2 := binary.LittleEndian.Uint64(data[8:])
-		data = data[16:]
-
-		k1 *= c1
-		k1 = bits.RotateLeft64(k1, 31)
-		k1 *= c2
-		h1 ^= k1
-		h1 = bits.RotateLeft64(h1, 27)
-		h1 += h2
-		h1 = h1*5 + 0x52dce729
-
-		k2 *= c2
-		k2 = bits.RotateLeft64(k2, 33)
-		k2 *= c1
-		h2 ^= k2
-		h2 = bits.RotateLeft64(h2, 31)
-		h2 += h1
-		h2 = h2*5 + 0x38495ab5
+// HashKey returns the hash of key with the named algorithm as lowercase
+// hex, byte for byte as the gateway computes it (storage.HashStr): 8
+// characters for murmur32, 16 for murmur64 (the guide's
+// "567b9a5419c3a9ef"), 32 for murmur128, 64 for sha256. The digests are
+// those of github.com/TykTechnologies/murmur3, the gateway's own package,
+// whose 32-bit sum is the running hash before MurmurHash3's tail and
+// finalisation steps: a textbook murmur32 would name other Redis keys. An
+// empty algorithm is murmur32; an unknown one is an error.
+func HashKey(key, algorithm string) (string, error) {
+	h, err := hashFunction(algorithm)
+	if err != nil {
+		return "", err
 	}
-	var k1, k2 uint64
-	for i := len(data) - 1; i >= 8; i-- {
-		k2 = k2<<8 | uint64(data[i])
-	}
-	if len(data) > 8 {
-		k2 *= c2
-		k2 = bits.RotateLeft64(k2, 33)
-		k2 *= c1
-		h2 ^= k2
-	}
-	for i := min(len(data), 8) - 1; i >= 0; i-- {
-		k1 = k1<<8 | uint64(data[i])
-	}
-	if len(data) > 0 {
-		k1 *= c1
-		k1 = bits.RotateLeft64(k1, 31)
-		k1 *= c2
-		h1 ^= k1
-	}
-
-	h1 ^= uint64(n)
-	h2 ^= uint64(n)
-	h1 += h2
-	h2 += h1
-	h1 = fmix64(h1)
-	h2 = fmix64(h2)
-	h1 += h2
-	h2 += h1
-	return h1, h2
+	h.Write([]byte(key))
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-func fmix64(k uint64) uint64 {
-	k ^= k >> 33
-	k *= 0xff51afd7ed558ccd
-	k ^= k >> 33
-	k *= 0xc4ceb9fe1a85ec53
-	k ^= k >> 33
-	return k
+// ValidHashAlgorithm returns an error naming the algorithms there are when
+// algorithm is none of them; "" (legacy keys) is valid.
+func ValidHashAlgorithm(algorithm string) error {
+	if algorithm == "" {
+		return nil
+	}
+	_, err := hashFunction(algorithm)
+	return err
 }

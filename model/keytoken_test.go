@@ -1,6 +1,10 @@
 package model_test
 
 import (
+	"encoding/base64"
+	"encoding/binary"
+	"encoding/hex"
+	"math/bits"
 	"strings"
 	"testing"
 
@@ -28,9 +32,10 @@ func TestKeyHashOfGuideToken(t *testing.T) {
 }
 
 func TestHashKeyReferenceValues(t *testing.T) {
-	// MurmurHash3 reference values (seed 0) and SHA-256 of "hello".
+	// MurmurHash3 x64_128 reference values (seed 0), SHA-256 of "hello",
+	// and the gateway's murmur32 (see TestMurmur32IsTheGatewaysUnfinalisedSum).
 	cases := []struct{ algo, in, want string }{
-		{model.HashMurmur32, "hello", "248bfa47"},
+		{model.HashMurmur32, "hello", unfinalisedMurmur32("hello")},
 		{"", "", "00000000"},
 		{model.HashMurmur128, "hello", "cbd8a7b341bd9b025b1e906a48ae1d19"},
 		{model.HashMurmur64, "hello", "cbd8a7b341bd9b02"},
@@ -65,10 +70,123 @@ func TestKeyHashPlainAndTokenKeys(t *testing.T) {
 	if _, _, _, ok := model.ParseKeyToken(plain); ok {
 		t.Error("a plain key parsed as a token")
 	}
-	for algo, n := range map[string]int{model.HashMurmur64: 16, model.HashMurmur128: 32, model.HashSHA256: 64, "crc": 16} {
+	// A token naming an unknown algorithm is made with murmur64
+	// (storage.GenerateToken); one that says "crc" all the same is hashed
+	// with murmur32 (storage.hashFunction's fallback).
+	if _, _, algo, _ := model.ParseKeyToken(model.NewKeyToken("org", "name", "crc")); algo != model.HashMurmur64 {
+		t.Errorf("token made with an unknown algorithm names %q, want murmur64", algo)
+	}
+	crc := base64.StdEncoding.EncodeToString([]byte(`{"org":"o","id":"n","h":"crc"}`))
+	if h, want := model.KeyHash(crc), unfinalisedMurmur32(crc); h != want {
+		t.Errorf("hash of a token naming crc = %s, want murmur32 %s", h, want)
+	}
+	for algo, n := range map[string]int{model.HashMurmur64: 16, model.HashMurmur128: 32, model.HashSHA256: 64} {
 		tok := model.NewKeyToken("org", "name", algo)
 		if h := model.KeyHash(tok); len(h) != n {
 			t.Errorf("%s token hash %q, want %d hex", algo, h, n)
 		}
+	}
+}
+
+// unfinalisedMurmur32 is what the gateway's murmur32 names a key with: the
+// running MurmurHash3 x86_32 state after the whole 4-byte blocks, seed 0,
+// big-endian, without the tail bytes, the length and the final mix that
+// the textbook algorithm adds (github.com/TykTechnologies/murmur3's
+// digest32.Sum returns its h1 as it stands; GATEWAY-PROTOCOL.md).
+func unfinalisedMurmur32(s string) string {
+	const c1, c2 = 0xcc9e2d51, 0x1b873593
+	var h uint32
+	for b := []byte(s); len(b) >= 4; b = b[4:] {
+		k := binary.LittleEndian.Uint32(b) * c1
+		k = bits.RotateLeft32(k, 15) * c2
+		h ^= k
+		h = bits.RotateLeft32(h, 13)*5 + 0xe6546b64
+	}
+	var out [4]byte
+	binary.BigEndian.PutUint32(out[:], h)
+	return hex.EncodeToString(out[:])
+}
+
+func TestMurmur32IsTheGatewaysUnfinalisedSum(t *testing.T) {
+	// The textbook MurmurHash3 x86_32 of "hello" is 248bfa47; the gateway
+	// names the key differently.
+	got, err := model.HashKey("hello", model.HashMurmur32)
+	if err != nil || got != unfinalisedMurmur32("hello") || got == "248bfa47" {
+		t.Errorf("murmur32(hello) = %s, %v; want the unfinalised %s", got, err, unfinalisedMurmur32("hello"))
+	}
+	// Keys of the same blocks and another tail share a hash: the collisions
+	// a Dashboard on murmur32 must survive.
+	a, _ := model.HashKey("abcd1", model.HashMurmur32)
+	b, _ := model.HashKey("abcd2", model.HashMurmur32)
+	if a != b {
+		t.Errorf("murmur32 of abcd1 %s and abcd2 %s differ: the tail is hashed", a, b)
+	}
+	plain := "5e9d9544a1dcd60001d0ed20e7f75f9e03534825b7aef9df749582e5"
+	if h := model.KeyHash(plain); h != unfinalisedMurmur32(plain) {
+		t.Errorf("plain key hash %s, want %s", h, unfinalisedMurmur32(plain))
+	}
+}
+
+func TestNewKeyTokenIsTheGatewaysBytes(t *testing.T) {
+	// storage.GenerateToken formats the JSON itself: no escaping, this order.
+	tok := model.NewKeyToken("5e9d9544a1dcd60001d0ed20", "a<b>&c", model.HashSHA256)
+	raw, _ := base64.StdEncoding.DecodeString(tok)
+	if want := `{"org":"5e9d9544a1dcd60001d0ed20","id":"a<b>&c","h":"sha256"}`; string(raw) != want {
+		t.Errorf("token JSON %s, want %s", raw, want)
+	}
+}
+
+func TestGeneratedKeys(t *testing.T) {
+	ids := model.NewIDGenerator(nil, nil)
+	u := ids.UUIDHex()
+	// A version 4, variant 10 UUID without its dashes.
+	if len(u) != 32 || strings.Trim(u, "0123456789abcdef") != "" || u[12] != '4' || !strings.ContainsRune("89ab", rune(u[16])) {
+		t.Errorf("UUIDHex %q is not a random UUID's 32 hex", u)
+	}
+	org := "5e9d9544a1dcd60001d0ed20"
+	key := ids.NewKey(org, model.HashMurmur64)
+	gotOrg, id, algo, ok := model.ParseKeyToken(key)
+	if !ok || gotOrg != org || len(id) != 32 || algo != model.HashMurmur64 || len(model.KeyHash(key)) != 16 {
+		t.Errorf("generated key %s: %q %q %q %v, hash %s", key, gotOrg, id, algo, ok, model.KeyHash(key))
+	}
+	if legacy := ids.NewKey(org, ""); !strings.HasPrefix(legacy, org) || len(legacy) != 24+32 || len(model.KeyHash(legacy)) != 8 {
+		t.Errorf("legacy key %s", legacy)
+	}
+	if a, b := model.NamedKey("org-a", "shared", model.HashMurmur64), model.NamedKey("org-b", "shared", model.HashMurmur64); a == b || model.KeyHash(a) == model.KeyHash(b) {
+		t.Errorf("two orgs' keys named alike share %s / %s", a, model.KeyHash(a))
+	}
+	if tok := model.NewKeyToken(org, "x", model.HashMurmur64); model.NamedKey(org, tok, model.HashMurmur64) != tok {
+		t.Error("a name that is already a token was wrapped again")
+	}
+	if model.NamedKey(org, "plain", "") != "plain" {
+		t.Error("a legacy custom key lost its name")
+	}
+}
+
+// TestMillionGeneratedHashesAreDistinct: a million keys made as the memserver
+// makes them by default (murmur64 tokens) have a million hashes, so no
+// generated key can be refused for a collision at that scale.
+func TestMillionGeneratedHashesAreDistinct(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a million hashes: not in -short")
+	}
+	seed := uint64(13)
+	ids := model.NewIDGenerator(&seed, nil)
+	org := "5e9d9544a1dcd60001d0ed20"
+	const n = 1_000_000
+	seen := make(map[uint64]struct{}, n)
+	for i := range n {
+		// HashKey with the token's algorithm is KeyHash (checked above)
+		// without reading the token back.
+		h, _ := model.HashKey(ids.NewKey(org, model.HashMurmur64), model.HashMurmur64)
+		v, err := hex.DecodeString(h)
+		if err != nil || len(v) != 8 {
+			t.Fatalf("hash %q", h)
+		}
+		x := binary.BigEndian.Uint64(v)
+		if _, dup := seen[x]; dup {
+			t.Fatalf("key %d: murmur64 hash %s seen before", i, h)
+		}
+		seen[x] = struct{}{}
 	}
 }

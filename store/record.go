@@ -25,6 +25,7 @@ const (
 	CollectionOAuthTokens  = "oauth_tokens"
 	CollectionWebhooks     = "webhooks"
 	CollectionAssets       = "assets"
+	CollectionCertificates = "certificates"
 	CollectionAuditLogs    = "audit_logs"
 	CollectionAnalytics    = "analytics"
 	CollectionSSONonces    = "sso_nonces"

@@ -150,6 +150,10 @@ type APIQuery struct {
 	APIType string
 	// Active keeps the active (true) or inactive (false) APIs.
 	Active *bool
+	// Certificate keeps the APIs that name this certificate id anywhere
+	// [model.APICertificateUses] looks (client, upstream, server and pinned
+	// certificates), answered from an index.
+	Certificate string
 }
 
 // KeyQuery lists keys.
@@ -215,6 +219,18 @@ type SSONonce struct {
 	// ExpiresAt is kept, not enforced: a store has no clock, so the caller
 	// compares it with its own.
 	ExpiresAt time.Time `json:"expires_at"`
+}
+
+// Certificate is a certificate (or a public key) of an org, as the
+// Dashboard keeps it: its id, the org id followed by the hex SHA-256
+// fingerprint of the certificate's DER (the gateway's certs package forms it
+// so), and the PEM stored: the certificate chain, then its private key when
+// one came with it. Everything else (subject, issuer, dates) is read from
+// the PEM.
+type Certificate struct {
+	ID    string `json:"id"`
+	OrgID string `json:"org_id"`
+	PEM   string `json:"pem"`
 }
 
 // PortalKind is a kind of object of the classic developer portal.
@@ -300,6 +316,12 @@ type DefinitionsReader interface {
 	GetAssetByID(orgID, id string) (*model.Asset, error)
 	ListAssets(orgID string, opts ListOptions) (Page[model.Asset], error)
 
+	GetCertificate(id string) (*Certificate, error)
+	// ListCertificates lists the certificates of org in the order of their
+	// upload; Query matches within the id, and "created" is the one Sort a
+	// certificate has.
+	ListCertificates(orgID string, opts ListOptions) (Page[Certificate], error)
+
 	GetAuditLog(mid string) (*model.AuditLog, error)
 	ListAuditLogs(orgID string, q AuditQuery) (Page[model.AuditLog], error)
 
@@ -365,6 +387,11 @@ type DefinitionsTx interface {
 	InsertAsset(a *model.Asset) error
 	UpdateAsset(a *model.Asset) error
 	DeleteAsset(mid string) error
+
+	// Certificates are keyed by their id and never change: a new PEM is a
+	// new id.
+	InsertCertificate(c *Certificate) error
+	DeleteCertificate(id string) error
 
 	InsertAuditLog(l *model.AuditLog) error
 	InsertAnalytics(r *model.AnalyticsRecord) error

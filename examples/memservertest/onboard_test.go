@@ -34,7 +34,7 @@ func TestOnboardCreatesTheAPIOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if first == second || !strings.HasPrefix(first, srv.OrgID) {
+	if org, _, _, ok := model.ParseKeyToken(first); first == second || !ok || org != srv.OrgID {
 		t.Fatalf("keys %q and %q", first, second)
 	}
 

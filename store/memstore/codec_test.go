@@ -56,7 +56,7 @@ func TestCodecRoundTrip(t *testing.T) {
 func TestCodecCoversTheModel(t *testing.T) {
 	for _, v := range []any{model.Organisation{}, model.User{}, model.UserGroup{}, model.APIDefinitionWrapper{},
 		model.Policy{}, model.OAuthClient{}, model.OAuthClientToken{}, model.WebHookHandlerConf{}, model.Asset{},
-		model.AuditLog{}, analyticsRow{}, store.SSONonce{}, store.Key{}} {
+		model.AuditLog{}, analyticsRow{}, store.SSONonce{}, store.Certificate{}, store.Key{}} {
 		func() {
 			defer func() {
 				if r := recover(); r != nil {

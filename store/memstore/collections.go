@@ -54,8 +54,9 @@ const (
 	facetAuthType = "a" + sep
 	facetAPIType  = "t" + sep
 	facetActive   = "v" + sep
-	facetAPI      = "api" + sep // keys with access to an API; OAuth clients of an API
-	facetKind     = "k" + sep   // portal objects of a kind
+	facetAPI      = "api" + sep  // keys with access to an API; OAuth clients of an API
+	facetCert     = "cert" + sep // APIs that name a certificate
+	facetKind     = "k" + sep    // portal objects of a kind
 )
 
 func activeFacet(active bool) string {
@@ -150,6 +151,9 @@ var (
 			for _, c := range model.APICategories(a) {
 				fs = append(fs, facetCategory+c)
 			}
+			for id := range model.APICertificateUses(def) {
+				fs = append(fs, facetCert+id)
+			}
 			return fs
 		},
 		uniques: []unique[model.APIDefinitionWrapper]{
@@ -213,6 +217,15 @@ var (
 				return a.OrgID + sep + a.ID, a.ID != ""
 			}},
 		},
+	}
+
+	// Certificates are few per org and never change; the id is the one
+	// look-up.
+	certificates = &coll[store.Certificate]{
+		table: store.CollectionCertificates, noun: "certificate",
+		id:   func(c *store.Certificate) string { return c.ID },
+		org:  func(c *store.Certificate) string { return c.OrgID },
+		text: func(c *store.Certificate) string { return c.ID },
 	}
 
 	auditLogs = &coll[model.AuditLog]{

@@ -25,7 +25,7 @@ func NewDefinitions() *Definitions {
 	return &Definitions{db: newDB("definitions",
 		orgs.schema(), users.schema(), userGroups.schema(), apis.schema(), policies.schema(),
 		oauthClients.schema(), oauthTokens.schema(), webhooks.schema(), assets.schema(),
-		auditLogs.schema(), analytics.schema(), ssoNonces.schema(), portalObjects.schema(),
+		certificates.schema(), auditLogs.schema(), analytics.schema(), ssoNonces.schema(), portalObjects.schema(),
 	)}
 }
 
@@ -129,6 +129,9 @@ func (t *defTx) ListAPIs(orgID string, aq store.APIQuery) (store.Page[model.APID
 	if aq.Active != nil {
 		q.facets = append(q.facets, activeFacet(*aq.Active))
 	}
+	if aq.Certificate != "" {
+		q.facets = append(q.facets, facetCert+aq.Certificate)
+	}
 	return apis.list(t.txn, q)
 }
 
@@ -216,6 +219,19 @@ func (t *defTx) ListAssets(orgID string, opts store.ListOptions) (store.Page[mod
 	return assets.list(t.txn, q)
 }
 
+func (t *defTx) GetCertificate(id string) (*store.Certificate, error) {
+	return certificates.byID(t.txn, id)
+}
+
+func (t *defTx) ListCertificates(orgID string, opts store.ListOptions) (store.Page[store.Certificate], error) {
+	q, err := certificates.query(orgID, opts)
+	if err != nil {
+		return store.Page[store.Certificate]{}, err
+	}
+	q.allOrgs = orgID == ""
+	return certificates.list(t.txn, q)
+}
+
 func (t *defTx) GetAuditLog(mid string) (*model.AuditLog, error) { return auditLogs.byID(t.txn, mid) }
 
 func (t *defTx) ListAuditLogs(orgID string, aq store.AuditQuery) (store.Page[model.AuditLog], error) {
@@ -280,7 +296,7 @@ func (t *defTx) DeleteOrgData(orgID string) error {
 	for _, del := range []func(*memdb.Txn, string) error{
 		users.deleteOrg, userGroups.deleteOrg, apis.deleteOrg, policies.deleteOrg,
 		oauthClients.deleteOrg, oauthTokens.deleteOrg, webhooks.deleteOrg, assets.deleteOrg,
-		auditLogs.deleteOrg, analytics.deleteOrg, ssoNonces.deleteOrg, portalObjects.deleteOrg,
+		certificates.deleteOrg, auditLogs.deleteOrg, analytics.deleteOrg, ssoNonces.deleteOrg, portalObjects.deleteOrg,
 	} {
 		if err := del(t.txn, orgID); err != nil {
 			return fmt.Errorf("delete data of org %q: %w", orgID, err)
@@ -373,6 +389,12 @@ func (t *defTx) InsertAsset(a *model.Asset) error { return assets.insert(t.txn, 
 func (t *defTx) UpdateAsset(a *model.Asset) error { return assets.update(t.txn, a) }
 
 func (t *defTx) DeleteAsset(mid string) error { return assets.delete(t.txn, mid) }
+
+func (t *defTx) InsertCertificate(c *store.Certificate) error {
+	return certificates.insert(t.txn, t.db.nextSeq(), c)
+}
+
+func (t *defTx) DeleteCertificate(id string) error { return certificates.delete(t.txn, id) }
 
 func (t *defTx) InsertAuditLog(l *model.AuditLog) error {
 	return auditLogs.insert(t.txn, t.db.nextSeq(), l)

@@ -129,6 +129,7 @@ var definitionPorts = []port{
 		}),
 	portOf(webhooks, nil, nil),
 	portOf(assets, nil, nil),
+	portOf(certificates, nil, nil),
 	portOf(auditLogs, nil, nil),
 	portOf(analytics,
 		func(r *analyticsRow) (any, map[string]string) { return &r.Rec, nil },

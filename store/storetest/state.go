@@ -101,6 +101,7 @@ func populate(t *testing.T, s store.Store, org string, base int) {
 			tx.InsertOAuthToken(&model.OAuthClientToken{Code: "c", Expires: 5, ClientID: fmt.Sprintf("client%d", base+1), OrgID: org}),
 			tx.InsertWebhook(newWebhook(org, base+1)),
 			tx.InsertAsset(newAsset(org, base+1)),
+			tx.InsertCertificate(newCertificate(org, base+1)),
 			tx.InsertAuditLog(newAudit(org, base+1)),
 			tx.InsertAnalytics(&model.AnalyticsRecord{OrgID: org, APIID: "api1", TimeStamp: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)}),
 			tx.InsertSSONonce(&store.SSONonce{Nonce: fmt.Sprintf("nonce%d", base+1), OrgID: org}),
@@ -140,6 +141,8 @@ func counts(t *testing.T, s store.Store, org string) map[string]int {
 		note("webhooks", w.Total, err)
 		as, err := tx.ListAssets(org, all)
 		note("assets", as.Total, err)
+		cs, err := tx.ListCertificates(org, all)
+		note("certificates", cs.Total, err)
 		l, err := tx.ListAuditLogs(org, store.AuditQuery{ListOptions: all})
 		note("audit logs", l.Total, err)
 		r, err := tx.ListAnalytics(store.AnalyticsQuery{OrgID: org, To: time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)})
@@ -160,7 +163,7 @@ func counts(t *testing.T, s store.Store, org string) map[string]int {
 
 func ones() map[string]int {
 	return map[string]int{"users": 1, "groups": 1, "apis": 1, "policies": 1, "oauth clients": 1, "webhooks": 1,
-		"assets": 1, "audit logs": 1, "analytics": 1, "categories": 1, "portal": 1, "keys": 1}
+		"assets": 1, "certificates": 1, "audit logs": 1, "analytics": 1, "categories": 1, "portal": 1, "keys": 1}
 }
 
 func zeros() map[string]int {
@@ -184,7 +187,7 @@ func testOrgIsolation(t *testing.T, s store.Store) {
 	}
 	// An empty org lists every org's objects.
 	if d := diff(map[string]int{"users": 2, "groups": 2, "apis": 2, "policies": 2, "oauth clients": 2, "webhooks": 2,
-		"assets": 2, "audit logs": 2, "analytics": 0, "categories": 0, "portal": 2, "keys": 2}, counts(t, s, "")); d != "" {
+		"assets": 2, "certificates": 2, "audit logs": 2, "analytics": 0, "categories": 0, "portal": 2, "keys": 2}, counts(t, s, "")); d != "" {
 		t.Errorf("lists of every org (-want +got):\n%s", d)
 	}
 	viewDefs(t, s, func(tx store.DefinitionsReader) error {

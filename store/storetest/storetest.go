@@ -32,6 +32,7 @@ func Run(t *testing.T, newStore func() store.Store) {
 		{"KeyFilters", testKeyFilters},
 		{"Portal", testPortal},
 		{"AuditAndAnalytics", testAuditAndAnalytics},
+		{"Certificates", testCertificates},
 		{"OrgIsolation", testOrgIsolation},
 		{"DeleteOrgData", testDeleteOrgData},
 		{"Atomicity", testAtomicity},

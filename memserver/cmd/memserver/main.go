@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/dashkit/dashkit/memserver"
+	"github.com/dashkit/dashkit/model"
 )
 
 func main() {
@@ -44,6 +45,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	orgID := fs.String("org-id", "", "id of the default org; generated when empty")
 	seedFile := fs.String("seed", "", "JSON file of fixtures to store at start (and on reset)")
 	pageSize := fs.Int("page-size", 10, "items in one page of a list")
+	keyHash := fs.String("key-hash", model.DefaultHashAlgorithm, "hash function of keys, as the gateway's hash_key_function: murmur32, murmur64, murmur128 or sha256; empty for legacy <org_id><32 hex> keys")
 	verbose := fs.Bool("v", false, "log every request to stderr")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -57,6 +59,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		memserver.WithSecret(*secret),
 		memserver.WithOrgID(*orgID),
 		memserver.WithPageSize(*pageSize),
+		memserver.WithKeyHashFunction(*keyHash),
 	}
 	if *verbose {
 		opts = append(opts, memserver.WithLogger(slog.New(slog.NewTextHandler(stderr, nil))))

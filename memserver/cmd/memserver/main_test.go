@@ -47,7 +47,7 @@ func TestRunServesAndStops(t *testing.T) {
 		t.Fatal(err)
 	}
 	url, lines, stop := startRun(t, "-addr", "127.0.0.1:0", "-secret", "s3cret", "-admin-secret", "adm1n",
-		"-org-id", "5e9d9544a1dcd60001d0ed20", "-seed", seed, "-page-size", "5")
+		"-org-id", "5e9d9544a1dcd60001d0ed20", "-seed", seed, "-page-size", "5", "-key-hash", "sha256")
 	if !strings.Contains(lines[1], "5e9d9544a1dcd60001d0ed20") || !strings.Contains(lines[2], "s3cret") || !strings.Contains(lines[3], "adm1n") {
 		t.Fatalf("banner: %q", lines)
 	}
@@ -75,6 +75,22 @@ func TestRunServesAndStops(t *testing.T) {
 	if p["org_id"] != "5e9d9544a1dcd60001d0ed20" {
 		t.Fatalf("seeded policy org: %v", p["org_id"])
 	}
+	// -key-hash sha256: a generated key is a sha256 token with a 64-hex hash.
+	req, _ := http.NewRequest("POST", url+"/api/keys", strings.NewReader(`{"apply_policies":["seeded-policy"]}`))
+	req.Header.Set("Authorization", "s3cret")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var key struct {
+		KeyID   string `json:"key_id"`
+		KeyHash string `json:"key_hash"`
+	}
+	json.NewDecoder(resp.Body).Decode(&key)
+	resp.Body.Close()
+	if len(key.KeyHash) != 64 || !strings.HasPrefix(key.KeyID, "ey") {
+		t.Fatalf("key with -key-hash sha256: %d %+v", resp.StatusCode, key)
+	}
 	if err := stop(); err != nil {
 		t.Fatalf("run returned %v after stop", err)
 	}
@@ -84,7 +100,7 @@ func TestRunServesAndStops(t *testing.T) {
 }
 
 func TestRunRejectsBadFlags(t *testing.T) {
-	for _, args := range [][]string{{"-page-size", "x"}, {"extra"}, {"-seed", "/does/not/exist.json"}} {
+	for _, args := range [][]string{{"-page-size", "x"}, {"extra"}, {"-seed", "/does/not/exist.json"}, {"-key-hash", "md5"}} {
 		if err := run(context.Background(), args, io.Discard, io.Discard); err == nil {
 			t.Errorf("run %v: no error", args)
 		}
