@@ -15,6 +15,7 @@ import (
 // one in their path.
 type objectsOf struct {
 	apiDB, apiID, oasDB, asset, key, policy, user, group, hook, client, audit string
+	portal                                                                    portalIDs
 }
 
 func createObjects(t *testing.T, srv *memserver.Server) objectsOf {
@@ -47,6 +48,7 @@ func createObjects(t *testing.T, srv *memserver.Server) objectsOf {
 		t.Fatal("no audit record")
 	}
 	o.audit = logs.AuditLogs[0].MID
+	o.portal = createPortalObjects(t, srv, o.policy)
 	return o
 }
 
@@ -64,6 +66,8 @@ func (o objectsOf) fill(path string) string {
 		id = o.asset
 	case strings.HasPrefix(path, "/api/portal/policies/"):
 		id = o.policy
+	case strings.HasPrefix(path, "/api/portal/"):
+		return o.portal.fill(path)
 	case strings.HasPrefix(path, "/api/users/"):
 		id = o.user
 	case strings.HasPrefix(path, "/api/usergroups/"):

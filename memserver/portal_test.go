@@ -310,3 +310,37 @@ func TestOperatorPolicyDeletionReadsCatalogue(t *testing.T) {
 	}
 	want(t, call(t, srv, "GET", "/api/portal/policies/"+pol, nil), http.StatusNotFound)
 }
+
+// portalIDs are one of each object of the classic portal, for routes that
+// name one in their path.
+type portalIDs struct {
+	documentation, page, developer, developerEmail, request string
+}
+
+// createPortalObjects sets up the default org's portal: menus, CSS, JS,
+// documentation, a page, a developer and a key request for policy.
+func createPortalObjects(t *testing.T, srv *memserver.Server, policy string) portalIDs {
+	t.Helper()
+	var p portalIDs
+	wantOK(t, call(t, srv, "POST", "/api/portal/menus", map[string]any{"menus": map[string]any{}}), "")
+	wantOK(t, call(t, srv, "POST", "/api/portal/css", map[string]any{"page_css": "body{}"}), "")
+	wantOK(t, call(t, srv, "POST", "/api/portal/js", map[string]any{"page_js": "1"}), "")
+	p.documentation = wantOK(t, call(t, srv, "POST", "/api/portal/documentation", map[string]any{"doc_type": "swagger", "documentation": "eyJ9"}), "").Message
+	return p
+}
+
+// fill gives the wildcards of a portal route's path the ids of real objects.
+func (p portalIDs) fill(path string) string {
+	var id string
+	switch {
+	case strings.HasPrefix(path, "/api/portal/documentation/"):
+		id = p.documentation
+	case strings.HasPrefix(path, "/api/portal/pages/"):
+		id = p.page
+	case strings.HasPrefix(path, "/api/portal/developers/"):
+		id = p.developer
+	case strings.HasPrefix(path, "/api/portal/requests/"):
+		id = p.request
+	}
+	return strings.NewReplacer("{id}", id, "{email}", p.developerEmail).Replace(path)
+}
