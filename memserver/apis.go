@@ -157,11 +157,8 @@ func paginate[T any](items []T, o store.ListOptions) store.Page[T] {
 	if o.Page <= 0 {
 		return store.Page[T]{Items: items, Total: len(items), Pages: 1}
 	}
-	start := (o.Page - 1) * size
-	if start > len(items) {
-		start = len(items)
-	}
-	end := min(start+size, len(items))
+	start := store.PageStart(o.Page, size, len(items))
+	end := store.PageEnd(start, size, len(items))
 	return store.Page[T]{Items: items[start:end], Total: len(items), Pages: pages}
 }
 

@@ -98,11 +98,26 @@ func (c *call) decode(v any) bool {
 		c.fail(http.StatusBadRequest, "request body is empty: a JSON object is required")
 		return false
 	}
+	if isJSONNull(c.body) {
+		c.fail(http.StatusBadRequest, msgNullBody)
+		return false
+	}
 	if err := json.Unmarshal(c.body, v); err != nil {
 		c.fail(http.StatusBadRequest, decodeError(err))
 		return false
 	}
 	return true
+}
+
+// msgNullBody answers a body that is the JSON null: encoding/json takes
+// null into a struct as "no change", which would make {} of it and, on a
+// PUT, empty the object.
+const msgNullBody = "request body is null: a JSON object is required"
+
+// isJSONNull reports whether b is the JSON literal null, blanks around it
+// ignored.
+func isJSONNull(b []byte) bool {
+	return strings.TrimSpace(string(b)) == "null"
 }
 
 // decodeError words a JSON decoding error for the client.
@@ -233,15 +248,40 @@ func (c *call) listOptions() (store.ListOptions, bool) {
 	q := c.r.URL.Query()
 	opts := store.ListOptions{Page: 1, PageSize: c.s.cfg.pageSize, Query: q.Get("q")}
 	if p := q.Get("p"); p != "" {
-		n, err := strconv.Atoi(p)
+		n, err := pageNumber(p)
 		if err != nil {
-			c.fail(http.StatusBadRequest, fmt.Sprintf("query parameter p must be a page number, got %q", p))
+			c.fail(http.StatusBadRequest, err.Error())
 			return opts, false
 		}
 		opts.Page = n
 	}
 	opts.Sort = sortField(q.Get("sort"))
 	return opts, true
+}
+
+// maxPage is the largest page number a list accepts. The official
+// description types p as an integer without a bound; with pages of at most
+// maxPage items (WithPageSize is capped alike) page*size stays far inside
+// an int, and a number beyond it is a client's bug, not a page.
+const maxPage = 1<<31 - 1
+
+// pageNumber reads the query parameter p: a page from 1, or 0 and below
+// for every item in one page, as the store reads ListOptions.Page. It is
+// the one rule every list follows; ServeHTTP applies it to every request
+// that carries p, so that no list silently takes an out-of-range page as
+// page 1.
+func pageNumber(p string) (int, error) {
+	n, err := strconv.ParseInt(strings.TrimSpace(p), 10, 64)
+	if err != nil {
+		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+			return 0, fmt.Errorf("query parameter p is out of range: a page number is at most %d, got %q", maxPage, p)
+		}
+		return 0, fmt.Errorf("query parameter p must be a page number, got %q", p)
+	}
+	if n > maxPage || n < -maxPage {
+		return 0, fmt.Errorf("query parameter p is out of range: a page number is at most %d, got %q", maxPage, p)
+	}
+	return int(n), nil
 }
 
 // sortField maps the Dashboard's sort parameter to the store's.

@@ -75,6 +75,9 @@ func newServer(opts ...Option) (*Server, error) {
 	if cfg.pageSize <= 0 {
 		cfg.pageSize = 10
 	}
+	if cfg.pageSize > maxPage {
+		cfg.pageSize = maxPage
+	}
 	if !cfg.keyHashSet {
 		cfg.keyHash = model.DefaultHashAlgorithm
 	}
@@ -224,6 +227,18 @@ func (s *Server) serveRoute(c *call) {
 			return
 		}
 		c.admin = true
+	}
+	// Rules of every route, checked once here rather than by each handler:
+	// no route takes null for its body, and a page number is one.
+	if isJSONNull(c.body) {
+		c.fail(http.StatusBadRequest, msgNullBody)
+		return
+	}
+	if p := c.r.URL.Query().Get("p"); p != "" {
+		if _, err := pageNumber(p); err != nil {
+			c.fail(http.StatusBadRequest, err.Error())
+			return
+		}
 	}
 	if rt.Auth == authUser && rt.Method == http.MethodPut && !c.internal {
 		c.auditBefore = s.auditLookBefore(c)

@@ -38,7 +38,7 @@ type APIDefinitionWrapper struct {
 // field; members of newer Dashboards land in Extra.
 type APIDefinition struct {
 	// ID is the database id (24 hex); APIID the API's public id.
-	ID    string `json:"id"`
+	ID    string `json:"id,omitempty"`
 	APIID string `json:"api_id"`
 	OrgID string `json:"org_id"`
 	// Name is the API's name; "#" words in it are the API's categories.
@@ -48,13 +48,13 @@ type APIDefinition struct {
 	// Internal APIs are reachable only from other APIs, never from outside.
 	Internal bool `json:"internal"`
 	// IsOAS marks the classic view of an OAS API.
-	IsOAS bool `json:"is_oas"`
+	IsOAS bool `json:"is_oas,omitempty"`
 	// Protocol and ListenPort serve TCP/TLS APIs; empty and 0 for HTTP.
 	Protocol   string `json:"protocol"`
 	ListenPort int64  `json:"listen_port"`
 	Domain     string `json:"domain"`
 	// DomainDisabled keeps Domain but ignores it.
-	DomainDisabled bool `json:"domain_disabled"`
+	DomainDisabled bool `json:"domain_disabled,omitempty"`
 
 	// Authentication. At most one of the use_* / enable_* switches is usual;
 	// several at once form a chain (see APIAuthType).
@@ -84,16 +84,16 @@ type APIDefinition struct {
 	HmacAllowedClockSkew                 float64               `json:"hmac_allowed_clock_skew"`
 	HmacAllowedAlgorithms                []string              `json:"hmac_allowed_algorithms"`
 	RequestSigning                       RequestSigningMeta    `json:"request_signing"`
-	Scopes                               Scopes                `json:"scopes"`
+	Scopes                               Scopes                `json:"scopes,omitempty"`
 	UpstreamAuth                         UpstreamAuth          `json:"upstream_auth"`
 	ClientCertificates                   []string              `json:"client_certificates"`
 	Certificates                         []string              `json:"certificates"`
 	UpstreamCertificates                 map[string]string     `json:"upstream_certificates"`
-	UpstreamCertificatesDisabled         bool                  `json:"upstream_certificates_disabled"`
+	UpstreamCertificatesDisabled         bool                  `json:"upstream_certificates_disabled,omitempty"`
 	PinnedPublicKeys                     map[string]string     `json:"pinned_public_keys"`
-	CertificatePinningDisabled           bool                  `json:"certificate_pinning_disabled"`
+	CertificatePinningDisabled           bool                  `json:"certificate_pinning_disabled,omitempty"`
 	SessionLifetime                      int64                 `json:"session_lifetime"`
-	SessionLifetimeRespectsKeyExpiration bool                  `json:"session_lifetime_respects_key_expiration"`
+	SessionLifetimeRespectsKeyExpiration bool                  `json:"session_lifetime_respects_key_expiration,omitempty"`
 
 	// JWT authentication (enable_jwt).
 	JWTSigningMethod           string                `json:"jwt_signing_method"`
@@ -123,14 +123,14 @@ type APIDefinition struct {
 	DoNotTrack                 bool                  `json:"do_not_track"`
 	EnableDetailedRecording    bool                  `json:"enable_detailed_recording"`
 	DetailedTracing            bool                  `json:"detailed_tracing"`
-	AnalyticsPlugin            AnalyticsPluginConfig `json:"analytics_plugin"`
+	AnalyticsPlugin            AnalyticsPluginConfig `json:"analytics_plugin,omitempty"`
 	EnableContextVars          bool                  `json:"enable_context_vars"`
 	ConfigData                 map[string]any        `json:"config_data"`
 	ConfigDataDisabled         bool                  `json:"config_data_disabled"`
 	TagHeaders                 []string              `json:"tag_headers"`
 	Tags                       []string              `json:"tags"`
-	TagsDisabled               bool                  `json:"tags_disabled"`
-	Expiration                 string                `json:"expiration"`
+	TagsDisabled               bool                  `json:"tags_disabled,omitempty"`
+	Expiration                 string                `json:"expiration,omitempty"`
 
 	Proxy                          ProxyConfig            `json:"proxy"`
 	VersionDefinition              VersionDefinition      `json:"definition"`
@@ -297,9 +297,9 @@ type GlobalRateLimit struct {
 // AnalyticsPluginConfig is a Go plugin that edits analytics records
 // (schema AnalyticsPluginConfig).
 type AnalyticsPluginConfig struct {
-	Enabled    bool   `json:"enable"`
-	PluginPath string `json:"plugin_path"`
-	FuncName   string `json:"func_name"`
+	Enabled    bool   `json:"enable,omitempty"`
+	PluginPath string `json:"plugin_path,omitempty"`
+	FuncName   string `json:"func_name,omitempty"`
 
 	Extra Extra `json:"-"`
 }

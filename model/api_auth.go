@@ -14,7 +14,7 @@ type AuthConfig struct {
 	AuthHeaderName    string          `json:"auth_header_name"`
 	UseCertificate    bool            `json:"use_certificate"`
 	ValidateSignature bool            `json:"validate_signature"`
-	Signature         SignatureConfig `json:"signature"`
+	Signature         SignatureConfig `json:"signature,omitempty"`
 
 	Extra Extra `json:"-"`
 }
@@ -167,8 +167,8 @@ type RequestSigningMeta struct {
 // Scopes maps token scopes to policies, for JWT and OIDC
 // (schemas Scopes / ScopesType2).
 type Scopes struct {
-	JWT  ScopeClaim `json:"jwt"`
-	OIDC ScopeClaim `json:"oidc"`
+	JWT  ScopeClaim `json:"jwt,omitempty"`
+	OIDC ScopeClaim `json:"oidc,omitempty"`
 
 	Extra Extra `json:"-"`
 }
@@ -176,8 +176,8 @@ type Scopes struct {
 // ScopeClaim names the claim holding scopes and maps each scope to a
 // policy id (schema ScopeClaim).
 type ScopeClaim struct {
-	ScopeClaimName string            `json:"scope_claim_name"`
-	ScopeToPolicy  map[string]string `json:"scope_to_policy"`
+	ScopeClaimName string            `json:"scope_claim_name,omitempty"`
+	ScopeToPolicy  map[string]string `json:"scope_to_policy,omitempty"`
 
 	Extra Extra `json:"-"`
 }
@@ -204,7 +204,7 @@ type AuthSource struct {
 // UpstreamBasicAuth sends basic-auth credentials upstream
 // (schema UpstreamBasicAuth).
 type UpstreamBasicAuth struct {
-	Enabled  bool       `json:"enabled"`
+	Enabled  bool       `json:"enabled,omitempty"`
 	Username string     `json:"username"`
 	Password string     `json:"password"`
 	Header   AuthSource `json:"header"`
@@ -217,7 +217,7 @@ type UpstreamBasicAuth struct {
 type UpstreamOAuth struct {
 	Enabled                bool                   `json:"enabled"`
 	ClientCredentials      ClientCredentials      `json:"client_credentials"`
-	PasswordAuthentication PasswordAuthentication `json:"password"`
+	PasswordAuthentication PasswordAuthentication `json:"password,omitempty"`
 	AllowedAuthorizeTypes  []string               `json:"allowed_authorize_types"`
 
 	Extra Extra `json:"-"`
@@ -227,11 +227,11 @@ type UpstreamOAuth struct {
 // (schema ClientCredentials).
 type ClientCredentials struct {
 	ClientID      string     `json:"client_id"`
-	ClientSecret  string     `json:"client_secret"`
+	ClientSecret  string     `json:"client_secret,omitempty"`
 	TokenURL      string     `json:"token_url"`
-	Scopes        []string   `json:"scopes"`
+	Scopes        []string   `json:"scopes,omitempty"`
 	Header        AuthSource `json:"header"`
-	ExtraMetadata []string   `json:"extra_metadata"`
+	ExtraMetadata []string   `json:"extra_metadata,omitempty"`
 
 	Extra Extra `json:"-"`
 }
@@ -240,13 +240,13 @@ type ClientCredentials struct {
 // (schema PasswordAuthentication).
 type PasswordAuthentication struct {
 	ClientID      string     `json:"client_id"`
-	ClientSecret  string     `json:"client_secret"`
+	ClientSecret  string     `json:"client_secret,omitempty"`
 	Username      string     `json:"username"`
 	Password      string     `json:"password"`
 	TokenURL      string     `json:"token_url"`
-	Scopes        []string   `json:"scopes"`
+	Scopes        []string   `json:"scopes,omitempty"`
 	Header        AuthSource `json:"header"`
-	ExtraMetadata []string   `json:"extra_metadata"`
+	ExtraMetadata []string   `json:"extra_metadata,omitempty"`
 
 	Extra Extra `json:"-"`
 }

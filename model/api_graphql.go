@@ -15,7 +15,7 @@ type GraphQLConfig struct {
 	ExecutionMode           string                             `json:"execution_mode"`
 	Version                 string                             `json:"version"`
 	Schema                  string                             `json:"schema"`
-	LastSchemaUpdate        *time.Time                         `json:"last_schema_update"`
+	LastSchemaUpdate        *time.Time                         `json:"last_schema_update,omitempty"`
 	TypeFieldConfigurations []DatasourceTypeFieldConfiguration `json:"type_field_configurations"`
 	GraphQLPlayground       GraphQLPlayground                  `json:"playground"`
 	Engine                  GraphQLEngineConfig                `json:"engine"`
@@ -121,7 +121,7 @@ type UDGGlobalHeader struct {
 type GraphQLProxyConfig struct {
 	Features              GraphQLProxyFeaturesConfig             `json:"features"`
 	AuthHeaders           map[string]string                      `json:"auth_headers"`
-	SubscriptionType      string                                 `json:"subscription_type"`
+	SubscriptionType      string                                 `json:"subscription_type,omitempty"`
 	RequestHeaders        map[string]string                      `json:"request_headers"`
 	UseResponseExtensions GraphQLResponseExtensions              `json:"use_response_extensions"`
 	RequestHeadersRewrite map[string]RequestHeadersRewriteConfig `json:"request_headers_rewrite"`
@@ -165,7 +165,7 @@ type GraphQLSubgraphConfig struct {
 // GraphQLSupergraphConfig is a federation supergraph: its subgraphs and the
 // SDL merged from them (schema GraphQLSupergraphConfig).
 type GraphQLSupergraphConfig struct {
-	UpdatedAt            *time.Time              `json:"updated_at"`
+	UpdatedAt            *time.Time              `json:"updated_at,omitempty"`
 	Subgraphs            []GraphQLSubgraphEntity `json:"subgraphs"`
 	MergedSDL            string                  `json:"merged_sdl"`
 	GlobalHeaders        map[string]string       `json:"global_headers"`
@@ -182,7 +182,7 @@ type GraphQLSubgraphEntity struct {
 	URL              string            `json:"url"`
 	SDL              string            `json:"sdl"`
 	Headers          map[string]string `json:"headers"`
-	SubscriptionType string            `json:"subscription_type"`
+	SubscriptionType string            `json:"subscription_type,omitempty"`
 
 	Extra Extra `json:"-"`
 }

@@ -49,30 +49,30 @@ type VersionPaths struct {
 // ExtendedPathsSet is the per-endpoint middleware of a version, one list per
 // kind of middleware (schema ExtendedPathsSet).
 type ExtendedPathsSet struct {
-	Ignored                 []EndPointMeta        `json:"ignored"`
-	WhiteList               []EndPointMeta        `json:"white_list"`
-	BlackList               []EndPointMeta        `json:"black_list"`
-	MockResponse            []MockResponseMeta    `json:"mock_response"`
-	Cached                  []string              `json:"cache"`
-	AdvanceCacheConfig      []CacheMeta           `json:"advance_cache_config"`
-	Transform               []TemplateMeta        `json:"transform"`
-	TransformResponse       []TemplateMeta        `json:"transform_response"`
-	TransformJQ             []TransformJQMeta     `json:"transform_jq"`
-	TransformJQResponse     []TransformJQMeta     `json:"transform_jq_response"`
-	TransformHeader         []HeaderInjectionMeta `json:"transform_headers"`
-	TransformResponseHeader []HeaderInjectionMeta `json:"transform_response_headers"`
-	HardTimeouts            []HardTimeoutMeta     `json:"hard_timeouts"`
-	CircuitBreaker          []CircuitBreakerMeta  `json:"circuit_breakers"`
-	URLRewrite              []URLRewriteMeta      `json:"url_rewrites"`
-	Virtual                 []VirtualMeta         `json:"virtual"`
-	SizeLimit               []RequestSizeMeta     `json:"size_limits"`
-	MethodTransforms        []MethodTransformMeta `json:"method_transforms"`
-	TrackEndpoints          []TrackEndpointMeta   `json:"track_endpoints"`
-	DoNotTrackEndpoints     []TrackEndpointMeta   `json:"do_not_track_endpoints"`
-	ValidateJSON            []ValidatePathMeta    `json:"validate_json"`
-	ValidateRequest         []ValidateRequestMeta `json:"validate_request"`
-	Internal                []InternalMeta        `json:"internal"`
-	GoPlugin                []GoPluginMeta        `json:"go_plugin"`
+	Ignored                 []EndPointMeta        `json:"ignored,omitempty"`
+	WhiteList               []EndPointMeta        `json:"white_list,omitempty"`
+	BlackList               []EndPointMeta        `json:"black_list,omitempty"`
+	MockResponse            []MockResponseMeta    `json:"mock_response,omitempty"`
+	Cached                  []string              `json:"cache,omitempty"`
+	AdvanceCacheConfig      []CacheMeta           `json:"advance_cache_config,omitempty"`
+	Transform               []TemplateMeta        `json:"transform,omitempty"`
+	TransformResponse       []TemplateMeta        `json:"transform_response,omitempty"`
+	TransformJQ             []TransformJQMeta     `json:"transform_jq,omitempty"`
+	TransformJQResponse     []TransformJQMeta     `json:"transform_jq_response,omitempty"`
+	TransformHeader         []HeaderInjectionMeta `json:"transform_headers,omitempty"`
+	TransformResponseHeader []HeaderInjectionMeta `json:"transform_response_headers,omitempty"`
+	HardTimeouts            []HardTimeoutMeta     `json:"hard_timeouts,omitempty"`
+	CircuitBreaker          []CircuitBreakerMeta  `json:"circuit_breakers,omitempty"`
+	URLRewrite              []URLRewriteMeta      `json:"url_rewrites,omitempty"`
+	Virtual                 []VirtualMeta         `json:"virtual,omitempty"`
+	SizeLimit               []RequestSizeMeta     `json:"size_limits,omitempty"`
+	MethodTransforms        []MethodTransformMeta `json:"method_transforms,omitempty"`
+	TrackEndpoints          []TrackEndpointMeta   `json:"track_endpoints,omitempty"`
+	DoNotTrackEndpoints     []TrackEndpointMeta   `json:"do_not_track_endpoints,omitempty"`
+	ValidateJSON            []ValidatePathMeta    `json:"validate_json,omitempty"`
+	ValidateRequest         []ValidateRequestMeta `json:"validate_request,omitempty"`
+	Internal                []InternalMeta        `json:"internal,omitempty"`
+	GoPlugin                []GoPluginMeta        `json:"go_plugin,omitempty"`
 	PersistGraphQL          []PersistGraphQLMeta  `json:"persist_graphql"`
 	RateLimit               []RateLimitMeta       `json:"rate_limit"`
 
@@ -86,7 +86,7 @@ type EndPointMeta struct {
 	Path          string                        `json:"path"`
 	Method        string                        `json:"method"`
 	IgnoreCase    bool                          `json:"ignore_case"`
-	MethodActions map[string]EndpointMethodMeta `json:"method_actions"`
+	MethodActions map[string]EndpointMethodMeta `json:"method_actions,omitempty"`
 
 	Extra Extra `json:"-"`
 }
@@ -302,7 +302,7 @@ type ValidatePathMeta struct {
 	Path              string         `json:"path"`
 	Method            string         `json:"method"`
 	Schema            map[string]any `json:"schema"`
-	SchemaB64         string         `json:"schema_b64"`
+	SchemaB64         string         `json:"schema_b64,omitempty"`
 	ErrorResponseCode int64          `json:"error_response_code"`
 
 	Extra Extra `json:"-"`

@@ -18,6 +18,12 @@ import (
 // members and in key order, when the object is encoded. Every struct of this
 // package has one, as its field Extra; a member set in Extra under the name
 // of a field is ignored, the field wins.
+//
+// One kind of known member is kept in Extra too: a member whose field is
+// written only when not empty (",omitempty", as in the gateway's own types)
+// and that arrived empty ("is_oas": false, "ignored": []). The field alone
+// would drop it; kept, it is written back as it came for as long as the
+// field stays empty. A field set to a value is written instead.
 type Extra map[string]json.RawMessage
 
 // knownNames caches, per struct type, the JSON member names its fields
@@ -372,4 +378,146 @@ func (e Extra) Clone() Extra {
 		c[k] = append(json.RawMessage(nil), v...)
 	}
 	return c
+}
+
+// unmarshalModel is unmarshalWithExtra for the data types of this package:
+// it also keeps, in *extra, the members that arrived empty whose field is
+// omitted when empty, so that marshalModel writes them back.
+func unmarshalModel(data []byte, v any, extra *Extra) error {
+	if err := unmarshalWithExtra(data, v, extra); err != nil {
+		return err
+	}
+	rv := reflect.ValueOf(v).Elem()
+	omit := omitEmptyFields(rv.Type())
+	if len(omit) == 0 {
+		return nil
+	}
+	members, ok := scanMembers(data)
+	if !ok {
+		return nil
+	}
+	for _, m := range members {
+		i, ok := omit[m.name]
+		if !ok || !isEmptyValue(rv.Field(i)) {
+			continue
+		}
+		if *extra == nil {
+			*extra = Extra{}
+		}
+		(*extra)[m.name] = append(json.RawMessage(nil), m.value...)
+	}
+	return nil
+}
+
+// marshalModel is marshalWithExtra for the data types of this package: a
+// member kept in extra under the name of an omitempty field is written when
+// that field is empty (and so not written by encoding/json).
+func marshalModel(v any, extra Extra) ([]byte, error) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer {
+		rv = rv.Elem()
+	}
+	omit := omitEmptyFields(rv.Type())
+	if len(omit) == 0 || len(extra) == 0 {
+		return marshalWithExtra(v, extra)
+	}
+	var kept map[string]json.RawMessage
+	for k, raw := range extra {
+		if i, ok := omit[k]; ok && isEmptyValue(rv.Field(i)) {
+			if kept == nil {
+				kept = map[string]json.RawMessage{}
+			}
+			kept[k] = raw
+		}
+	}
+	out, err := marshalWithExtra(v, extra)
+	if err != nil || len(kept) == 0 {
+		return out, err
+	}
+	keys := make([]string, 0, len(kept))
+	for k := range kept {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	buf := bytes.NewBuffer(make([]byte, 0, len(out)+32*len(keys)))
+	buf.Write(out[:len(out)-1])
+	empty := len(out) == 2
+	for _, k := range keys {
+		if !empty {
+			buf.WriteByte(',')
+		}
+		empty = false
+		name, _ := json.Marshal(k)
+		buf.Write(name)
+		buf.WriteByte(':')
+		raw := kept[k]
+		if len(raw) == 0 {
+			raw = json.RawMessage("null")
+		}
+		buf.Write(raw)
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
+}
+
+var omitEmptyCache sync.Map // reflect.Type -> map[string]int
+
+// omitEmptyFields maps the JSON name of each direct field of struct type t
+// tagged ",omitempty" that encoding/json can omit (not a struct) to the
+// field's index.
+func omitEmptyFields(t reflect.Type) map[string]int {
+	if v, ok := omitEmptyCache.Load(t); ok {
+		return v.(map[string]int)
+	}
+	fields := map[string]int{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() || f.Anonymous {
+			continue
+		}
+		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" && opts == "" {
+			continue
+		}
+		if !hasOption(opts, "omitempty") || f.Type.Kind() == reflect.Struct {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		fields[name] = i
+	}
+	v, _ := omitEmptyCache.LoadOrStore(t, fields)
+	return v.(map[string]int)
+}
+
+func hasOption(opts, want string) bool {
+	for opts != "" {
+		var o string
+		o, opts, _ = strings.Cut(opts, ",")
+		if o == want {
+			return true
+		}
+	}
+	return false
+}
+
+// isEmptyValue is encoding/json's rule for omitempty: false, 0, "", and nil
+// or empty pointers, interfaces, slices, maps and arrays.
+func isEmptyValue(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Bool:
+		return !v.Bool()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return v.Int() == 0
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return v.Uint() == 0
+	case reflect.Float32, reflect.Float64:
+		return v.Float() == 0
+	case reflect.Interface, reflect.Pointer:
+		return v.IsNil()
+	}
+	return false
 }

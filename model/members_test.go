@@ -58,8 +58,13 @@ func extraMembers(v reflect.Value, path string, out *[]string) {
 				continue
 			}
 			if f.Name == "Extra" && f.Type == reflect.TypeFor[model.Extra]() {
+				// A member named like a field is one that arrived empty
+				// and is kept to be written back as it came.
+				known := fieldsByJSONName(t)
 				for k := range v.Field(i).Interface().(model.Extra) {
-					*out = append(*out, path+"."+k)
+					if _, ok := known[k]; !ok {
+						*out = append(*out, path+"."+k)
+					}
 				}
 				continue
 			}
@@ -311,7 +316,7 @@ func FuzzRoundTrip(f *testing.F) {
 			t.Fatalf("%s: encoding is not stable:\n%s\n%s", typ, out, out2)
 		}
 		in := jsonTree(t, data)
-		got := dropAddedZeros(in, jsonTree(t, out))
+		got := dropAddedZeros(in, jsonTree(t, out), reflect.TypeOf(again))
 		if diff := cmp.Diff(in, got, treeOptions); diff != "" {
 			t.Fatalf("%s: round trip of %s changed it (-in +out):\n%s", typ, data, diff)
 		}

@@ -6,6 +6,8 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"sync"
 	"testing"
 
@@ -109,10 +111,11 @@ func jsonTree(t testing.TB, b []byte) any {
 //   - The encoded output must hold every member of the input with an equal
 //     value, recursively. Nothing may be dropped or changed.
 //   - The output may hold members the input lacks only where their value is
-//     zero (null, false, 0, "", [], {} or an object of such members): the
-//     real Dashboard writes every field of an object, so an example written
-//     by hand that leaves some out comes back with them at their zero value.
-//     A member the input lacks with any other value is a failure.
+//     zero (null, false, 0, "", [], {} or an object of such members) and
+//     their field is one the real Dashboard always writes (no omitempty in
+//     the gateway's tags): an example written by hand that leaves such a
+//     member out comes back with it at its zero value. A member the input
+//     lacks whose field is omitempty, or with any other value, is a failure.
 //   - Numbers are equal when they denote the same value (1 and 1.0), compared
 //     exactly, so 9007199254740993 never equals 9007199254740992.
 //   - Strings, date-times included, must be equal as written.
@@ -127,26 +130,48 @@ var treeOptions = cmp.Options{
 	}),
 }
 
-// dropAddedZeros removes from out the members that in lacks and whose value
-// is zero, recursively, so that what remains can be compared with in.
-func dropAddedZeros(in, out any) any {
+// dropAddedZeros removes from out the members that in lacks, whose value is
+// zero and whose field of t (the Go type out was encoded from) is always
+// written, recursively, so that what remains can be compared with in.
+func dropAddedZeros(in, out any, t reflect.Type) any {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
 	switch o := out.(type) {
 	case map[string]any:
 		i, ok := in.(map[string]any)
 		if !ok {
 			return out
 		}
+		var fields map[string]reflect.StructField
+		if t != nil && t.Kind() == reflect.Struct {
+			fields = jsonFields(t)
+		}
 		r := make(map[string]any, len(o))
 		for k, v := range o {
+			var ft reflect.Type
+			alwaysWritten := true
+			switch {
+			case fields != nil:
+				f, known := fields[k]
+				if known {
+					ft = f.Type
+					// encoding/json writes a struct even when it is
+					// tagged omitempty.
+					alwaysWritten = !strings.Contains(f.Tag.Get("json"), ",omitempty") || ft.Kind() == reflect.Struct
+				}
+			case t != nil && t.Kind() == reflect.Map:
+				ft = t.Elem()
+			}
 			iv, present := i[k]
 			if !present {
-				if isZeroTree(v) {
+				if alwaysWritten && isZeroTree(v) {
 					continue
 				}
 				r[k] = v
 				continue
 			}
-			r[k] = dropAddedZeros(iv, v)
+			r[k] = dropAddedZeros(iv, v, ft)
 		}
 		return r
 	case []any:
@@ -154,11 +179,32 @@ func dropAddedZeros(in, out any) any {
 		if !ok || len(i) != len(o) {
 			return out
 		}
+		var et reflect.Type
+		if t != nil && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array) {
+			et = t.Elem()
+		}
 		r := make([]any, len(o))
 		for n := range o {
-			r[n] = dropAddedZeros(i[n], o[n])
+			r[n] = dropAddedZeros(i[n], o[n], et)
 		}
 		return r
+	}
+	return out
+}
+
+// jsonFields maps the JSON member names of struct type t to its fields.
+func jsonFields(t reflect.Type) map[string]reflect.StructField {
+	out := map[string]reflect.StructField{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" || !f.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		out[name] = f
 	}
 	return out
 }
@@ -204,7 +250,7 @@ func roundTrip(t *testing.T, name string, raw []byte, v any) bool {
 		return false
 	}
 	in := jsonTree(t, raw)
-	got := dropAddedZeros(in, jsonTree(t, out))
+	got := dropAddedZeros(in, jsonTree(t, out), reflect.TypeOf(v))
 	if diff := cmp.Diff(in, got, treeOptions); diff != "" {
 		t.Errorf("%s: round trip through %T changed the JSON (-in +out):\n%s", name, v, diff)
 		return false

@@ -137,6 +137,29 @@ type ListOptions struct {
 	Sort string
 }
 
+// PageStart is the index of the first item of page (counting from 1) of a
+// list of total items in pages of size, or total for a page beyond the last.
+// It is the one rule of page arithmetic: it never overflows, whatever page
+// and size are (a page of 9000000000000000000 is simply beyond the last).
+func PageStart(page, size, total int) int {
+	if page <= 1 || size <= 0 {
+		return 0
+	}
+	if page-1 > total/size {
+		return total
+	}
+	return min((page-1)*size, total)
+}
+
+// PageEnd is the index after the last item of the page that starts at
+// start.
+func PageEnd(start, size, total int) int {
+	if size <= 0 || size > total-start {
+		return total
+	}
+	return start + size
+}
+
 // APIQuery lists APIs.
 type APIQuery struct {
 	ListOptions

@@ -88,7 +88,7 @@ func (c *coll[T]) list(txn *memdb.Txn, q listQuery[T]) (store.Page[T], error) {
 			return c.walk(txn, q, "facet", q.org+sep+f+sep, m, nil)
 		}
 		n := count(txn, c.table+sep+q.org)
-		if q.page > 0 && m > 0 && walkCost(q.page*q.size, n, m) < sortCost(m) {
+		if q.page > 0 && m > 0 && walkCost(store.PageEnd(store.PageStart(q.page, q.size, m), q.size, m), n, m) < sortCost(m) {
 			return c.walk(txn, q, c.orderIndex(q), q.org+sep, m, has)
 		}
 		return c.listFiltered(txn, q, "facet", q.org+sep+f+sep)
@@ -133,7 +133,7 @@ func (c *coll[T]) walk(txn *memdb.Txn, q listQuery[T], index, prefix string, tot
 	}
 	skip, want := 0, total
 	if q.page > 0 {
-		skip, want = (q.page-1)*q.size, q.size
+		skip, want = store.PageStart(q.page, q.size, total), q.size
 	}
 	if skip >= total { // beyond the last page: nothing to walk
 		return c.page(q, []T{}, total), nil
@@ -195,8 +195,8 @@ func (c *coll[T]) listFiltered(txn *memdb.Txn, q listQuery[T], index, prefix str
 	}
 	total := len(matches)
 	if q.page > 0 {
-		lo := min((q.page-1)*q.size, total)
-		matches = matches[lo:min(lo+q.size, total)]
+		lo := store.PageStart(q.page, q.size, total)
+		matches = matches[lo:store.PageEnd(lo, q.size, total)]
 	}
 	items := make([]T, len(matches))
 	for i, m := range matches {

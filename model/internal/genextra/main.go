@@ -63,8 +63,11 @@ package model
 
 // The JSON methods below give every type with an Extra field its
 // unknown-member handling: decoding keeps the members the type has no field
-// for in Extra, encoding writes them back. Each goes through a method-less
-// alias of its type so that encoding/json does not call the method again.
+// for in Extra, encoding writes them back. A member that arrived empty whose
+// field is tagged omitempty is kept the same way, so that it survives a round
+// trip as written while a value built in Go writes only what the tags say.
+// Each goes through a method-less alias of its type so that encoding/json
+// does not call the method again.
 `)
 	for _, t := range types {
 		alias := strings.ToLower(t[:1]) + t[1:] + "JSON"
@@ -73,12 +76,12 @@ type %[2]s %[1]s
 
 // UnmarshalJSON decodes a %[1]s, keeping unknown members in Extra.
 func (v *%[1]s) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*%[2]s)(v), &v.Extra)
+	return unmarshalModel(b, (*%[2]s)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a %[1]s with the members kept in Extra.
 func (v %[1]s) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*%[2]s)(&v), v.Extra)
+	return marshalModel((*%[2]s)(&v), v.Extra)
 }
 `, t, alias)
 	}

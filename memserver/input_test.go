@@ -1,0 +1,98 @@
+package memserver_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/dashkit/dashkit/memserver"
+)
+
+// TestNullBodyEveryRoute sends the JSON null as the body of every route
+// that takes one: null is no object, so every route answers 400 and nothing
+// changes. (encoding/json takes null into a struct as "no change": without
+// the rule PUT /admin/org/keys/{org} with null emptied the org's limits.)
+func TestNullBodyEveryRoute(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	objs := createObjects(t, srv)
+	ctx := context.Background()
+	var before strings.Builder
+	if err := srv.Store().Export(ctx, &before); err != nil {
+		t.Fatal(err)
+	}
+	walked := 0
+	for _, r := range memserver.Routes() {
+		if r.Method == "GET" {
+			continue
+		}
+		walked++
+		path := objs.fill(r.Path)
+		var a answer
+		switch {
+		case r.Admin:
+			path = strings.NewReplacer("{id}", objs.user, "{keyId}", srv.OrgID).Replace(r.Path)
+			a = adminCall(t, srv, r.Method, path, " null\n")
+		default:
+			a = call(t, srv, r.Method, path, " null\n")
+		}
+		if a.Status != http.StatusBadRequest || !strings.Contains(string(a.Body), "request body is null") {
+			t.Errorf("%s %s with null: %d %s, want 400 naming the null body", r.Method, r.Path, a.Status, a.Body)
+		}
+	}
+	if walked < 60 {
+		t.Fatalf("walked %d routes; the route tables have more", walked)
+	}
+	var after strings.Builder
+	if err := srv.Store().Export(ctx, &after); err != nil {
+		t.Fatal(err)
+	}
+	if b, a := strip(before.String()), strip(after.String()); b != a {
+		t.Fatalf("null bodies changed the state:\n%s", lineDiff(b, a))
+	}
+}
+
+// TestPageOutOfRangeEveryRoute asks every GET route for page
+// 9000000000000000000: one rule for page numbers, so every route answers
+// 400 naming p, where lists used to overflow (and drop the connection) or
+// take it as page 1. A page beyond the last but in range stays an empty
+// page.
+func TestPageOutOfRangeEveryRoute(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	objs := createObjects(t, srv)
+	walked := 0
+	for _, r := range memserver.Routes() {
+		if r.Method != "GET" || r.Path == "/tap" {
+			continue
+		}
+		walked++
+		path := objs.fill(r.Path)
+		for _, p := range []string{"9000000000000000000", "-9000000000000000000", "99999999999999999999999"} {
+			var a answer
+			switch {
+			case r.Admin:
+				a = adminCall(t, srv, "GET", strings.NewReplacer("{id}", objs.user, "{keyId}", srv.OrgID).Replace(r.Path)+"?p="+p, nil)
+			default:
+				a = call(t, srv, "GET", path+"?p="+p, nil)
+			}
+			if a.Status != http.StatusBadRequest || !strings.Contains(string(a.Body), "p is out of range") {
+				t.Errorf("GET %s?p=%s: %d %s, want 400 out of range", r.Path, p, a.Status, a.Body)
+			}
+		}
+	}
+	if walked < 40 {
+		t.Fatalf("walked %d routes; the route tables have more", walked)
+	}
+	// The largest page in range is an empty page of every paginated list,
+	// never a crash (page*size would overflow without the one rule).
+	for _, path := range []string{"/api/apis", "/api/users", "/api/portal/policies", "/api/keys/detailed", "/api/apis/" + objs.apiID + "/keys",
+		"/api/usergroups", "/api/hooks", "/api/audit-logs", "/api/apis/oauth/" + objs.apiID} {
+		a := call(t, srv, "GET", path+"?p=2147483647", nil)
+		want(t, a, http.StatusOK)
+		if strings.Contains(string(a.Body), objs.apiID+`"`) && path != "/api/apis/oauth/"+objs.apiID {
+			t.Errorf("GET %s?p=2147483647 lists the first page: %s", path, a.Body)
+		}
+	}
+}
