@@ -82,6 +82,8 @@ type Client struct {
 	Import *ImportService
 	// System holds the Admin API's system routes (/admin/system).
 	System *SystemService
+	// Certificates manages the certificate store.
+	Certificates *CertificatesService
 }
 
 // Option configures a Client in New.
@@ -185,6 +187,7 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 	c.AdminUsers = &AdminUsersService{c}
 	c.Import = &ImportService{c}
 	c.System = &SystemService{c}
+	c.Certificates = &CertificatesService{c}
 	return c, nil
 }
 

@@ -174,6 +174,7 @@ func loadRouter(path string) (routers.Router, error) {
 	for _, s := range doc.Components.Schemas {
 		allowNullInUntyped(s, map[*openapi3.Schema]bool{})
 	}
+	openOneOfsAsAnyOf(doc)
 	router, err := legacy.NewRouter(doc,
 		openapi3.DisableExamplesValidation(), openapi3.DisableSchemaDefaultsValidation(),
 		openapi3.DisableSchemaPatternValidation(), openapi3.AllowExtraSiblingFields("description", "example", "examples"))
@@ -204,6 +205,42 @@ func allowNullInUntyped(ref *openapi3.SchemaRef, seen map[*openapi3.Schema]bool)
 	for _, l := range [][]*openapi3.SchemaRef{s.AllOf, s.AnyOf, s.OneOf} {
 		for _, r := range l {
 			allowNullInUntyped(r, seen)
+		}
+	}
+}
+
+// openOneOfsAsAnyOf reads a response oneOf whose every branch is an object
+// schema that requires nothing and forbids no member as anyOf: every object
+// matches all such branches, so read strictly no answer could ever match
+// exactly one (listCertificates answers oneOf CertificateBasics /
+// CertificateList, two open objects). The answer is still checked against
+// the branches.
+func openOneOfsAsAnyOf(doc *openapi3.T) {
+	open := func(r *openapi3.SchemaRef) bool {
+		s := r.Value
+		return s != nil && s.Type.Is("object") && len(s.Required) == 0 &&
+			(s.AdditionalProperties.Has == nil || *s.AdditionalProperties.Has)
+	}
+	for _, item := range doc.Paths.Map() {
+		for _, op := range item.Operations() {
+			for _, resp := range op.Responses.Map() {
+				if resp.Value == nil {
+					continue
+				}
+				for _, mt := range resp.Value.Content {
+					s := mt.Schema
+					if s == nil || s.Value == nil || len(s.Value.OneOf) < 2 {
+						continue
+					}
+					all := true
+					for _, b := range s.Value.OneOf {
+						all = all && open(b)
+					}
+					if all {
+						s.Value.AnyOf, s.Value.OneOf = s.Value.OneOf, nil
+					}
+				}
+			}
 		}
 	}
 }

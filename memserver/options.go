@@ -36,6 +36,8 @@ type config struct {
 	keyHash    string
 	keyHashSet bool
 	gatewayURL string
+	// dataFile is the path of WithDataFile, "" for none.
+	dataFile string
 	// passwordCost is the bcrypt cost of user passwords (see
 	// WithPasswordCost).
 	passwordCost int
@@ -44,6 +46,16 @@ type config struct {
 // WithStore makes the Server keep its state in s instead of a new in-memory
 // store. The Server seeds s with its default org and user.
 func WithStore(s store.Store) Option { return func(c *config) { c.store = s } }
+
+// WithDataFile keeps the Server's state in memory and in the data file at
+// path as well (see memstore.Open): a Server started again on the same
+// file has every write an earlier one answered. The file is loaded at start
+// when it exists; a file that cannot be loaded whole fails New, naming the
+// line. The Server's default org and admin user are those of the file when
+// it has them (a new secret, if one is given, replaces the stored one), and
+// fixtures are seeded only into a state without them. Close closes the
+// file. It cannot be combined with WithStore.
+func WithDataFile(path string) Option { return func(c *config) { c.dataFile = path } }
 
 // WithPageSize sets the number of items in one page of a list (default 10).
 func WithPageSize(n int) Option { return func(c *config) { c.pageSize = n } }

@@ -46,6 +46,67 @@ const (
 	permResetPassword = "ResetPassword"
 )
 
+// sectionAliases maps every name the descriptions, the guide and the docs
+// use for a section to the one the routes check: the 5.x description's
+// user example says policies, log and api_assets; the Tyk docs' user roles
+// page says policy and audit_logs; the guide says logs and certificates.
+var sectionAliases = map[string]string{
+	"policy":       "policies",
+	"log":          "audit_logs",
+	"logs":         "audit_logs",
+	"audit_log":    "audit_logs",
+	"api_assets":   "assets",
+	"certificates": "certs",
+	"user_group":   "user_groups",
+	"usergroups":   "user_groups",
+	"webhooks":     "hooks",
+}
+
+// canonicalSection is the section a permission name stands for.
+func canonicalSection(name string) string {
+	if c, ok := sectionAliases[name]; ok {
+		return c
+	}
+	return name
+}
+
+// effectivePermissions is what a user_permissions object grants, with
+// every section under the name the routes check. As the Tyk docs' user
+// roles page says: an object without properties is an admin, and so is
+// "IsAdmin": "true" (or "admin"); otherwise it is an allow list. Where two
+// names of one section are both given, the higher level counts.
+func effectivePermissions(p model.UserPermissions) model.UserPermissions {
+	out := make(model.UserPermissions, len(p)+1)
+	if len(p) == 0 {
+		out[model.PermIsAdmin] = model.PermAdmin
+		return out
+	}
+	for k, v := range p {
+		switch k {
+		case model.PermIsAdmin:
+			if v == model.PermAdmin || v == "true" {
+				out[k] = model.PermAdmin
+			}
+			continue
+		case permResetPassword:
+			if v == model.PermAdmin {
+				out[k] = v
+			}
+			continue
+		}
+		c := canonicalSection(k)
+		if permLevel(v) > permLevel(out[c]) || (v == model.PermDeny && out[c] == "") {
+			out[c] = v
+		}
+	}
+	return out
+}
+
+// isAdminPermissions reports whether p makes its holder an admin.
+func isAdminPermissions(p model.UserPermissions) bool {
+	return effectivePermissions(p)[model.PermIsAdmin] == model.PermAdmin
+}
+
 // isAdmin reports whether the caller is an admin of its org (or, without
 // an org, a super user with admin rights).
 func (c *call) isAdmin() bool {
@@ -90,7 +151,14 @@ func checkPermissions(p model.UserPermissions) error {
 		switch {
 		case strings.TrimSpace(k) == "":
 			return fmt.Errorf("user_permissions: a permission needs a name")
-		case k == model.PermIsAdmin || k == permResetPassword:
+		case k == model.PermIsAdmin:
+			// The docs' examples write "IsAdmin": "true" and "false".
+			switch v {
+			case model.PermAdmin, "true", "false", "", model.PermDeny:
+			default:
+				return fmt.Errorf("user_permissions: %s must be %q, \"true\" or \"false\", got %q", k, model.PermAdmin, v)
+			}
+		case k == permResetPassword:
 			if v != model.PermAdmin && v != "" && v != model.PermDeny {
 				return fmt.Errorf("user_permissions: %s must be %q, got %q", k, model.PermAdmin, v)
 			}
@@ -108,7 +176,10 @@ func (c *call) grantable(perms model.UserPermissions) error {
 	if c.isAdmin() {
 		return nil
 	}
-	for k, v := range perms {
+	if isAdminPermissions(perms) {
+		return fmt.Errorf("only an admin may grant admin rights (an empty user_permissions or IsAdmin makes an admin)")
+	}
+	for k, v := range effectivePermissions(perms) {
 		if permLevel(v) > permLevel(c.perms[k]) || ((k == model.PermIsAdmin || k == permResetPassword) && v == model.PermAdmin) {
 			return fmt.Errorf("only an admin may grant %s %q", k, v)
 		}
@@ -119,6 +190,7 @@ func (c *call) grantable(perms model.UserPermissions) error {
 // samePermissions reports whether a and b grant the same, ignoring
 // entries that grant nothing.
 func samePermissions(a, b model.UserPermissions) bool {
+	a, b = effectivePermissions(a), effectivePermissions(b)
 	for k, v := range a {
 		if permLevel(v) != permLevel(b[k]) {
 			return false

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dashkit/dashkit/memserver"
 	"github.com/dashkit/dashkit/model"
@@ -14,8 +15,8 @@ import (
 // objectsOf is one of each object, created over HTTP, for routes that name
 // one in their path.
 type objectsOf struct {
-	apiDB, apiID, oasDB, asset, key, policy, user, group, hook, client, audit string
-	portal                                                                    portalIDs
+	apiDB, apiID, oasDB, asset, key, policy, user, group, hook, client, audit, cert string
+	portal                                                                          portalIDs
 }
 
 func createObjects(t *testing.T, srv *memserver.Server) objectsOf {
@@ -48,6 +49,7 @@ func createObjects(t *testing.T, srv *memserver.Server) objectsOf {
 		t.Fatal("no audit record")
 	}
 	o.audit = logs.AuditLogs[0].MID
+	o.cert = uploadCert(t, srv, newTestCert(t, "walked.example", time.Now().Add(time.Hour), false).certPEM)
 	o.portal = createPortalObjects(t, srv, o.policy)
 	return o
 }
@@ -78,7 +80,7 @@ func (o objectsOf) fill(path string) string {
 		id = o.audit
 	}
 	r := strings.NewReplacer("{id}", id, "{apiId}", o.apiID, "{clientId}", o.client, "{keyId}", o.key,
-		"{username}", "walker", "{startDay}", "1", "{startMonth}", "1", "{startYear}", "2020",
+		"{username}", "walker", "{certId}", o.cert, "{startDay}", "1", "{startMonth}", "1", "{startYear}", "2020",
 		"{endDay}", "31", "{endMonth}", "12", "{endYear}", "2030")
 	return r.Replace(path)
 }
@@ -190,6 +192,7 @@ func TestMalformedBodiesEveryRoute(t *testing.T) {
 		"PATCH /api/apis/oas/{id}":                      true,
 		"POST /api/apis/oas":                            true,
 		"POST /api/apis/oas/dry-run":                    true,
+		"POST /api/certs":                               true, // a PEM file
 	}
 	// Routes whose description names another status for a malformed body:
 	// importPolicies lists 403 "Request body malformed" as its one client
@@ -271,4 +274,54 @@ func lineDiff(b, a string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// Section names: the 5.x description's own user example (addUser) names 15
+// sections, among them log and api_assets; the Tyk docs' user roles page
+// says policy and audit_logs; all name the sections the routes check. And,
+// as the same page says, an empty user_permissions is an admin, and so is
+// "IsAdmin": "true".
+func TestPermissionSectionNames(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	example := []string{"analytics", "api_assets", "apis", "certs", "hooks", "idm", "keys", "log", "oauth",
+		"policies", "portal", "system", "user_groups", "users", "websockets"}
+	perms := map[string]string{}
+	for _, s := range example {
+		perms[s] = "read"
+	}
+	_, reader := newUser(t, srv, "reader@example.com", perms)
+	for _, path := range []string{"/api/assets", "/api/audit-logs", "/api/apis", "/api/portal/policies", "/api/users", "/api/usergroups", "/api/hooks"} {
+		want(t, callAs(t, srv, reader, "GET", path, nil), http.StatusOK)
+	}
+	// read is not write, under any name.
+	wantError(t, callAs(t, srv, reader, "POST", "/api/assets", map[string]any{"name": "t", "kind": "oas-template", "description": "d", "data": map[string]any{}}), http.StatusForbidden, "access denied")
+	wantError(t, callAs(t, srv, reader, "POST", "/api/portal/policies", map[string]any{"name": "p"}), http.StatusForbidden, "access denied")
+
+	// The docs' names: policy and audit_logs.
+	_, docs := newUser(t, srv, "docs@example.com", map[string]string{"IsAdmin": "false", "policy": "write", "audit_logs": "read"})
+	want(t, callAs(t, srv, docs, "POST", "/api/portal/policies", map[string]any{"name": "by policy"}), http.StatusOK)
+	want(t, callAs(t, srv, docs, "GET", "/api/audit-logs", nil), http.StatusOK)
+	wantError(t, callAs(t, srv, docs, "GET", "/api/apis", nil), http.StatusForbidden, "access denied")
+
+	// Empty user_permissions, and "IsAdmin": "true", are admins.
+	for i, p := range []map[string]string{{}, {"IsAdmin": "true"}} {
+		_, admin := newUser(t, srv, fmt.Sprintf("admin%d@example.com", i), p)
+		want(t, callAs(t, srv, admin, "GET", "/api/apis", nil), http.StatusOK)
+		want(t, callAs(t, srv, admin, "GET", "/api/org/permissions", nil), http.StatusOK)
+		want(t, callAs(t, srv, admin, "POST", "/api/portal/policies", map[string]any{"name": fmt.Sprintf("admin policy %d", i)}), http.StatusOK)
+	}
+	// Which a non-admin can give nobody.
+	_, manager := newUser(t, srv, "manager@example.com", map[string]string{"users": "write", "apis": "read", "policy": "write"})
+	// What it holds under one name it may grant under another.
+	want(t, callAs(t, srv, manager, "POST", "/api/users", map[string]any{"email_address": "granted@example.com", "user_permissions": map[string]string{"policies": "write"}}), http.StatusOK)
+	wantError(t, callAs(t, srv, manager, "POST", "/api/users", map[string]any{"email_address": "more@example.com", "user_permissions": map[string]string{"apis": "write"}}), http.StatusForbidden, "only an admin")
+	for _, p := range []map[string]string{{}, {"IsAdmin": "true"}} {
+		wantError(t, callAs(t, srv, manager, "POST", "/api/users", map[string]any{"email_address": "escalate@example.com", "user_permissions": p}), http.StatusForbidden, "only an admin")
+	}
+	id, _ := newUser(t, srv, "target@example.com", map[string]string{"apis": "read"})
+	wantError(t, callAs(t, srv, manager, "PUT", "/api/users/"+id, map[string]any{"user_permissions": map[string]string{}}), http.StatusForbidden, "only an admin")
+	// And an admin by an empty object is an admin a non-admin does not manage.
+	adminID, _ := newUser(t, srv, "empty-admin@example.com", map[string]string{})
+	wantError(t, callAs(t, srv, manager, "DELETE", "/api/users/"+adminID, nil), http.StatusForbidden, "only an admin")
 }

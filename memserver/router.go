@@ -67,6 +67,7 @@ func routeTables() []func() []route {
 		analyticsRoutes,
 		adminRoutes,
 		adminOrgKeyRoutes,
+		certRoutes,
 		portalRoutes,
 	}
 }

@@ -53,6 +53,7 @@ type Server struct {
 	auditq auditQueue
 
 	closeFn    func()
+	closeStore func() error // closes a store the Server opened itself
 	httpClient *http.Client
 }
 
@@ -97,10 +98,30 @@ func newServer(opts ...Option) (*Server, error) {
 			idNow = func() time.Time { return seededIDEpoch }
 		}
 	}
-	if cfg.store == nil {
+	s := &Server{cfg: cfg, now: cfg.now, log: cfg.logger}
+	switch {
+	case cfg.dataFile != "" && cfg.store != nil:
+		return nil, fmt.Errorf("WithDataFile and WithStore both given: a data file keeps the in-memory store")
+	case cfg.dataFile != "":
+		fs, err := memstore.Open(cfg.dataFile)
+		if err != nil {
+			return nil, err
+		}
+		cfg.store, s.closeStore = fs, fs.Close
+	case cfg.store == nil:
 		cfg.store = memstore.New()
 	}
-	s := &Server{cfg: cfg, now: cfg.now, log: cfg.logger}
+	if err := s.start(cfg, idNow); err != nil {
+		if s.closeStore != nil {
+			s.closeStore()
+		}
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Server) start(cfg config, idNow func() time.Time) error {
+	s.cfg = cfg
 	s.store = &trackedStore{Store: cfg.store, cache: &s.apis, server: s}
 	s.ids = model.NewIDGenerator(cfg.idSeed, idNow)
 	s.reqlog.init(cfg.logSize)
@@ -113,21 +134,22 @@ func newServer(opts ...Option) (*Server, error) {
 	s.AdminSecret = pick(cfg.adminSecret, s.ids.Secret)
 
 	ctx := context.Background()
-	if err := s.seedDefaults(ctx); err != nil {
-		return nil, err
+	fresh, err := s.seedDefaults(ctx)
+	if err != nil {
+		return err
 	}
-	if cfg.fixtures != nil {
+	if cfg.fixtures != nil && fresh {
 		if err := s.seed(ctx, *cfg.fixtures); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	snap, err := s.store.Snapshot(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("snapshot the seeded state: %w", err)
+		return fmt.Errorf("snapshot the seeded state: %w", err)
 	}
 	s.baseline = snap
 	routingTree() // built once per process; done here so no request pays for it
-	return s, nil
+	return nil
 }
 
 // seededIDEpoch is the time in the ids of a Server with an id seed and no
@@ -141,22 +163,57 @@ func pick(given string, gen func() string) string {
 	return gen()
 }
 
-// seedDefaults stores the default org and its admin user.
-func (s *Server) seedDefaults(ctx context.Context) error {
+// defaultOrgSlug is the slug of the default org, by which a Server finds
+// the default org a store that outlives Servers (a data file, a database)
+// already holds.
+const defaultOrgSlug = "default-org"
+
+// seedDefaults stores the default org and its admin user, or adopts those
+// the store holds already: a Server started again on a data file or a
+// database keeps its org, and its secret unless a new one is given. fresh
+// says whether the org was new.
+func (s *Server) seedDefaults(ctx context.Context) (fresh bool, err error) {
 	now := s.now().UTC().Format(time.RFC3339)
-	err := s.store.UpdateDefinitions(ctx, func(tx store.DefinitionsTx) error {
+	err = s.store.UpdateDefinitions(ctx, func(tx store.DefinitionsTx) error {
+		fresh = false
+		if s.cfg.orgID == "" {
+			orgs, err := tx.ListOrgs(store.ListOptions{})
+			if err != nil {
+				return fmt.Errorf("look for the default org: %w", err)
+			}
+			for _, o := range orgs.Items {
+				if o.OwnerSlug == defaultOrgSlug {
+					s.OrgID = o.ID
+					break
+				}
+			}
+		}
 		if _, err := tx.GetOrg(s.OrgID); err != nil {
-			org := &model.Organisation{ID: s.OrgID, OwnerName: "Default Org", OwnerSlug: "default-org"}
+			org := &model.Organisation{ID: s.OrgID, OwnerName: "Default Org", OwnerSlug: defaultOrgSlug}
 			if err := tx.InsertOrg(org); err != nil {
 				return fmt.Errorf("store the default org: %w", err)
 			}
+			fresh = true
+		}
+		email := "admin@" + s.OrgID + ".memserver.local"
+		if u, err := tx.GetUserByEmail(email); err == nil {
+			s.UserID = u.ID
+			if s.cfg.secret == "" {
+				s.Secret = u.AccessKey
+			} else if u.AccessKey != s.Secret {
+				u.AccessKey = s.Secret
+				if err := tx.UpdateUser(u); err != nil {
+					return fmt.Errorf("store the default user's secret: %w", err)
+				}
+			}
+			return nil
 		}
 		u := &model.User{
 			ID:              s.UserID,
 			OrgID:           s.OrgID,
 			FirstName:       "Admin",
 			LastName:        "User",
-			EmailAddress:    "admin@" + s.OrgID + ".memserver.local",
+			EmailAddress:    email,
 			AccessKey:       s.Secret,
 			Active:          true,
 			UserPermissions: model.UserPermissions{model.PermIsAdmin: model.PermAdmin},
@@ -167,7 +224,7 @@ func (s *Server) seedDefaults(ctx context.Context) error {
 		}
 		return s.seedPortal(tx, s.OrgID)
 	})
-	return err
+	return fresh, err
 }
 
 // Handler returns the Server as an http.Handler, for use without a socket.
@@ -181,6 +238,13 @@ func (s *Server) Store() store.Store { return callerStore{Store: s.store, s: s} 
 func (s *Server) Close() {
 	if s.closeFn != nil {
 		s.closeFn()
+	}
+	// Queued audit records reach the store before a store that outlives
+	// the Server (a data file) is closed.
+	s.flushAudit(context.Background())
+	if s.closeStore != nil {
+		s.closeStore()
+		s.closeStore = nil
 	}
 }
 
@@ -284,8 +348,10 @@ func (s *Server) authenticate(c *call) bool {
 		return false
 	}
 	c.orgID = c.user.OrgID
-	c.perms = perms
-	if !allowed(perms, c.route.Section, c.route.Write) {
+	// Every name of a section counts as that section; an empty object is
+	// an admin (see effectivePermissions).
+	c.perms = effectivePermissions(perms)
+	if !allowed(c.perms, c.route.Section, c.route.Write) {
 		c.fail(http.StatusForbidden, "access denied: You do not have permission to access "+c.r.URL.Path)
 		return false
 	}

@@ -38,10 +38,9 @@ func createSSONonce(c *call) {
 		c.fail(http.StatusBadRequest, `Request body malformed: ForSection must be "dashboard" or "portal"`)
 		return
 	}
-	if in.ForSection == model.SSOSectionDashboard && strings.TrimSpace(in.EmailAddress) == "" {
-		c.fail(http.StatusBadRequest, "Request body malformed: EmailAddress is required for the dashboard")
-		return
-	}
+	// An empty EmailAddress is accepted (the Admin API guide's request body
+	// has none): the login is then the temporary SSO user (ssoSessionEmail).
+	in.EmailAddress = normaliseEmail(in.EmailAddress)
 	if c.admin {
 		if in.OrgID == "" {
 			c.fail(http.StatusBadRequest, "Request body malformed: OrgID is required")
@@ -69,12 +68,47 @@ func createSSONonce(c *call) {
 				return c.failTx(http.StatusBadRequest, "Request body malformed: "+err.Error())
 			}
 		}
+		// A login that creates its user without a group makes an admin
+		// (the SSO docs: SSO users are admins unless given a group), which
+		// only an admin may hand out.
+		if in.ForSection == model.SSOSectionDashboard && !c.isAdmin() && !in.SSOOnlyForRegisteredUsers && ssoGroup(in) == "" {
+			return c.failTx(http.StatusForbidden, "only an admin may create a nonce whose new user is an admin: name a GroupID, or set SSOOnlyForRegisteredUsers")
+		}
 		return tx.InsertSSONonce(nonce)
 	})
 	if c.storeFailed(err, http.StatusBadRequest, "Request body malformed.") {
 		return
 	}
-	c.ok("SSO Nonce created", nonce.Nonce)
+	// The descriptions' answers: "SSO Nonce created" (Admin API) and
+	// "SSO Nonce created." (Dashboard API).
+	msg := "SSO Nonce created."
+	if c.admin {
+		msg = "SSO Nonce created"
+	}
+	c.ok(msg, nonce.Nonce)
+}
+
+// ssoSessionEmail is the identity of a dashboard login whose nonce names no
+// email: the Tyk Identity Broker sends this default SSO identity
+// (DefaultSSOEmail in its tyk_handler) for users without an email, and the
+// SSO docs say a valid nonce logs in a temporary user. Stored lower-cased,
+// as every email.
+const ssoSessionEmail = "ssosession@ssosession.com"
+
+// ssoLoginEmail is the email a nonce logs in as.
+func ssoLoginEmail(d model.SSOAccessData) string {
+	if e := normaliseEmail(d.EmailAddress); e != "" {
+		return e
+	}
+	return ssoSessionEmail
+}
+
+// ssoGroup is the group a nonce's new user joins.
+func ssoGroup(d model.SSOAccessData) string {
+	if d.GroupID == "" && len(d.GroupsIDs) > 0 {
+		return d.GroupsIDs[0]
+	}
+	return d.GroupID
 }
 
 // tapSSONonce takes a nonce: once, and only before it expires. It answers
@@ -100,7 +134,7 @@ func tapSSONonce(c *call) {
 		return
 	}
 	c.w.Header().Set("Location", to)
-	c.json(http.StatusFound, model.APIResponse{Status: model.StatusOK, Message: "SSO nonce accepted", Meta: n.Data.EmailAddress})
+	c.json(http.StatusFound, model.APIResponse{Status: model.StatusOK, Message: "SSO nonce accepted", Meta: ssoLoginEmail(n.Data)})
 }
 
 // ssoLogin logs the nonce's user into the Dashboard as the Dashboard does:
@@ -113,27 +147,42 @@ func (c *call) ssoLogin(n *store.SSONonce) bool {
 		c.fail(http.StatusForbidden, "SSO: the user is not allowed to log in")
 		return false
 	}
-	group := d.GroupID
-	if group == "" && len(d.GroupsIDs) > 0 {
-		group = d.GroupsIDs[0]
-	}
+	group := ssoGroup(d)
+	email := ssoLoginEmail(d)
 	err := c.update(func(tx store.DefinitionsTx) error {
-		u, err := tx.GetUserByEmail(d.EmailAddress)
+		u, err := tx.GetUserByEmail(email)
 		switch {
 		case errors.Is(err, store.ErrNotFound) && d.SSOOnlyForRegisteredUsers:
-			return c.failTx(http.StatusForbidden, "SSO: "+d.EmailAddress+" is not a registered user")
+			return c.failTx(http.StatusForbidden, "SSO: "+email+" is not a registered user")
 		case errors.Is(err, store.ErrNotFound):
 			first, last, _ := strings.Cut(strings.TrimSpace(d.DisplayName), " ")
+			// Without a group an SSO user is an admin, as the SSO docs
+			// say; with one it holds the group's rights, and keeps them
+			// as its own should the group go.
+			perms := model.UserPermissions{model.PermIsAdmin: model.PermAdmin}
+			if group != "" {
+				g, err := tx.GetUserGroup(group)
+				if err != nil {
+					return c.failTx(http.StatusForbidden, "SSO: the nonce's group "+group+" is gone")
+				}
+				perms = model.UserPermissions{}
+				for k, v := range g.UserPermissions {
+					perms[k] = v
+				}
+				if len(perms) == 0 {
+					perms[model.PermIsAdmin] = model.PermAdmin
+				}
+			}
 			u = &model.User{
-				ID: c.s.ids.ObjectID(), OrgID: n.OrgID, EmailAddress: d.EmailAddress, FirstName: first, LastName: last,
+				ID: c.s.ids.ObjectID(), OrgID: n.OrgID, EmailAddress: email, FirstName: first, LastName: last,
 				AccessKey: c.s.ids.Secret(), Active: true, GroupID: group,
-				UserPermissions: model.UserPermissions{}, CreatedAt: c.nowString(), LastLoginDate: c.nowString(),
+				UserPermissions: perms, CreatedAt: c.nowString(), LastLoginDate: c.nowString(),
 			}
 			return tx.InsertUser(u)
 		case err != nil:
 			return err
 		case u.OrgID != n.OrgID || !u.Active:
-			return c.failTx(http.StatusForbidden, "SSO: "+d.EmailAddress+" may not log in to this organisation")
+			return c.failTx(http.StatusForbidden, "SSO: "+email+" may not log in to this organisation")
 		}
 		if group != "" {
 			u.GroupID = group

@@ -1,6 +1,7 @@
 package memserver
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -61,7 +62,7 @@ func (s *Server) hashPassword(pw string) (string, error) {
 
 // publicUser is a user as the Dashboard shows it: never a password or its
 // hash, and every member a client reads present.
-func publicUser(u *model.User) *model.User {
+func publicUser(u *model.User) answeredUser {
 	out := *u
 	out.Password = ""
 	out.PasswordHash = ""
@@ -71,7 +72,60 @@ func publicUser(u *model.User) *model.User {
 	if len(out.APIModel) == 0 {
 		out.APIModel = emptyObject
 	}
-	return &out
+	return answeredUser{&out}
+}
+
+// answeredUser is a user as answers carry it: without a password member at
+// all. The 5.x description's User schema has none, and the generated
+// dashboard-sdk decodes users strictly, refusing one that carries it.
+type answeredUser struct{ *model.User }
+
+func (a answeredUser) MarshalJSON() ([]byte, error) {
+	b, err := json.Marshal(a.User)
+	if err != nil {
+		return nil, err
+	}
+	return withoutMember(b, "password")
+}
+
+// userList is GET /api/users as answered: model.UserListResponse with
+// answeredUsers.
+type userList struct {
+	Users []answeredUser `json:"users"`
+	Pages int64          `json:"pages"`
+}
+
+// withoutMember returns the JSON object b without its top-level member
+// name, the other members unchanged and in their order.
+func withoutMember(b []byte, name string) ([]byte, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return b, err
+	}
+	out := make([]byte, 0, len(b))
+	out = append(out, '{')
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		key, _ := t.(string)
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, err
+		}
+		if key == name {
+			continue
+		}
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		k, _ := json.Marshal(key)
+		out = append(out, k...)
+		out = append(out, ':')
+		out = append(out, v...)
+	}
+	return append(out, '}'), nil
 }
 
 // findUser finds a user the caller may see.
@@ -89,7 +143,7 @@ func (c *call) findUser(tx store.DefinitionsReader, id string) (*model.User, err
 // shownUser is a user as the caller may see it: a user's API secret is
 // shown to admins and to the user itself only, since anyone who reads
 // another's secret can act as that user.
-func (c *call) shownUser(u *model.User) *model.User {
+func (c *call) shownUser(u *model.User) answeredUser {
 	out := publicUser(u)
 	if !c.isAdmin() && (c.user == nil || c.user.ID != u.ID) {
 		out.AccessKey = ""
@@ -100,7 +154,7 @@ func (c *call) shownUser(u *model.User) *model.User {
 // mayManage refuses a non-admin's change to an admin: users write does not
 // reach the users who hold more rights than it.
 func (c *call) mayManage(u *model.User) error {
-	if c.isAdmin() || u.UserPermissions[model.PermIsAdmin] != model.PermAdmin {
+	if c.isAdmin() || !isAdminPermissions(u.UserPermissions) {
 		return nil
 	}
 	return c.failTx(http.StatusForbidden, "only an admin may change an admin user")
@@ -124,11 +178,11 @@ func (c *call) answerUsers(opts store.ListOptions) {
 	if c.storeFailed(err, http.StatusNotFound, "Could not retrieve users.") {
 		return
 	}
-	users := make([]model.User, 0, len(page.Items))
+	users := make([]answeredUser, 0, len(page.Items))
 	for i := range page.Items {
-		users = append(users, *c.shownUser(&page.Items[i]))
+		users = append(users, c.shownUser(&page.Items[i]))
 	}
-	c.json(http.StatusOK, model.UserListResponse{Users: users, Pages: int64(page.Pages)})
+	c.json(http.StatusOK, userList{Users: users, Pages: int64(page.Pages)})
 }
 
 // searchUsers answers GET /api/users/search?q= and POST /api/users/search
@@ -172,6 +226,11 @@ func getMe(c *call) {
 	c.json(http.StatusOK, publicUser(u))
 }
 
+// normaliseEmail is an email as users are stored with it: trimmed and
+// lower-cased, as a real Dashboard stores them (real exports carry only
+// lower-case emails), so that a look-up finds it however it is typed.
+func normaliseEmail(e string) string { return strings.ToLower(strings.TrimSpace(e)) }
+
 // checkUser validates the members of a user a client sets.
 func checkUser(u *model.User) error {
 	email := strings.TrimSpace(u.EmailAddress)
@@ -210,13 +269,9 @@ func createUser(c *call) {
 // another) and answers; withPassword says whether a password in the body
 // is kept (the Admin API creates users without one).
 func (c *call) insertUser(u *model.User, withPassword bool) {
-	u.EmailAddress = strings.TrimSpace(u.EmailAddress)
+	u.EmailAddress = normaliseEmail(u.EmailAddress)
 	if err := checkUser(u); err != nil {
 		c.fail(http.StatusBadRequest, msgUserValidation+err.Error())
-		return
-	}
-	if !c.admin && len(u.UserPermissions) == 0 {
-		c.fail(http.StatusBadRequest, msgUserValidation+"specify at least one permission, or make the user an admin")
 		return
 	}
 	if err := c.grantable(u.UserPermissions); err != nil {
@@ -284,7 +339,8 @@ func (c *call) insertUser(u *model.User, withPassword bool) {
 		c.json(http.StatusOK, model.APIResponse{Status: model.StatusOK, Message: u.AccessKey, Meta: publicUser(u)})
 		return
 	}
-	c.json(http.StatusOK, model.APIResponse{Status: model.StatusOK, Message: "User created", Meta: u.ID})
+	// The 5.x description's answer (addUser): the new id in Meta.
+	c.json(http.StatusOK, model.APIResponse{Status: model.StatusOK, Message: "User and session have been created", Meta: u.ID})
 }
 
 // userUpdate is a user body of PUT: the user, and which members it has, so
@@ -315,7 +371,7 @@ func (in *userUpdate) apply(u *model.User) {
 		u.LastName = in.LastName
 	}
 	if _, ok := in.has["email_address"]; ok {
-		u.EmailAddress = strings.TrimSpace(in.EmailAddress)
+		u.EmailAddress = normaliseEmail(in.EmailAddress)
 	}
 	if _, ok := in.has["active"]; ok {
 		u.Active = in.Active
@@ -438,12 +494,10 @@ func (c *call) changeUser(in *userUpdate) {
 	c.ok("User updated", nil)
 }
 
+// deleteUser deletes a user; a user may delete itself (its secret stops
+// working with this answer), as on the Dashboard.
 func deleteUser(c *call) {
 	id := c.PathValue("id")
-	if id == c.user.ID {
-		c.fail(http.StatusBadRequest, "Could not delete the user: a user cannot delete itself")
-		return
-	}
 	err := c.update(func(tx store.DefinitionsTx) error {
 		u, err := c.findUser(tx, id)
 		if err != nil {

@@ -10,7 +10,8 @@ type Record struct {
 	Object     json.RawMessage `json:"object"`
 	// Meta carries what a store keeps beside an object but the object's own
 	// JSON leaves out: "password_hash" of a user, "api_id" and "org_id" of an
-	// OAuth client, "client_id" and "org_id" of an OAuth token.
+	// OAuth client, "client_id" and "org_id" of an OAuth token, "id" (the
+	// store's) of an analytics record.
 	Meta map[string]string `json:"meta,omitempty"`
 }
 

@@ -243,8 +243,12 @@ var (
 		table: store.CollectionAnalytics, noun: "analytics record",
 		id:       func(r *analyticsRow) string { return r.ID },
 		assignID: func(r *analyticsRow, seq uint64) { r.ID = strconv.FormatUint(seq, 36) },
-		org:      func(r *analyticsRow) string { return r.Rec.OrgID },
-		extras:   map[string]func(*analyticsRow) string{"org_time": func(r *analyticsRow) string { return r.Rec.OrgID + sep + timeKey(r.Rec.TimeStamp) }},
+		idSeq: func(id string) uint64 {
+			n, _ := strconv.ParseUint(id, 36, 64)
+			return n
+		},
+		org:    func(r *analyticsRow) string { return r.Rec.OrgID },
+		extras: map[string]func(*analyticsRow) string{"org_time": func(r *analyticsRow) string { return r.Rec.OrgID + sep + timeKey(r.Rec.TimeStamp) }},
 	}
 
 	ssoNonces = &coll[store.SSONonce]{

@@ -24,6 +24,11 @@ type db struct {
 	mu  sync.Mutex
 	cur atomic.Pointer[memdb.MemDB]
 	seq atomic.Uint64
+
+	// log is the data file's change log (datafile.go), nil for a store
+	// in memory only; set before the store is shared.
+	log   *dataLog
+	ports map[string]port // by table, for the change log
 }
 
 func newDB(name string, tables ...*memdb.TableSchema) *db {
@@ -58,6 +63,16 @@ func (d *db) fresh() *memdb.MemDB {
 
 func (d *db) nextSeq() uint64 { return d.seq.Add(1) }
 
+// seenSeq makes sure nextSeq hands out only numbers above n.
+func (d *db) seenSeq(n uint64) {
+	for {
+		cur := d.seq.Load()
+		if cur >= n || d.seq.CompareAndSwap(cur, n) {
+			return
+		}
+	}
+}
+
 // view runs fn on a read transaction of the current state. Readers never
 // wait: go-memdb read transactions are immutable trees.
 func (d *db) view(ctx context.Context, fn func(*memdb.Txn) error) error {
@@ -68,23 +83,54 @@ func (d *db) view(ctx context.Context, fn func(*memdb.Txn) error) error {
 }
 
 // update runs fn on a write transaction and commits it when fn succeeds
-// and ctx is still live; otherwise nothing fn wrote is kept.
+// and ctx is still live; otherwise nothing fn wrote is kept. With a data
+// file, update returns once the change is in the file.
 func (d *db) update(ctx context.Context, fn func(*memdb.Txn) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	logged, err := d.commit(ctx, fn)
+	if err != nil || logged == 0 {
+		return err
+	}
+	// The writer lock is released: other writers commit while this one
+	// waits, and one write of the file carries all of them (group commit).
+	return d.log.wait(logged)
+}
+
+// commit runs fn under the writer lock and commits; with a data file it
+// queues the transaction's changes and returns where they end in the log.
+func (d *db) commit(ctx context.Context, fn func(*memdb.Txn) error) (uint64, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	txn := d.cur.Load().Txn(true)
 	defer txn.Abort() // no-op after Commit
+	if d.log != nil {
+		if err := d.log.usable(); err != nil {
+			return 0, err
+		}
+		txn.TrackChanges()
+	}
 	if err := fn(txn); err != nil {
-		return err
+		return 0, err
 	}
 	if err := ctx.Err(); err != nil {
-		return err
+		return 0, err
+	}
+	var line []byte
+	if d.log != nil {
+		var err error
+		if line, err = d.changeLine(txn.Changes()); err != nil {
+			return 0, err
+		}
 	}
 	txn.Commit()
-	return nil
+	if line == nil {
+		return 0, nil
+	}
+	// Queued under the writer lock, so that the log holds transactions in
+	// the order they committed.
+	return d.log.enqueue(line), nil
 }
 
 // snapshot is a point-in-time state of one db.

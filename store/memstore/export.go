@@ -15,11 +15,23 @@ import (
 	"github.com/hashicorp/go-memdb"
 )
 
-// port moves one collection in and out of the export stream.
+// port moves one collection in and out of the export stream and the data
+// file's change log (datafile.go).
 type port struct {
 	collection string
 	export     func(ctx context.Context, txn *memdb.Txn, enc *json.Encoder) error
-	load       func(txn *memdb.Txn, seq uint64, rec store.Record) error
+	// load inserts a record of an export, checking every identifier.
+	load func(d *db, txn *memdb.Txn, rec store.Record) error
+	// record turns a row of the table into a record, and rowID gives its
+	// id: what the change log writes of a row written or deleted.
+	record func(raw any) (store.Record, error)
+	rowID  func(raw any) string
+	// remove deletes the object with id, returning the sequence number it
+	// had; replace stores a record's object with that sequence number
+	// without checking identifiers: the change log replays a state that was
+	// checked when it was written.
+	remove  func(txn *memdb.Txn, id string) (seq uint64, ok bool, err error)
+	replace func(d *db, txn *memdb.Txn, seq uint64, rec store.Record) error
 }
 
 // portOf exports a collection in creation order. enc and dec turn an object
@@ -27,6 +39,32 @@ type port struct {
 func portOf[T any](c *coll[T], enc func(*T) (any, map[string]string), dec func(*T, store.Record) error) port {
 	if enc == nil {
 		enc = func(o *T) (any, map[string]string) { return o, nil }
+	}
+	toRecord := func(o *T) (store.Record, error) {
+		v, meta := enc(o)
+		obj, err := json.Marshal(v)
+		if err != nil {
+			return store.Record{}, fmt.Errorf("export %s %q: %w", c.noun, c.id(o), err)
+		}
+		return store.Record{Collection: c.table, Object: obj, Meta: meta}, nil
+	}
+	decode := func(d *db, rec store.Record) (*T, error) {
+		obj := new(T)
+		if dec != nil {
+			if err := dec(obj, rec); err != nil {
+				return nil, err
+			}
+		} else if err := json.Unmarshal(rec.Object, obj); err != nil {
+			return nil, fmt.Errorf("%s: %v: %w", c.noun, err, store.ErrInvalid)
+		}
+		if c.idSeq != nil {
+			// A record that keeps the id the store gave it: later ids
+			// must not meet it again.
+			if id := c.id(obj); id != "" {
+				d.seenSeq(c.idSeq(id))
+			}
+		}
+		return obj, nil
 	}
 	return port{
 		collection: c.table,
@@ -42,28 +80,44 @@ func portOf[T any](c *coll[T], enc func(*T) (any, map[string]string), dec func(*
 						return err
 					}
 				}
-				o := r.view()
-				v, meta := enc(o)
-				obj, err := json.Marshal(v)
+				rec, err := toRecord(r.view())
 				if err != nil {
-					return fmt.Errorf("export %s %q: %w", c.noun, c.id(o), err)
+					return err
 				}
-				if err := w.Encode(store.Record{Collection: c.table, Object: obj, Meta: meta}); err != nil {
+				if err := w.Encode(rec); err != nil {
 					return fmt.Errorf("export %s: %w", c.table, err)
 				}
 			}
 			return nil
 		},
-		load: func(txn *memdb.Txn, seq uint64, rec store.Record) error {
-			obj := new(T)
-			if dec != nil {
-				if err := dec(obj, rec); err != nil {
-					return err
-				}
-			} else if err := json.Unmarshal(rec.Object, obj); err != nil {
-				return fmt.Errorf("%s: %v: %w", c.noun, err, store.ErrInvalid)
+		load: func(d *db, txn *memdb.Txn, rec store.Record) error {
+			obj, err := decode(d, rec)
+			if err != nil {
+				return err
 			}
-			return c.insert(txn, seq, obj)
+			return c.insert(txn, d.nextSeq(), obj)
+		},
+		record: func(raw any) (store.Record, error) { return toRecord(raw.(*row[T]).view()) },
+		rowID:  func(raw any) string { return c.id(raw.(*row[T]).view()) },
+		remove: func(txn *memdb.Txn, id string) (uint64, bool, error) {
+			r, err := c.first(txn, "id", id)
+			if err != nil || r == nil {
+				return 0, false, err
+			}
+			return r.seq, true, c.deleteRow(txn, r)
+		},
+		replace: func(d *db, txn *memdb.Txn, seq uint64, rec store.Record) error {
+			obj, err := decode(d, rec)
+			if err != nil {
+				return err
+			}
+			if c.id(obj) == "" {
+				return fmt.Errorf("%s: empty id: %w", c.noun, store.ErrInvalid)
+			}
+			if seq == 0 {
+				seq = d.nextSeq()
+			}
+			return c.put(txn, &row[T]{seq: seq, data: pack(obj), obj: obj}, nil)
 		},
 	}
 }
@@ -131,9 +185,13 @@ var definitionPorts = []port{
 	portOf(assets, nil, nil),
 	portOf(certificates, nil, nil),
 	portOf(auditLogs, nil, nil),
+	// An analytics record's id is the store's, not part of its JSON: it
+	// travels as meta, so that an import (and the data file's change log,
+	// which deletes records by id) keeps it.
 	portOf(analytics,
-		func(r *analyticsRow) (any, map[string]string) { return &r.Rec, nil },
+		func(r *analyticsRow) (any, map[string]string) { return &r.Rec, map[string]string{"id": r.ID} },
 		func(r *analyticsRow, rec store.Record) error {
+			r.ID = rec.Meta["id"]
 			return jsonDecode("analytics record", rec.Object, &r.Rec)
 		}),
 	portOf(ssoNonces, nil, nil),
@@ -145,10 +203,14 @@ var sessionPorts = []port{portOf(keys, nil, nil)}
 // export writes every collection of ports from one read transaction, so
 // that the stream is one consistent state.
 func (d *db) export(ctx context.Context, w io.Writer, ports []port) error {
+	return d.exportState(ctx, w, d.cur.Load(), ports)
+}
+
+func (d *db) exportState(ctx context.Context, w io.Writer, state *memdb.MemDB, ports []port) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	txn := d.cur.Load().Txn(false)
+	txn := state.Txn(false)
 	bw := bufio.NewWriterSize(w, 64<<10)
 	enc := json.NewEncoder(bw)
 	for _, p := range ports {
@@ -200,7 +262,7 @@ func (d *db) loadLine(txn *memdb.Txn, ports map[string]port, line []byte) error 
 	if !ok {
 		return fmt.Errorf("collection %s is not one of the %s: %w", strconv.Quote(rec.Collection), d.name, store.ErrInvalid)
 	}
-	return p.load(txn, d.nextSeq(), rec)
+	return p.load(d, txn, rec)
 }
 
 // Export writes every definition as a JSON stream of store.Record, one per

@@ -114,6 +114,9 @@ type coll[T any] struct {
 	// assignID, when set, gives an object without an id of its own one
 	// made from its sequence number.
 	assignID func(obj *T, seq uint64)
+	// idSeq is the sequence number an id assignID gave encodes, so that a
+	// store loading objects with such ids hands out none of them again.
+	idSeq func(id string) uint64
 }
 
 func (c *coll[T]) schema() *memdb.TableSchema {
@@ -367,7 +370,7 @@ func (c *coll[T]) insert(txn *memdb.Txn, seq uint64, obj *T) error {
 	if obj == nil {
 		return fmt.Errorf("insert %s: nil: %w", c.noun, store.ErrInvalid)
 	}
-	if c.assignID != nil {
+	if c.assignID != nil && c.id(obj) == "" {
 		obj = unpack[T](pack(obj)) // the caller's object stays as it was
 		c.assignID(obj, seq)
 	}

@@ -3,6 +3,11 @@
 //
 //	memserver -addr 127.0.0.1:3000 -secret s3cret -admin-secret adm1n -seed fixtures.json
 //
+// With -data state.jsonl the state lives in that file as well: it is loaded
+// at start, every write is in it before it is answered, and a memserver
+// started again on it has everything an earlier one acknowledged, even
+// after a kill -9.
+//
 // On start it prints its URL, org id and both secrets; it stops cleanly on
 // SIGINT or SIGTERM. Besides the Dashboard and Admin APIs it answers the
 // control routes under /_memserver/ (health, reset, seed, requests, faults).
@@ -25,6 +30,7 @@ import (
 
 	"github.com/dashkit/dashkit/memserver"
 	"github.com/dashkit/dashkit/model"
+	"github.com/dashkit/dashkit/store/memstore"
 )
 
 func main() {
@@ -47,6 +53,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	pageSize := fs.Int("page-size", 10, "items in one page of a list")
 	keyHash := fs.String("key-hash", model.DefaultHashAlgorithm, "hash function of keys, as the gateway's hash_key_function: murmur32, murmur64, murmur128 or sha256; empty for legacy <org_id><32 hex> keys")
 	verbose := fs.Bool("v", false, "log every request to stderr")
+	dataFile := fs.String("data", "", "data file to keep the state in (loaded at start when it exists; every write is in it before it is answered)")
+	compactAfter := fs.Int64("data-compact-after", memstore.DefaultCompactAfter, "bytes of changes after which the data file is rewritten as a fresh export")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -60,6 +68,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		memserver.WithOrgID(*orgID),
 		memserver.WithPageSize(*pageSize),
 		memserver.WithKeyHashFunction(*keyHash),
+	}
+	if *dataFile != "" {
+		fs, err := memstore.Open(*dataFile, memstore.WithCompactAfter(*compactAfter))
+		if err != nil {
+			return err
+		}
+		defer fs.Close()
+		opts = append(opts, memserver.WithStore(fs))
 	}
 	if *verbose {
 		opts = append(opts, memserver.WithLogger(slog.New(slog.NewTextHandler(stderr, nil))))
@@ -110,6 +126,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	srv.Close()
 	fmt.Fprintln(stdout, "memserver stopped")
 	return nil
 }

@@ -1,0 +1,272 @@
+package memstore_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dashkit/dashkit/model"
+	"github.com/dashkit/dashkit/store"
+	"github.com/dashkit/dashkit/store/memstore"
+	"github.com/dashkit/dashkit/store/storetest"
+)
+
+func TestFileStoreConformance(t *testing.T) {
+	dir := t.TempDir()
+	var opened []*memstore.FileStore
+	t.Cleanup(func() {
+		for _, f := range opened {
+			f.Close()
+		}
+	})
+	storetest.Run(t, func() store.Store {
+		f, err := memstore.Open(filepath.Join(dir, fmt.Sprintf("state%d.jsonl", len(opened))), memstore.WithCompactAfter(4<<10))
+		if err != nil {
+			t.Fatal(err)
+		}
+		opened = append(opened, f)
+		return f
+	})
+	// Every store the suite used reopens to the state it was left in.
+	for i, f := range opened {
+		var before bytes.Buffer
+		if err := f.Export(context.Background(), &before); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		g, err := memstore.Open(filepath.Join(dir, fmt.Sprintf("state%d.jsonl", i)))
+		if err != nil {
+			t.Fatalf("reopen store %d: %v", i, err)
+		}
+		var after bytes.Buffer
+		if err := g.Export(context.Background(), &after); err != nil {
+			t.Fatal(err)
+		}
+		g.Close()
+		if before.String() != after.String() {
+			t.Errorf("store %d: reopened state differs:\nbefore %s\nafter  %s", i, before.String(), after.String())
+		}
+	}
+}
+
+var ctx = context.Background()
+
+func api(n int, org string) *model.APIDefinitionWrapper {
+	return &model.APIDefinitionWrapper{APIDefinition: &model.APIDefinition{
+		ID: fmt.Sprintf("%024x", n), APIID: fmt.Sprintf("api%d", n), OrgID: org, Name: fmt.Sprintf("API %d", n), Active: true,
+	}}
+}
+
+func exportOf(t *testing.T, s store.Store) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := s.Export(ctx, &b); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestFileStoreReopen writes through transactions of every kind while the
+// change log is compacted in the background many times, and checks that a
+// reopened store holds exactly the state that was acknowledged.
+func TestFileStoreReopen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.jsonl")
+	f, err := memstore.Open(path, memstore.WithCompactAfter(8<<10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const org = "5e9d9544a1dcd60001d0ed20"
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := range 50 {
+				n := w*1000 + i
+				if err := f.UpdateDefinitions(ctx, func(tx store.DefinitionsTx) error {
+					if err := tx.InsertAPI(api(n, org)); err != nil {
+						return err
+					}
+					return tx.InsertAnalytics(&model.AnalyticsRecord{OrgID: org, APIID: "x", TimeStamp: time.Unix(int64(n), 0).UTC()})
+				}); err != nil {
+					t.Error(err)
+					return
+				}
+				if err := f.UpdateSessions(ctx, func(tx store.SessionsTx) error {
+					return tx.InsertKey(&store.Key{ID: fmt.Sprintf("%skey%d", org, n), Hash: fmt.Sprintf("h%d", n), OrgID: org})
+				}); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	// Updates that move a unique id from one object to another in one
+	// transaction, and deletes.
+	if err := f.UpdateDefinitions(ctx, func(tx store.DefinitionsTx) error {
+		a, b := api(0, org), api(1, org)
+		a.APIDefinition.APIID = "moved"
+		if err := tx.UpdateAPI(a); err != nil {
+			return err
+		}
+		b.APIDefinition.APIID = "api0"
+		if err := tx.UpdateAPI(b); err != nil {
+			return err
+		}
+		a.APIDefinition.Name = "renamed"
+		if err := tx.UpdateAPI(a); err != nil {
+			return err
+		}
+		return tx.DeleteAPI(api(2, org).APIDefinition.ID)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.UpdateSessions(ctx, func(tx store.SessionsTx) error { return tx.DeleteKey(org + "key3") }); err != nil {
+		t.Fatal(err)
+	}
+	want := exportOf(t, f)
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.UpdateSessions(ctx, func(tx store.SessionsTx) error { return tx.DeleteKey(org + "key4") }); err == nil {
+		t.Fatal("write after Close succeeded")
+	}
+
+	g, err := memstore.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	if got := exportOf(t, g); got != want {
+		t.Fatalf("reopened state differs")
+	}
+	// The file is a fresh export after opening: what Import reads.
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(data) != want {
+		t.Fatal("data file after Open is not the export of its state")
+	}
+	// New analytics ids do not meet the kept ones.
+	if err := g.UpdateDefinitions(ctx, func(tx store.DefinitionsTx) error {
+		return tx.InsertAnalytics(&model.AnalyticsRecord{OrgID: org, TimeStamp: time.Unix(5, 0)})
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestFileStoreBadFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.jsonl")
+	bad := `{"collection":"organisations","object":{"id":"5e9d9544a1dcd60001d0ed20","owner_name":"A"}}
+{"collection":"organisations","object":{"id":"5e9d9544a1dcd60001d0ed20","owner_name":"B"}}
+`
+	if err := os.WriteFile(path, []byte(bad), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := memstore.Open(path)
+	if err == nil || !strings.Contains(err.Error(), "line 2") || !strings.Contains(err.Error(), path) {
+		t.Fatalf("Open of a file with a duplicate org: %v, want an error naming %s line 2", err, path)
+	}
+	if data, _ := os.ReadFile(path); string(data) != bad {
+		t.Fatal("a file that failed to load was changed")
+	}
+	for _, content := range []string{"{not json}\n{\"collection\":\"apis\"}\n", `{"collection":"nope","object":{}}` + "\n", "[1]\n"} {
+		os.WriteFile(path, []byte(content), 0o600)
+		if _, err := memstore.Open(path); err == nil || !strings.Contains(err.Error(), "line 1") {
+			t.Errorf("Open of %q: %v, want an error naming line 1", content, err)
+		}
+	}
+}
+
+// TestFileStoreTornTail: a crash while a transaction's line was being
+// appended leaves it cut short; the file still loads, without it.
+func TestFileStoreTornTail(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.jsonl")
+	f, err := memstore.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const org = "5e9d9544a1dcd60001d0ed20"
+	for n := range 3 {
+		if err := f.UpdateDefinitions(ctx, func(tx store.DefinitionsTx) error { return tx.InsertAPI(api(n, org)) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := exportOf(t, f)
+	f.Close()
+	data, _ := os.ReadFile(path)
+	lines := strings.SplitAfter(strings.TrimSuffix(string(data), "\n"), "\n")
+	last := lines[len(lines)-1]
+	// Append a fourth transaction cut in the middle.
+	torn := strings.Replace(last, "api2", "api9", 1)
+	torn = strings.Replace(torn, fmt.Sprintf("%024x", 2), fmt.Sprintf("%024x", 9), -1)
+	os.WriteFile(path, append(data, torn[:len(torn)/2]...), 0o600)
+
+	g, err := memstore.Open(path)
+	if err != nil {
+		t.Fatalf("Open after a torn last line: %v", err)
+	}
+	defer g.Close()
+	if got := exportOf(t, g); got != want {
+		t.Fatalf("state after a torn line:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestFileStoreRestore: Restore and Import replace the state, and the file
+// with it.
+func TestFileStoreRestore(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.jsonl")
+	f, err := memstore.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const org = "5e9d9544a1dcd60001d0ed20"
+	insert := func(s store.Store, n int) {
+		t.Helper()
+		if err := s.UpdateDefinitions(ctx, func(tx store.DefinitionsTx) error { return tx.InsertAPI(api(n, org)) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	insert(f, 1)
+	snap, err := f.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	insert(f, 2)
+	if err := f.Restore(ctx, snap); err != nil {
+		t.Fatal(err)
+	}
+	insert(f, 3)
+	want := exportOf(t, f)
+	f.Close()
+	g, err := memstore.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := exportOf(t, g); got != want || strings.Contains(got, "api2") {
+		t.Fatalf("after restore and reopen:\n%s\nwant\n%s", got, want)
+	}
+	if err := g.Restore(ctx, snap); err == nil {
+		t.Fatal("restored a snapshot of another store")
+	}
+	if err := g.Import(ctx, strings.NewReader(exportOf(t, memstore.New()))); err != nil {
+		t.Fatal(err)
+	}
+	insert(g, 4)
+	want = exportOf(t, g)
+	g.Close()
+	h, err := memstore.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	if got := exportOf(t, h); got != want || strings.Contains(got, "api1") {
+		t.Fatalf("after import and reopen:\n%s\nwant\n%s", got, want)
+	}
+}
