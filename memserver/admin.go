@@ -401,6 +401,12 @@ func importPolicies(c *call) {
 			if _, err := tx.GetOrg(p.OrgID); err != nil {
 				return c.failTx(http.StatusForbidden, fmt.Sprintf(msgImportMalformed+"Data[%d]: organisation %s does not exist: import it first", i, p.OrgID))
 			}
+			if err := c.checkOrgAccess(tx, p.OrgID, p.AccessRights); err != nil {
+				if msg, ok := refusal(err); ok {
+					return c.failTx(http.StatusForbidden, fmt.Sprintf(msgImportMalformed+"Data[%d]: %s of organisation %s", i, msg, p.OrgID))
+				}
+				return err
+			}
 			if p.ID != "" {
 				if other, err := tx.GetPolicyByID(p.OrgID, p.ID); err == nil && other.MID != p.MID {
 					return c.failTx(http.StatusForbidden, fmt.Sprintf(msgImportMalformed+"Data[%d]: id %s belongs to another policy", i, p.ID))

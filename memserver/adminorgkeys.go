@@ -91,7 +91,7 @@ func createOrgKey(c *call) {
 	k := &store.Key{ID: org, Hash: keyHash(org), OrgID: org, Session: sess}
 	err := c.updateSessions(func(tx store.SessionsTx) error { return tx.InsertKey(k) })
 	if errors.Is(err, store.ErrConflict) {
-		c.fail(http.StatusConflict, "organisation "+org+" has an org key: update it with PUT /admin/org/keys/"+org)
+		c.fail(http.StatusConflict, "organisation "+org+" has an org key (or a key holds its id): update it with PUT /admin/org/keys/"+org)
 		return
 	}
 	if c.storeFailed(err, http.StatusInternalServerError, "Failed to save new session object") {
@@ -164,4 +164,22 @@ func deleteOrgKey(c *call) {
 		return
 	}
 	c.ok("Key deleted successfully", nil)
+}
+
+// keyIDFree answers 400 unless id may name an ordinary key: an org's id is
+// the id of its org key, and a key of one org named after another org would
+// keep that org from having its org key.
+func (c *call) keyIDFree(id string) bool {
+	err := c.view(func(tx store.DefinitionsReader) error {
+		_, err := tx.GetOrg(id)
+		return err
+	})
+	switch {
+	case err == nil:
+		c.fail(http.StatusBadRequest, "a key cannot be named "+id+": it is the id of an organisation, whose org key is managed at /admin/org/keys")
+		return false
+	case errors.Is(err, store.ErrNotFound):
+		return true
+	}
+	return !c.storeFailed(err, http.StatusInternalServerError, "could not check the key's id")
 }

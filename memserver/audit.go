@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,7 +48,7 @@ func (s *Server) audit(c *call) {
 		OrgID:     c.user.OrgID,
 		Date:      now.Format(time.RFC1123),
 		Timestamp: now.Unix(),
-		IP:        clientIP(c.r),
+		IP:        s.clientIP(c.r),
 		User:      c.user.EmailAddress,
 		Action:    auditAction(c.route),
 		Method:    c.r.Method,
@@ -67,21 +68,48 @@ func (s *Server) requestID() string {
 	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
 }
 
-// clientIP is where the request came from: the first address of
-// X-Forwarded-For or X-Real-IP when a proxy set one, else the peer.
-func clientIP(r *http.Request) string {
-	if f := r.Header.Get("X-Forwarded-For"); f != "" {
-		first, _, _ := strings.Cut(f, ",")
-		return strings.TrimSpace(first)
-	}
-	if ip := r.Header.Get("X-Real-Ip"); ip != "" {
-		return ip
-	}
+// clientIP is where the request came from: the connection's peer. Only a
+// peer that WithTrustedProxies names is believed when it says (in
+// X-Forwarded-For, else X-Real-IP) for whom it forwards: anyone else could
+// write any address into the log. X-Forwarded-For is read from its end, as
+// each proxy appends the address it received from, so the client is the
+// last address that is not itself a trusted proxy.
+func (s *Server) clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
+	}
+	if !s.trustedProxy(host) {
+		return host
+	}
+	if f := r.Header.Get("X-Forwarded-For"); f != "" {
+		hops := strings.Split(f, ",")
+		for i := len(hops) - 1; i >= 0; i-- {
+			hop := strings.TrimSpace(hops[i])
+			if hop != "" && (i == 0 || !s.trustedProxy(hop)) {
+				return hop
+			}
+		}
+	}
+	if ip := strings.TrimSpace(r.Header.Get("X-Real-Ip")); ip != "" {
+		return ip
 	}
 	return host
+}
+
+// trustedProxy reports whether addr is in a range of WithTrustedProxies.
+func (s *Server) trustedProxy(addr string) bool {
+	ip, err := netip.ParseAddr(addr)
+	if err != nil {
+		return false
+	}
+	ip = ip.Unmap()
+	for _, p := range s.cfg.trustedProxies {
+		if p.Contains(ip) {
+			return true
+		}
+	}
+	return false
 }
 
 // auditNouns names the resource of a path segment in an action.

@@ -69,6 +69,10 @@ func (s *Server) seed(ctx context.Context, f Fixtures) error {
 			if u.AccessKey == "" {
 				u.AccessKey = s.ids.Secret()
 			}
+			// Without org_id a fixture user joins the default org, as every
+			// fixture does: a super user over every org is made only on
+			// purpose, through the Admin API.
+			u.OrgID = orgOf(u.OrgID)
 			u.Active = true
 			if u.CreatedAt == "" {
 				u.CreatedAt = stamp
@@ -123,20 +127,20 @@ func (s *Server) seed(ctx context.Context, f Fixtures) error {
 				return fmt.Errorf("asset %q: %w", a.ID, err)
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if len(keys) == 0 {
-		return nil
-	}
-	return s.store.UpdateSessions(ctx, func(tx store.SessionsTx) error {
-		for _, k := range keys {
-			if err := tx.InsertKey(k); err != nil {
-				return fmt.Errorf("key %q: %w", k.ID, err)
-			}
+		if len(keys) == 0 {
+			return nil
 		}
-		return nil
+		// The keys are written inside the definitions' transaction: a key
+		// the store refuses rolls the definitions back too, so that a seed
+		// is stored whole or not at all.
+		return s.store.UpdateSessions(ctx, func(stx store.SessionsTx) error {
+			for _, k := range keys {
+				if err := stx.InsertKey(k); err != nil {
+					return fmt.Errorf("key %q: %w", k.ID, err)
+				}
+			}
+			return nil
+		})
 	})
+	return err
 }

@@ -240,7 +240,7 @@ func syncHookInAPIs(tx store.DefinitionsTx, org, id string, h *model.WebHookHand
 			}
 			found = true
 			if h != nil {
-				ref.Hook = *publicHook(h)
+				ref.Hook = referencedHook(ref, h)
 				refs = append(refs, ref)
 			}
 		}
@@ -276,25 +276,69 @@ func embedHooks(tx store.DefinitionsReader, w *model.APIDefinitionWrapper) error
 		if err != nil {
 			return err
 		}
-		ref.Hook = *publicHook(h)
+		ref.Hook = referencedHook(*ref, h)
 	}
 	embedHookHandlers(w)
 	return nil
 }
 
+// referencedHook is the webhook a reference carries: the stored webhook,
+// except for an event_timeout of the reference's own, which real exports
+// carry (60) where the stored webhook may have none.
+func referencedHook(ref model.HookReference, stored *model.WebHookHandlerConf) model.WebHookHandlerConf {
+	h := *publicHook(stored)
+	if ref.Hook.EventTimeout != 0 {
+		h.EventTimeout = ref.Hook.EventTimeout
+	}
+	return h
+}
+
+// hookHandlerIDs are the ids a webhook handler's handler_meta names its
+// webhook by: _id (as this Server embeds it and the guide shows), or id
+// and webhook_id (as real exports carry it).
+func hookHandlerIDs(meta map[string]any) []string {
+	var ids []string
+	for _, k := range []string{"_id", "id", "webhook_id"} {
+		if s, ok := meta[k].(string); ok && s != "" {
+			ids = append(ids, s)
+		}
+	}
+	return ids
+}
+
 // embedHookHandlers rewrites the webhook handlers that come from
-// hook_references (those whose handler_meta carries the webhook's _id);
-// handlers written into event_handlers by hand are kept as they are.
+// hook_references: those whose handler_meta carries a webhook's _id, and
+// those that name a referenced webhook of the same event by id or
+// webhook_id (an exported API holds its webhooks in that form, and
+// re-importing it must not double them). Handlers written into
+// event_handlers by hand are kept as they are.
 func embedHookHandlers(w *model.APIDefinitionWrapper) {
 	def := w.APIDefinition
 	if def == nil {
 		return
 	}
+	referenced := map[string]bool{} // event + sep + webhook id or webhook_id
+	for _, ref := range w.HookReferences {
+		for _, id := range []string{ref.Hook.ID, ref.Hook.WebhookID} {
+			if id != "" {
+				referenced[ref.EventName+"\x00"+id] = true
+			}
+		}
+	}
 	events := map[string][]model.EventHandlerTriggerConfig{}
 	for name, hs := range def.EventHandlers.Events {
 		for _, h := range hs {
-			if h.Handler == webhookHandler && h.HandlerMeta["_id"] != nil {
-				continue
+			if h.Handler == webhookHandler {
+				if h.HandlerMeta["_id"] != nil {
+					continue
+				}
+				dup := false
+				for _, id := range hookHandlerIDs(h.HandlerMeta) {
+					dup = dup || referenced[name+"\x00"+id]
+				}
+				if dup {
+					continue
+				}
 			}
 			events[name] = append(events[name], h)
 		}

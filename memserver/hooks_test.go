@@ -193,3 +193,52 @@ func TestWebhookReferences(t *testing.T) {
 		t.Fatalf("%d APIs after a refused create", len(list.APIs))
 	}
 }
+
+// An API in the shape real exports carry it: its event_handlers already
+// hold the webhook (handler_meta naming it by id and webhook_id, not _id)
+// and hook_references name the same webhook with an event_timeout of 60 in
+// the hook itself. It keeps one handler per webhook, and the reference's
+// hook keeps its own event_timeout rather than the stored webhook's zero.
+func TestWebhookReferencesInExportedForm(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	hookID := createHook(t, srv, "Exported")
+	var hook model.WebHookHandlerConf
+	call(t, srv, "GET", "/api/hooks/"+hookID, nil).Into(t, &hook)
+	for name, meta := range map[string]map[string]any{
+		"by id":         {"id": hookID, "event_timeout": 60, "method": "POST", "name": "Exported", "target_path": "http://httpbin.org/post"},
+		"by webhook_id": {"webhook_id": hook.WebhookID, "event_timeout": 60, "method": "POST", "name": "Exported", "target_path": "http://httpbin.org/post"},
+	} {
+		body := classicAPI("exported "+name, "/exported-"+fmt.Sprint(len(name))+"/")
+		def := body["api_definition"].(map[string]any)
+		def["event_handlers"] = map[string]any{"events": map[string]any{
+			"QuotaExceeded": []any{map[string]any{"handler_name": "eh_web_hook_handler", "handler_meta": meta}},
+			// Another event's handler of the same webhook is not a duplicate.
+			"AuthFailure": []any{map[string]any{"handler_name": "eh_web_hook_handler", "handler_meta": meta}},
+		}}
+		body["hook_references"] = []any{map[string]any{
+			"event_name": "QuotaExceeded", "event_timeout": 0,
+			"hook": map[string]any{"id": hookID, "webhook_id": hook.WebhookID, "name": "Exported", "method": "POST",
+				"target_path": "http://httpbin.org/post", "event_timeout": 60},
+		}}
+		a := call(t, srv, "POST", "/api/apis", body)
+		want(t, a, http.StatusOK)
+		dbID := a.JSON(t)["Meta"].(string)
+		for round := 0; round < 2; round++ {
+			hs := handlers(t, srv, dbID, "QuotaExceeded")
+			if len(hs) != 1 || hs[0].HandlerMeta["_id"] != hookID || fmt.Sprint(hs[0].HandlerMeta["event_timeout"]) != "60" {
+				t.Fatalf("%s, round %d: QuotaExceeded handlers %+v", name, round, hs)
+			}
+			if hs := handlers(t, srv, dbID, "AuthFailure"); len(hs) != 1 {
+				t.Fatalf("%s: AuthFailure handlers %+v", name, hs)
+			}
+			var w model.APIDefinitionWrapper
+			call(t, srv, "GET", "/api/apis/"+dbID, nil).Into(t, &w)
+			if len(w.HookReferences) != 1 || w.HookReferences[0].Hook.EventTimeout != 60 {
+				t.Fatalf("%s: hook_references %+v", name, w.HookReferences)
+			}
+			// Stored again as read: still one of each.
+			want(t, call(t, srv, "PUT", "/api/apis/"+dbID, w), http.StatusOK)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/dashkit/dashkit/memserver"
+	"github.com/dashkit/dashkit/model"
 )
 
 // TestNullBodyEveryRoute sends the JSON null as the body of every route
@@ -93,6 +94,31 @@ func TestPageOutOfRangeEveryRoute(t *testing.T) {
 		want(t, a, http.StatusOK)
 		if strings.Contains(string(a.Body), objs.apiID+`"`) && path != "/api/apis/oauth/"+objs.apiID {
 			t.Errorf("GET %s?p=2147483647 lists the first page: %s", path, a.Body)
+		}
+	}
+}
+
+// TestSeedAllOrNothing: a seed the store refuses stores nothing: its
+// policies (definitions) went in while its keys (sessions) failed, when
+// the two were written in two transactions.
+func TestSeedAllOrNothing(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t, memserver.WithKeyHashFunction(""))
+	_, apiID := createClassic(t, srv, "seeded")
+	want(t, call(t, srv, "POST", "/api/keys/taken-key", session(apiID)), http.StatusOK)
+	seed := map[string]any{
+		"policies": []any{map[string]any{"name": "half-written", "access_rights": map[string]any{}}},
+		"keys":     []any{map[string]any{"key_id": "taken-key", "data": session(apiID)}},
+	}
+	a := call(t, srv, "POST", "/_memserver/seed", seed)
+	if a.Status < 400 {
+		t.Fatalf("a seed with a taken key id: %d %s", a.Status, a.Body)
+	}
+	var pols model.PolicyListResponse
+	call(t, srv, "GET", "/api/portal/policies?p=-1", nil).Into(t, &pols)
+	for _, p := range pols.Data {
+		if p.Name == "half-written" {
+			t.Fatalf("the refused seed stored its policy: %+v", p)
 		}
 	}
 }

@@ -178,8 +178,9 @@ func normaliseSession(s *model.SessionState) {
 	}
 }
 
-// prepareSession checks a key's access rights against the org's APIs (each
-// must exist; a missing api_name is filled in) and applies its policies. It
+// prepareSession applies a key's policies and checks the access rights
+// that result against the org's APIs (each must exist and be the org's; a
+// missing api_name is filled in). It
 // answers 400 and returns false when the session cannot be a key.
 func (c *call) prepareSession(sess *model.SessionState, org string) bool {
 	polIDs := model.PolicyIDs(sess)
@@ -199,35 +200,27 @@ func (c *call) prepareSession(sess *model.SessionState, org string) bool {
 			}
 			pols = append(pols, *p)
 		}
+		// Every entry of the rights as they are once the policies are
+		// applied must be an API of the key's org: a policy's rights are
+		// checked as the key's own.
 		for apiID, ar := range sess.AccessRights {
-			if ar.APIID == "" {
-				ar.APIID = apiID
-			}
-			if ar.APIID != apiID {
+			if ar.APIID != "" && ar.APIID != apiID {
 				return c.failTx(http.StatusBadRequest, fmt.Sprintf("access_rights: the entry %s names another api_id, %s", apiID, ar.APIID))
 			}
-			m, err := c.s.apis.meta(tx, apiID)
-			if errors.Is(err, store.ErrNotFound) || (err == nil && m.org != org) {
-				return c.failTx(http.StatusBadRequest, "access_rights: API "+apiID+" does not exist")
+		}
+		sess.OrgID = org
+		model.ApplyPolicies(sess, pols, c.s.now())
+		if err := c.checkOrgAccess(tx, org, sess.AccessRights); err != nil {
+			if msg, ok := refusal(err); ok {
+				return c.failTx(http.StatusBadRequest, msg)
 			}
-			if err != nil {
-				return err
-			}
-			if ar.APIName == "" {
-				ar.APIName = m.name
-			}
-			if ar.Versions == nil {
-				ar.Versions = []string{"Default"}
-			}
-			sess.AccessRights[apiID] = ar
+			return err
 		}
 		return nil
 	})
 	if c.storeFailed(err, http.StatusBadRequest, "could not read the key's APIs") {
 		return false
 	}
-	sess.OrgID = org
-	model.ApplyPolicies(sess, pols, c.s.now())
 	fillEmpty(sess)
 	return true
 }
@@ -252,6 +245,9 @@ func createKey(c *call) {
 		id = model.NamedKey(org, c.PathValue("keyId"), c.s.cfg.keyHash)
 	}
 	if !c.prepareSession(&sess, org) {
+		return
+	}
+	if id != "" && !c.keyIDFree(id) {
 		return
 	}
 	sess.DateCreated = c.nowString()

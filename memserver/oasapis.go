@@ -132,6 +132,9 @@ func (s *Server) oasWrapper(doc *oas.Document, dbID, apiID, org string) (*model.
 	if err := doc.SetAPIID(apiID); err != nil {
 		return nil, err
 	}
+	if err := setOASOrg(doc, org); err != nil {
+		return nil, err
+	}
 	def, err := oas.ToClassic(doc)
 	if err != nil {
 		return nil, err
@@ -141,6 +144,16 @@ func (s *Server) oasWrapper(doc *oas.Document, dbID, apiID, org string) (*model.
 		def.Name = doc.Title()
 	}
 	return &model.APIDefinitionWrapper{APIDefinition: def, OAS: doc.JSON()}, nil
+}
+
+// setOASOrg makes x-tyk-api-gateway.info.orgId the API's org, as
+// api_definition.org_id is, whatever the client sent: a client that moves
+// APIs between orgs sends the old one.
+func setOASOrg(doc *oas.Document, org string) error {
+	if org == "" {
+		return nil
+	}
+	return doc.Set("/"+oas.ExtensionKey+"/info/orgId", org)
 }
 
 // syncOASIDs rebuilds an OAS wrapper from its document with the wrapper's
@@ -162,6 +175,9 @@ func syncOASIDs(w *model.APIDefinitionWrapper) error {
 		return err
 	}
 	if err := doc.SetAPIID(def.APIID); err != nil {
+		return err
+	}
+	if err := setOASOrg(doc, def.OrgID); err != nil {
 		return err
 	}
 	conv, err := oas.ToClassic(doc)

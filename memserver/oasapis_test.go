@@ -2,6 +2,7 @@ package memserver_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"mime/multipart"
 	"net/http"
 	"sort"
@@ -297,4 +298,49 @@ func TestOASVersions(t *testing.T) {
 	if after := count(); after != before {
 		t.Fatalf("failed version creates stored APIs: %d -> %d", before, after)
 	}
+}
+
+// x-tyk-api-gateway.info.orgId is the API's org, like api_definition.org_id,
+// whatever the client sent: a client that moves APIs between orgs sends the
+// old org in the document.
+func TestOASOrgIDIsTheAPIsOrg(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	const stale = "5e9d9544a1dcd60001d0ed20"
+	orgOf := func(doc map[string]any) any {
+		x, _ := doc["x-tyk-api-gateway"].(map[string]any)
+		info, _ := x["info"].(map[string]any)
+		return info["orgId"]
+	}
+	check := func(when, id string) {
+		t.Helper()
+		a := call(t, srv, "GET", "/api/apis/oas/"+id, nil)
+		want(t, a, http.StatusOK)
+		if got := orgOf(a.JSON(t)); got != srv.OrgID {
+			t.Fatalf("%s: info.orgId %v, want %s", when, got, srv.OrgID)
+		}
+		var w model.APIDefinitionWrapper
+		call(t, srv, "GET", "/api/apis/"+id, nil).Into(t, &w)
+		var inList map[string]any
+		if err := json.Unmarshal(w.OAS, &inList); err != nil {
+			t.Fatalf("%s: oas of the wrapper: %v", when, err)
+		}
+		if got := orgOf(inList); got != srv.OrgID || w.APIDefinition.OrgID != srv.OrgID {
+			t.Fatalf("%s: wrapper org_id %s, oas info.orgId %v", when, w.APIDefinition.OrgID, got)
+		}
+	}
+	body := tykOAS("Moved", "/moved/")
+	body["x-tyk-api-gateway"].(map[string]any)["info"].(map[string]any)["orgId"] = stale
+	_, apiID := createOAS(t, srv, call(t, srv, "POST", "/api/apis/oas", body))
+	check("create", apiID)
+
+	a := call(t, srv, "GET", "/api/apis/oas/"+apiID, nil)
+	upd := a.JSON(t)
+	upd["x-tyk-api-gateway"].(map[string]any)["info"].(map[string]any)["orgId"] = stale
+	want(t, call(t, srv, "PUT", "/api/apis/oas/"+apiID, upd), http.StatusOK)
+	check("update", apiID)
+
+	// Without one, it is added.
+	_, other := createOAS(t, srv, call(t, srv, "POST", "/api/apis/oas", tykOAS("Plain", "/plain/")))
+	check("create without orgId", other)
 }

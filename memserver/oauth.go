@@ -358,7 +358,7 @@ func authorizeOAuthClient(c *call) {
 			return c.failTx(http.StatusNotFound, "OAuth client "+clientID+" is not a client of this API")
 		}
 		if cl.PolicyID != "" {
-			if pol, err = tx.GetPolicy(cl.PolicyID); err != nil {
+			if pol, err = tx.GetPolicy(cl.PolicyID); err != nil || pol.OrgID != cl.OrgID {
 				return c.failTx(http.StatusBadRequest, "Could not retrieve policy details: the client's policy "+cl.PolicyID+" does not exist")
 			}
 		}
@@ -420,12 +420,37 @@ func (c *call) issueOAuthSession(api *model.APIDefinition, cl *model.OAuthClient
 	if sess.Expires == 0 {
 		sess.Expires = now.Add(oauthTokenLifetime).Unix()
 	}
-	model.ApplyPolicies(&sess, pols, now)
+	// The session reaches the client's org's APIs only, once its policies
+	// are applied: key_rules naming another org's API or policy are
+	// refused as a key's would be.
+	err := c.view(func(tx store.DefinitionsReader) error {
+		for _, id := range model.PolicyIDs(&sess) {
+			if pol != nil && id == pol.MID {
+				continue
+			}
+			p, err := tx.GetPolicy(id)
+			if err != nil || p.OrgID != cl.OrgID {
+				return c.failTx(http.StatusBadRequest, "key_rules: apply_policies: policy "+id+" does not exist")
+			}
+			pols = append(pols, *p)
+		}
+		model.ApplyPolicies(&sess, pols, now)
+		if err := c.checkOrgAccess(tx, cl.OrgID, sess.AccessRights); err != nil {
+			if msg, ok := refusal(err); ok {
+				return c.failTx(http.StatusBadRequest, "key_rules: "+msg)
+			}
+			return err
+		}
+		return nil
+	})
+	if c.storeFailed(err, http.StatusBadRequest, "could not read the session's APIs") {
+		return false
+	}
 	sess.DateCreated = now.UTC().Format(rfc3339Milli)
 	sess.LastUpdated = strconv.FormatInt(now.Unix(), 10)
 	fillEmpty(&sess)
 	k := &store.Key{ID: code, Hash: keyHash(code), OrgID: cl.OrgID, Session: sess}
-	err := c.updateSessions(func(tx store.SessionsTx) error { return tx.InsertKey(k) })
+	err = c.updateSessions(func(tx store.SessionsTx) error { return tx.InsertKey(k) })
 	return !c.storeFailed(err, http.StatusInternalServerError, "could not store the session")
 }
 

@@ -1,7 +1,9 @@
 package memserver
 
 import (
+	"fmt"
 	"log/slog"
+	"net/netip"
 	"time"
 
 	"github.com/dashkit/dashkit/store"
@@ -36,6 +38,9 @@ type config struct {
 	keyHash    string
 	keyHashSet bool
 	gatewayURL string
+	// trustedProxies are the peers whose X-Forwarded-For the audit log
+	// believes (WithTrustedProxies).
+	trustedProxies []netip.Prefix
 	// dataFile is the path of WithDataFile, "" for none.
 	dataFile string
 	// passwordCost is the bcrypt cost of user passwords (see
@@ -117,4 +122,38 @@ func WithHashKeys(on bool) Option { return func(c *config) { c.hashKeys = on } }
 // as given, hashed with murmur32. Any other name makes New fail.
 func WithKeyHashFunction(name string) Option {
 	return func(c *config) { c.keyHash, c.keyHashSet = name, true }
+}
+
+// WithTrustedProxies names the proxies in front of the Server, as addresses
+// or CIDR ranges ("10.0.0.0/8", "127.0.0.1"): the audit log takes a
+// request's IP from X-Forwarded-For (or X-Real-IP) only when the
+// connection comes from one of them. Without it the IP is always the
+// connection's. A range that does not parse makes New panic; ParseTrustedProxies
+// checks them first.
+func WithTrustedProxies(ranges ...string) Option {
+	return func(c *config) {
+		ps, err := ParseTrustedProxies(ranges...)
+		if err != nil {
+			panic("memserver: " + err.Error())
+		}
+		c.trustedProxies = append(c.trustedProxies, ps...)
+	}
+}
+
+// ParseTrustedProxies reads addresses and CIDR ranges of WithTrustedProxies.
+func ParseTrustedProxies(ranges ...string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, r := range ranges {
+		if p, err := netip.ParsePrefix(r); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(r)
+		if err != nil {
+			return nil, fmt.Errorf("trusted proxy %q is neither an address nor a CIDR range", r)
+		}
+		a = a.Unmap()
+		out = append(out, netip.PrefixFrom(a, a.BitLen()))
+	}
+	return out, nil
 }

@@ -185,6 +185,9 @@ func createPolicy(c *call) {
 	p.LastUpdated = c.unixString()
 	fillEmpty(p)
 	err := c.update(func(tx store.DefinitionsTx) error {
+		if err := c.policyAccessInOrg(tx, p); err != nil {
+			return err
+		}
 		if _, err := tx.GetPolicy(p.MID); err == nil {
 			return c.failTx(http.StatusConflict, "a policy with _id "+p.MID+" already exists")
 		}
@@ -225,6 +228,9 @@ func updatePolicy(c *call) {
 				return c.failTx(http.StatusConflict, msgPolicyIDTaken)
 			}
 		}
+		if err := c.policyAccessInOrg(tx, in); err != nil {
+			return err
+		}
 		in.LastUpdated = c.unixString()
 		fillEmpty(in)
 		return tx.UpdatePolicy(in)
@@ -253,3 +259,16 @@ func deletePolicy(c *call) {
 // a policy's last_updated in every example of the descriptions
 // ("1716980105"), where date_created is an RFC 3339 time.
 func (c *call) unixString() string { return strconv.FormatInt(c.s.now().Unix(), 10) }
+
+// policyAccessInOrg refuses (answering 400, inside the transaction that
+// writes p) a policy whose access rights name an API of another org: every
+// key the policy is applied to would carry them.
+func (c *call) policyAccessInOrg(tx store.DefinitionsReader, p *model.Policy) error {
+	if err := c.checkOrgAccess(tx, p.OrgID, p.AccessRights); err != nil {
+		if msg, ok := refusal(err); ok {
+			return c.failTx(http.StatusBadRequest, msg)
+		}
+		return err
+	}
+	return nil
+}

@@ -67,6 +67,13 @@ func createSSONonce(c *call) {
 			if err := checkGroup(tx, in.OrgID, g); err != nil {
 				return c.failTx(http.StatusBadRequest, "Request body malformed: "+err.Error())
 			}
+			// A nonce carries its group's rights to whoever logs in with it.
+			if err := c.grantableGroup(tx, g); err != nil {
+				return err
+			}
+		}
+		if err := c.ssoMayLogIn(tx, in); err != nil {
+			return err
 		}
 		// A login that creates its user without a group makes an admin
 		// (the SSO docs: SSO users are admins unless given a group), which
@@ -191,4 +198,26 @@ func (c *call) ssoLogin(n *store.SSONonce) bool {
 		return tx.UpdateUser(u)
 	})
 	return !c.storeFailed(err, http.StatusInternalServerError, "SSO: could not log the user in")
+}
+
+// ssoMayLogIn refuses (answering 403, inside a transaction) a nonce for a
+// registered user of the org that the caller may not become: a nonce logs
+// its holder in as that user (and may move it to the nonce's group), so a
+// non-admin may hand one out only for a user whose rights it holds itself,
+// and never for an admin.
+func (c *call) ssoMayLogIn(tx store.DefinitionsReader, in model.SSOAccessData) error {
+	if c.isAdmin() || in.ForSection != model.SSOSectionDashboard {
+		return nil
+	}
+	u, err := tx.GetUserByEmail(in.EmailAddress)
+	if err != nil || u.OrgID != in.OrgID {
+		return nil
+	}
+	if err := c.mayManage(tx, u); err != nil {
+		return err
+	}
+	if err := c.grantable(effectivePerms(tx, u)); err != nil {
+		return c.failTx(http.StatusForbidden, "SSO for "+in.EmailAddress+": "+err.Error())
+	}
+	return nil
 }

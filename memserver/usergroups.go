@@ -168,6 +168,9 @@ func updateUserGroup(c *call) {
 			g.PasswordMaxDays = in.PasswordMaxDays
 		}
 		old := g.UserPermissions
+		if err := c.mayManageGroup(g); err != nil {
+			return err
+		}
 		if _, ok := has["user_permissions"]; ok {
 			g.UserPermissions = in.UserPermissions
 			if g.UserPermissions == nil {
@@ -199,6 +202,9 @@ func deleteUserGroup(c *call) {
 		if err != nil {
 			return err
 		}
+		if err := c.mayManageGroup(g); err != nil {
+			return err
+		}
 		members, err := tx.ListUsers(g.OrgID, store.ListOptions{Page: 0})
 		if err != nil {
 			return err
@@ -217,4 +223,15 @@ func deleteUserGroup(c *call) {
 		return
 	}
 	c.ok("User group deleted", nil)
+}
+
+// mayManageGroup refuses (answering 403, inside a transaction) a
+// non-admin's change to a group that makes its members admins: changing or
+// deleting it changes what those admins hold, and only an admin manages an
+// admin.
+func (c *call) mayManageGroup(g *model.UserGroup) error {
+	if c.isAdmin() || !isAdminPermissions(g.UserPermissions) {
+		return nil
+	}
+	return c.failTx(http.StatusForbidden, "only an admin may change group "+g.ID+": it makes its members admins")
 }

@@ -151,15 +151,6 @@ func (c *call) shownUser(u *model.User) answeredUser {
 	return out
 }
 
-// mayManage refuses a non-admin's change to an admin: users write does not
-// reach the users who hold more rights than it.
-func (c *call) mayManage(u *model.User) error {
-	if c.isAdmin() || !isAdminPermissions(u.UserPermissions) {
-		return nil
-	}
-	return c.failTx(http.StatusForbidden, "only an admin may change an admin user")
-}
-
 func listUsers(c *call) {
 	opts, ok := c.listOptions()
 	if !ok {
@@ -324,6 +315,9 @@ func (c *call) insertUser(u *model.User, withPassword bool) {
 		if err := checkGroup(tx, u.OrgID, u.GroupID); err != nil {
 			return c.failTx(http.StatusBadRequest, msgUserValidation+err.Error())
 		}
+		if err := c.grantableGroup(tx, u.GroupID); err != nil {
+			return err
+		}
 		return tx.InsertUser(u)
 	})
 	if errors.Is(err, store.ErrConflict) {
@@ -439,7 +433,7 @@ func (c *call) changeUser(in *userUpdate) {
 		if err != nil {
 			return err
 		}
-		if err := c.mayManage(u); err != nil {
+		if err := c.mayManage(tx, u); err != nil {
 			return err
 		}
 		old := *u
@@ -503,7 +497,7 @@ func deleteUser(c *call) {
 		if err != nil {
 			return err
 		}
-		if err := c.mayManage(u); err != nil {
+		if err := c.mayManage(tx, u); err != nil {
 			return err
 		}
 		return tx.DeleteUser(u.ID)
@@ -536,13 +530,12 @@ func setUserPassword(c *call) {
 	}
 	var u *model.User
 	err := c.view(func(tx store.DefinitionsReader) (err error) {
-		u, err = c.findUser(tx, id)
-		return err
+		if u, err = c.findUser(tx, id); err != nil || self {
+			return err
+		}
+		return c.mayManage(tx, u)
 	})
 	if c.storeFailed(err, http.StatusNotFound, msgUserNotFound) {
-		return
-	}
-	if !self && c.mayManage(u) != nil {
 		return
 	}
 	// Only an admin may skip the check: a non-admin that could would take
@@ -573,6 +566,11 @@ func setUserPassword(c *call) {
 		cur, err := c.findUser(tx, id)
 		if err != nil {
 			return err
+		}
+		if !self {
+			if err := c.mayManage(tx, cur); err != nil {
+				return err
+			}
 		}
 		if cur.PasswordHash != u.PasswordHash {
 			// Changed since it was checked: the check no longer holds.
@@ -606,7 +604,7 @@ func resetUserKey(c *call) {
 		if err != nil {
 			return err
 		}
-		if err := c.mayManage(u); err != nil {
+		if err := c.mayManage(tx, u); err != nil {
 			return err
 		}
 		u.AccessKey = c.s.ids.Secret()
@@ -625,7 +623,7 @@ func revokeUser(c *call) {
 		if err != nil {
 			return err
 		}
-		if err := c.mayManage(u); err != nil {
+		if err := c.mayManage(tx, u); err != nil {
 			return err
 		}
 		u.Active = false

@@ -1,0 +1,349 @@
+package memserver_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/dashkit/dashkit/memserver"
+	"github.com/dashkit/dashkit/model"
+	"github.com/dashkit/dashkit/store"
+)
+
+// newGroup creates a user group of the default org and returns its id.
+func newGroup(t testing.TB, srv *memserver.Server, name string, perms map[string]string) string {
+	t.Helper()
+	a := call(t, srv, "POST", "/api/usergroups", map[string]any{"name": name, "user_permissions": perms})
+	want(t, a, http.StatusOK)
+	return a.JSON(t)["Meta"].(string)
+}
+
+// newGroupUser creates a user in group (with perms of its own that grant
+// little) and returns its id, email and secret.
+func newGroupUser(t testing.TB, srv *memserver.Server, email, group string) (id, secret string) {
+	t.Helper()
+	a := call(t, srv, "POST", "/api/users", map[string]any{"email_address": email, "group_id": group,
+		"user_permissions": map[string]string{"apis": "read"}})
+	want(t, a, http.StatusOK)
+	id = a.JSON(t)["Meta"].(string)
+	var u model.User
+	call(t, srv, "GET", "/api/users/"+id, nil).Into(t, &u)
+	return id, u.AccessKey
+}
+
+// ssoUser makes a user through SSO as the default admin (a nonce for a new
+// email in group, taken at /tap) and returns its secret.
+func ssoUser(t testing.TB, srv *memserver.Server, email, group string) (id, secret string) {
+	t.Helper()
+	a := call(t, srv, "POST", "/api/sso", map[string]any{"ForSection": "dashboard", "EmailAddress": email, "GroupID": group})
+	want(t, a, http.StatusOK)
+	nonce := a.JSON(t)["Meta"].(string)
+	want(t, tap(t, srv, nonce), http.StatusFound)
+	var users model.UserListResponse
+	call(t, srv, "GET", "/api/users/search?q="+url.QueryEscape(email), nil).Into(t, &users)
+	if len(users.Users) != 1 || users.Users[0].GroupID != group {
+		t.Fatalf("SSO made %+v", users.Users)
+	}
+	return users.Users[0].ID, users.Users[0].AccessKey
+}
+
+// TestGroupRightsAreUserRights: a user whose rights come from a group is
+// that group's rights in every check. A non-admin with users write, whether
+// its rights are its own or its group's, cannot become admin or demote one
+// through SSO, cannot put a user into the admin group, and cannot revoke,
+// delete, re-key, re-password, change or (with user_groups write) weaken the
+// group of an admin whose admin rights come from a group.
+func TestGroupRightsAreUserRights(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t, memserver.WithPasswordCost(4))
+	admins := newGroup(t, srv, "admins", map[string]string{"IsAdmin": "admin"})
+	weak := newGroup(t, srv, "weak", map[string]string{"apis": "read"})
+	managerPerms := map[string]string{"users": "write", "user_groups": "write", "apis": "read"}
+	managers := newGroup(t, srv, "managers", managerPerms)
+	adminID, adminSecret := newGroupUser(t, srv, "group-admin@example.com", admins)
+	_, direct := newUser(t, srv, "direct-manager@example.com", managerPerms)
+	_, grouped := newGroupUser(t, srv, "group-manager@example.com", managers)
+
+	for name, secret := range map[string]string{"direct": direct, "grouped": grouped} {
+		var me model.User
+		callAs(t, srv, secret, "GET", "/api/users/me", nil).Into(t, &me)
+		refused := []struct {
+			method, path string
+			body         any
+		}{
+			{"POST", "/api/sso", map[string]any{"ForSection": "dashboard", "EmailAddress": me.EmailAddress, "GroupID": admins}},
+			{"POST", "/api/sso", map[string]any{"ForSection": "dashboard", "EmailAddress": "new-" + name + "@example.com", "GroupsIDs": []string{admins}}},
+			{"POST", "/api/sso", map[string]any{"ForSection": "dashboard", "EmailAddress": "group-admin@example.com", "GroupID": weak}},
+			{"POST", "/api/sso", map[string]any{"ForSection": "dashboard", "EmailAddress": "group-admin@example.com"}},
+			{"POST", "/api/users", map[string]any{"email_address": "made-" + name + "@example.com", "group_id": admins, "user_permissions": map[string]string{"apis": "read"}}},
+			{"PUT", "/api/users/" + adminID, map[string]any{"first_name": "Demoted"}},
+			{"PUT", "/api/users/" + adminID + "/actions/revoke", nil},
+			{"PUT", "/api/users/" + adminID + "/actions/key/reset", nil},
+			{"POST", "/api/users/" + adminID + "/actions/reset", map[string]string{"new_password": "taken-over"}},
+			{"DELETE", "/api/users/" + adminID, nil},
+			{"PUT", "/api/usergroups/" + admins, map[string]any{"user_permissions": map[string]string{"apis": "read"}}},
+			{"DELETE", "/api/usergroups/" + admins, nil},
+		}
+		for _, r := range refused {
+			wantError(t, callAs(t, srv, secret, r.method, r.path, r.body), http.StatusForbidden, "")
+		}
+		// What the caller holds it may still hand on.
+		want(t, callAs(t, srv, secret, "POST", "/api/sso", map[string]any{"ForSection": "dashboard", "EmailAddress": "weak-" + name + "@example.com", "GroupID": weak}), http.StatusOK)
+		want(t, callAs(t, srv, secret, "POST", "/api/users", map[string]any{"email_address": "weak-user-" + name + "@example.com", "group_id": weak, "user_permissions": map[string]string{"apis": "read"}}), http.StatusOK)
+	}
+	// The admin is untouched: active, same secret, same group, still admin.
+	var u model.User
+	call(t, srv, "GET", "/api/users/"+adminID, nil).Into(t, &u)
+	if !u.Active || u.GroupID != admins || u.AccessKey != adminSecret || u.FirstName == "Demoted" {
+		t.Fatalf("the group admin was changed: %+v", u)
+	}
+	want(t, callAs(t, srv, adminSecret, "GET", "/api/org/permissions", nil), http.StatusOK)
+	// An admin by group manages an admin.
+	otherAdmin, _ := newGroupUser(t, srv, "group-admin-2@example.com", admins)
+	want(t, callAs(t, srv, adminSecret, "PUT", "/api/users/"+otherAdmin+"/actions/revoke", nil), http.StatusOK)
+}
+
+// TestRBACEveryRouteGroupAndSSOUsers walks every route of the Dashboard API
+// with a group admin, a group reader (read on every section, through its
+// group) and a user made by SSO into the reader group: the group admin is
+// never refused and reads every route; the readers read every section and
+// are refused (403) every write, whatever their own user_permissions say.
+func TestRBACEveryRouteGroupAndSSOUsers(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	objs := createObjects(t, srv)
+	sections := map[string]string{}
+	for _, r := range memserver.Routes() {
+		if r.User && r.Section != "" {
+			sections[r.Section] = "read"
+		}
+	}
+	admins := newGroup(t, srv, "admins", map[string]string{"IsAdmin": "admin"})
+	readers := newGroup(t, srv, "readers", sections)
+	// Own rights that would allow every write: the group's win.
+	writeAll := map[string]string{}
+	for s := range sections {
+		writeAll[s] = "write"
+	}
+	a := call(t, srv, "POST", "/api/users", map[string]any{"email_address": "reader@example.com", "group_id": readers, "user_permissions": writeAll})
+	want(t, a, http.StatusOK)
+	var reader model.User
+	call(t, srv, "GET", "/api/users/"+a.JSON(t)["Meta"].(string), nil).Into(t, &reader)
+	_, groupAdmin := newGroupUser(t, srv, "group-admin@example.com", admins)
+	_, ssoReader := ssoUser(t, srv, "sso-reader@example.com", readers)
+
+	ctx := context.Background()
+	snap, err := srv.Store().Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	users := map[string]string{"group admin": groupAdmin, "group reader": reader.AccessKey, "SSO reader": ssoReader}
+	walked := 0
+	for _, r := range memserver.Routes() {
+		if !r.User {
+			continue
+		}
+		walked++
+		path := objs.fill(r.Path)
+		var body any
+		if r.Method != "GET" && r.Method != "DELETE" {
+			body = "{}"
+		}
+		adminOnly := r.Section == "" && strings.HasPrefix(r.Path, "/api/org/")
+		// Setting another user's password takes users write, which the
+		// handler checks (a user sets its own without it).
+		write := r.Write || r.Method+" "+r.Path == "POST /api/users/{id}/actions/reset"
+		for who, secret := range users {
+			if err := srv.Store().Restore(ctx, snap); err != nil {
+				t.Fatal(err)
+			}
+			a := callAs(t, srv, secret, r.Method, path, body)
+			reader := who != "group admin"
+			denied := reader && (write || adminOnly)
+			switch {
+			case denied && a.Status != http.StatusForbidden:
+				t.Errorf("%s %s as %s: %d, want 403; %s", r.Method, path, who, a.Status, a.Body)
+			case !denied && (a.Status == http.StatusForbidden || a.Status == http.StatusUnauthorized):
+				t.Errorf("%s %s as %s: %d; %s", r.Method, path, who, a.Status, a.Body)
+			case !denied && r.Method == "GET" && a.Status != http.StatusOK:
+				t.Errorf("%s %s as %s: %d, want 200; %s", r.Method, path, who, a.Status, a.Body)
+			}
+		}
+	}
+	if walked < 80 {
+		t.Fatalf("walked %d routes; the route tables have more", walked)
+	}
+}
+
+// twoOrgs is a Server with a second org whose admin's secret is "b-admin".
+const orgB = "0123456789abcdef0123456b"
+
+func twoOrgs(t *testing.T, opts ...memserver.Option) *memserver.Server {
+	t.Helper()
+	return newServer(t, append([]memserver.Option{memserver.WithFixtures(memserver.Fixtures{
+		Orgs:  []model.Organisation{{ID: orgB, OwnerName: "B"}},
+		Users: []model.User{{OrgID: orgB, EmailAddress: "b@b.example", AccessKey: "b-admin", UserPermissions: model.UserPermissions{"IsAdmin": "admin"}}},
+	})}, opts...)...)
+}
+
+// TestAccessRightsStayInOrg: access rights are checked against the caller's
+// org once policies are applied, on every path that makes or changes a
+// session: a policy naming another org's API (created, updated or
+// imported), a key applying such a policy, and OAuth key_rules naming
+// another org's API or policy are all refused, and org B holds no key to
+// org A's API.
+func TestAccessRightsStayInOrg(t *testing.T) {
+	t.Parallel()
+	srv := twoOrgs(t)
+	_, apiA := createClassic(t, srv, "org-a")
+	a := call(t, srv, "POST", "/api/portal/policies", map[string]any{"name": "a", "active": true,
+		"access_rights": map[string]any{apiA: map[string]any{"api_id": apiA, "versions": []string{"Default"}}}})
+	want(t, a, http.StatusOK)
+	polA := a.JSON(t)["Message"].(string)
+	_, apiB := createClassicAs(t, srv, "b-admin", "org-b")
+	rightsA := map[string]any{apiA: map[string]any{"api_id": apiA, "versions": []string{"Default"}}}
+
+	wantError(t, callAs(t, srv, "b-admin", "POST", "/api/portal/policies", map[string]any{"name": "steal", "access_rights": rightsA}), http.StatusBadRequest, "API "+apiA+" does not exist")
+	a = callAs(t, srv, "b-admin", "POST", "/api/portal/policies", map[string]any{"name": "b", "access_rights": map[string]any{apiB: map[string]any{"api_id": apiB}}})
+	want(t, a, http.StatusOK)
+	polB := a.JSON(t)["Message"].(string)
+	wantError(t, callAs(t, srv, "b-admin", "PUT", "/api/portal/policies/"+polB, map[string]any{"name": "b", "access_rights": rightsA}), http.StatusBadRequest, "does not exist")
+	wantError(t, adminCall(t, srv, "POST", "/admin/policies/import", map[string]any{"Data": []any{
+		map[string]any{"name": "imported", "org_id": orgB, "access_rights": rightsA}}}), http.StatusForbidden, "API "+apiA+" does not exist")
+
+	// A policy of org B naming org A's API that is already stored (written
+	// before the rule, or straight into the store) does not carry it into a
+	// key.
+	err := srv.Store().UpdateDefinitions(context.Background(), func(tx store.DefinitionsTx) error {
+		p, err := tx.GetPolicy(polB)
+		if err != nil {
+			return err
+		}
+		p.AccessRights = map[string]model.AccessDefinition{apiA: {APIID: apiA, Versions: []string{"Default"}}}
+		return tx.UpdatePolicy(p)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantError(t, callAs(t, srv, "b-admin", "POST", "/api/keys", map[string]any{"apply_policies": []string{polB}}), http.StatusBadRequest, "API "+apiA+" does not exist")
+	wantError(t, callAs(t, srv, "b-admin", "POST", "/api/keys/preview", map[string]any{"apply_policies": []string{polB}}), http.StatusBadRequest, "API "+apiA+" does not exist")
+
+	// OAuth: key_rules of another org's API or policy.
+	a = callAs(t, srv, "b-admin", "POST", "/api/apis/oauth/"+apiB, map[string]any{"redirect_uri": "http://b.example/cb"})
+	want(t, a, http.StatusOK)
+	client := a.JSON(t)["client_id"].(string)
+	for _, rules := range []string{
+		`{"access_rights":{"` + apiA + `":{"api_id":"` + apiA + `","versions":["Default"]}}}`,
+		`{"apply_policies":["` + polA + `"]}`,
+	} {
+		form := url.Values{"response_type": {"code"}, "client_id": {client}, "redirect_uri": {"http://b.example/cb"}, "key_rules": {rules}}
+		req := newRequest(t, srv, "POST", "/api/apis/oauth/"+apiB+"/authorize-client", form.Encode())
+		req.Header.Set("Authorization", "b-admin")
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		wantError(t, send(t, req), http.StatusBadRequest, "key_rules")
+	}
+	// No session of org B reaches org A's API.
+	err = srv.Store().ViewSessions(context.Background(), func(tx store.SessionsReader) error {
+		page, err := tx.ListKeys(orgB, store.KeyQuery{})
+		for _, k := range page.Items {
+			if _, ok := k.Session.AccessRights[apiA]; ok {
+				t.Errorf("org B's key %s reaches org A's API", k.ID)
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestFixtureUserWithoutOrgJoinsDefaultOrg: as the README says, a fixture
+// user without org_id (WithFixtures, Seed, POST /_memserver/seed) joins the
+// default org: it does not see another org's objects.
+func TestFixtureUserWithoutOrgJoinsDefaultOrg(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t, memserver.WithFixtures(memserver.Fixtures{
+		Orgs: []model.Organisation{{ID: orgB, OwnerName: "B"}},
+		Users: []model.User{
+			{OrgID: orgB, EmailAddress: "b@b.example", AccessKey: "b-admin", UserPermissions: model.UserPermissions{"IsAdmin": "admin"}},
+			{EmailAddress: "fixture@example.com", AccessKey: "fixture-admin", UserPermissions: model.UserPermissions{"IsAdmin": "admin"}},
+		},
+	}))
+	want(t, call(t, srv, "POST", "/_memserver/seed", map[string]any{"users": []any{map[string]any{
+		"email_address": "seeded@example.com", "access_key": "seeded-admin", "user_permissions": map[string]string{"IsAdmin": "admin"}}}}), http.StatusOK)
+	dbB, _ := createClassicAs(t, srv, "b-admin", "org-b")
+	for _, secret := range []string{"fixture-admin", "seeded-admin"} {
+		var me model.User
+		callAs(t, srv, secret, "GET", "/api/users/me", nil).Into(t, &me)
+		if me.OrgID != srv.OrgID {
+			t.Fatalf("%s: org_id %q, want the default org %s", secret, me.OrgID, srv.OrgID)
+		}
+		if a := callAs(t, srv, secret, "GET", "/api/apis/"+dbB, nil); a.Status == http.StatusOK {
+			t.Fatalf("%s reads another org's API: %s", secret, a.Body)
+		}
+		var apis model.APIListResponse
+		callAs(t, srv, secret, "GET", "/api/apis", nil).Into(t, &apis)
+		if len(apis.APIs) != 0 {
+			t.Fatalf("%s lists another org's APIs: %+v", secret, apis.APIs)
+		}
+	}
+}
+
+// TestKeyNamedAfterAnotherOrg: an org's id is the id of its org key, so no
+// org may name an ordinary key after it (with legacy key names, which are
+// kept as given): org A's org key can always be made.
+func TestKeyNamedAfterAnotherOrg(t *testing.T) {
+	t.Parallel()
+	for _, hash := range []string{"", "murmur64"} {
+		srv := twoOrgs(t, memserver.WithKeyHashFunction(hash))
+		_, apiB := createClassicAs(t, srv, "b-admin", "org-b")
+		a := callAs(t, srv, "b-admin", "POST", "/api/keys/"+srv.OrgID, session(apiB))
+		if hash == "" {
+			wantError(t, a, http.StatusBadRequest, "id of an organisation")
+		}
+		a = adminCall(t, srv, "POST", "/admin/org/keys", map[string]any{"org_id": srv.OrgID, "rate": 100, "per": 1})
+		want(t, a, http.StatusOK)
+		want(t, adminCall(t, srv, "GET", "/admin/org/keys/"+srv.OrgID, nil), http.StatusOK)
+	}
+}
+
+// TestAuditIPFromConnection: the audit log's IP is the connection's, unless
+// the connection comes from a proxy WithTrustedProxies names; then it is
+// the last address of X-Forwarded-For that is not a trusted proxy.
+func TestAuditIPFromConnection(t *testing.T) {
+	t.Parallel()
+	get := func(srv *memserver.Server, xff string) {
+		req := newRequest(t, srv, "GET", "/api/apis", nil)
+		req.Header.Set("Authorization", srv.Secret)
+		req.Header.Set("X-Forwarded-For", xff)
+		req.Header.Set("X-Real-Ip", "198.51.100.9")
+		want(t, send(t, req), http.StatusOK)
+	}
+	last := func(srv *memserver.Server) string {
+		logs := auditLogs(t, srv, "?p=-1&method=GET&url=/api/apis")
+		if len(logs.AuditLogs) == 0 {
+			t.Fatal("no audit record")
+		}
+		return logs.AuditLogs[0].IP
+	}
+	plain := newServer(t)
+	get(plain, "203.0.113.7")
+	if ip := last(plain); ip != "127.0.0.1" {
+		t.Fatalf("untrusted: IP %q, want the connection's 127.0.0.1", ip)
+	}
+	behind := newServer(t, memserver.WithTrustedProxies("127.0.0.1", "10.0.0.0/8"))
+	get(behind, "203.0.113.7, 10.1.2.3")
+	if ip := last(behind); ip != "203.0.113.7" {
+		t.Fatalf("trusted: IP %q, want 203.0.113.7", ip)
+	}
+	// An address a client wrote before an untrusted hop is not believed.
+	get(behind, "203.0.113.7, 192.0.2.1")
+	if ip := last(behind); ip != "192.0.2.1" {
+		t.Fatalf("spoofed: IP %q, want 192.0.2.1", ip)
+	}
+	if _, err := memserver.ParseTrustedProxies("10.0.0.0/33"); err == nil {
+		t.Fatal("a bad range parsed")
+	}
+}
