@@ -84,6 +84,10 @@ type Client struct {
 	System *SystemService
 	// Certificates manages the certificate store.
 	Certificates *CertificatesService
+	// Streams manages Tyk Streams APIs.
+	Streams *StreamsService
+	// MCP manages MCP proxies.
+	MCP *MCPService
 }
 
 // Option configures a Client in New.
@@ -188,6 +192,8 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 	c.Import = &ImportService{c}
 	c.System = &SystemService{c}
 	c.Certificates = &CertificatesService{c}
+	c.Streams = &StreamsService{c}
+	c.MCP = &MCPService{c}
 	return c, nil
 }
 

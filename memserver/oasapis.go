@@ -170,7 +170,11 @@ func syncOASIDs(w *model.APIDefinitionWrapper) error {
 	if id := doc.APIID(); id != "" && def.APIID == "" {
 		def.APIID = id
 	}
+	streaming, _ := doc.Root().Get(streamingKey)
 	keepTopLevel(doc)
+	if streaming != nil && w.IsStreams { // a Streams API keeps its streams (streams.go)
+		doc.Root().Set(streamingKey, streaming)
+	}
 	if err := doc.SetDBID(def.ID); err != nil {
 		return err
 	}

@@ -15,8 +15,9 @@ import (
 // objectsOf is one of each object, created over HTTP, for routes that name
 // one in their path.
 type objectsOf struct {
-	apiDB, apiID, oasDB, asset, key, policy, user, group, hook, client, audit, cert string
-	portal                                                                          portalIDs
+	apiDB, apiID, oasDB, asset, key, policy, user, group, hook, client, audit, cert, streams, mcp string
+	// portal is the classic portal's objects (portal_test.go).
+	portal portalIDs
 }
 
 func createObjects(t *testing.T, srv *memserver.Server) objectsOf {
@@ -50,6 +51,8 @@ func createObjects(t *testing.T, srv *memserver.Server) objectsOf {
 	}
 	o.audit = logs.AuditLogs[0].MID
 	o.cert = uploadCert(t, srv, newTestCert(t, "walked.example", time.Now().Add(time.Hour), false).certPEM)
+	_, o.streams = createOAS(t, srv, call(t, srv, "POST", "/api/apis/streams", streamsDoc("Walked streams", "/walked-streams/")))
+	o.mcp = createMCPProxy(t, srv, mcpDoc("Walked MCP", "/walked-mcp/"))
 	o.portal = createPortalObjects(t, srv, o.policy)
 	return o
 }
@@ -79,7 +82,14 @@ func (o objectsOf) fill(path string) string {
 	case strings.HasPrefix(path, "/api/audit-logs/"):
 		id = o.audit
 	}
-	r := strings.NewReplacer("{id}", id, "{apiId}", o.apiID, "{clientId}", o.client, "{keyId}", o.key,
+	apiID := o.apiID
+	switch {
+	case strings.HasPrefix(path, "/api/apis/streams/"):
+		apiID = o.streams
+	case strings.HasPrefix(path, "/api/mcps/"):
+		apiID = o.mcp
+	}
+	r := strings.NewReplacer("{id}", id, "{apiId}", apiID, "{clientId}", o.client, "{keyId}", o.key,
 		"{username}", "walker", "{certId}", o.cert, "{startDay}", "1", "{startMonth}", "1", "{startYear}", "2020",
 		"{endDay}", "31", "{endMonth}", "12", "{endYear}", "2030")
 	return r.Replace(path)

@@ -68,6 +68,8 @@ func routeTables() []func() []route {
 		adminRoutes,
 		adminOrgKeyRoutes,
 		certRoutes,
+		streamsRoutes,
+		mcpRoutes,
 		portalRoutes,
 	}
 }

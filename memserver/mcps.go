@@ -1,0 +1,167 @@
+package memserver
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/dashkit/dashkit/model"
+	"github.com/dashkit/dashkit/oas"
+	"github.com/dashkit/dashkit/store"
+)
+
+// MCP proxies (section apis): Tyk OAS APIs that proxy a Model Context
+// Protocol server. As the gateway does (apidef MarkAsMCP), an API created
+// through these routes is marked in its classic form with
+// application_protocol "mcp" and json_rpc_version "2.0"; GET /api/apis
+// lists them with the other APIs. The memserver stores and validates them;
+// it runs no MCP upstream.
+func mcpRoutes() []route {
+	return []route{
+		{Method: "GET", Path: "/api/mcps", Section: "apis", Handle: listMCPs},
+		{Method: "POST", Path: "/api/mcps", Section: "apis", Write: true, Handle: createMCP},
+		{Method: "GET", Path: "/api/mcps/{apiId}", Section: "apis", Handle: getMCP},
+		{Method: "PUT", Path: "/api/mcps/{apiId}", Section: "apis", Write: true, Handle: updateMCP},
+		{Method: "DELETE", Path: "/api/mcps/{apiId}", Section: "apis", Write: true, Handle: deleteMCP},
+	}
+}
+
+// The gateway's and the description's messages.
+const (
+	msgMCPNoExtension = "the payload should contain x-tyk-api-gateway"
+	msgMCPNotFound    = "MCP Proxy definition not found"
+	msgMCPWrongKind   = "Not an MCP Proxy definition"
+	msgMCPCreated     = "MCP Proxy definition created"
+	msgMCPUpdated     = "MCP Proxy definition updated"
+	msgMCPDeleted     = "MCP Proxy definition deleted"
+
+	mcpProtocol       = "mcp"
+	mcpJSONRPCVersion = "2.0"
+)
+
+// mcpRestricted are the middleware an MCP proxy may not use, per operation
+// or per MCP primitive (the description of POST /api/mcps).
+var mcpRestricted = []string{"transformRequestMethod", "transformResponseBody", "urlRewrite", "internal",
+	"cache", "validateRequest", "mockResponse"}
+
+// mcpPrimitiveGroups are the middleware maps of MCP primitives
+// (x-tyk-api-gateway.middleware), beside operations.
+var mcpPrimitiveGroups = []string{"operations", "mcpTools", "mcpResources", "mcpPrompts", "mcpOperations"}
+
+func isMCP(w *model.APIDefinitionWrapper) bool {
+	if w.APIDefinition == nil {
+		return false
+	}
+	var p string
+	return json.Unmarshal(w.APIDefinition.Extra["application_protocol"], &p) == nil && p == mcpProtocol
+}
+
+func markMCP(w *model.APIDefinitionWrapper) {
+	def := w.APIDefinition
+	if def.Extra == nil {
+		def.Extra = model.Extra{}
+	}
+	def.Extra["application_protocol"] = json.RawMessage(`"` + mcpProtocol + `"`)
+	def.Extra["json_rpc_version"] = json.RawMessage(`"` + mcpJSONRPCVersion + `"`)
+}
+
+// checkMCP refuses the restricted middleware anywhere an operation or an MCP
+// primitive configures middleware, naming where.
+func checkMCP(doc *oas.Document) error {
+	ext, ok := doc.Extension()
+	if !ok {
+		return errors.New(msgMCPNoExtension)
+	}
+	mw, ok := ext.Object("middleware")
+	if !ok {
+		return nil
+	}
+	var problems []string
+	for _, group := range mcpPrimitiveGroups {
+		items, ok := mw.Object(group)
+		if !ok {
+			continue
+		}
+		for name, item := range items.All() {
+			conf, ok := item.(*oas.Object)
+			if !ok {
+				continue
+			}
+			for _, r := range mcpRestricted {
+				if conf.Has(r) {
+					problems = append(problems, fmt.Sprintf("/%s/middleware/%s/%s/%s", oas.ExtensionKey, group, name, r))
+				}
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("MCP proxies cannot use the middleware at %s", strings.Join(problems, ", "))
+	}
+	return nil
+}
+
+var mcpVariant = &oasVariant{is: isMCP, mark: markMCP, check: checkMCP, notFound: msgMCPNotFound}
+
+func createMCP(c *call) {
+	doc, ok := c.parseOAS(c.body)
+	if !ok {
+		return
+	}
+	if !doc.HasExtension() {
+		c.fail(http.StatusBadRequest, msgMCPNoExtension)
+		return
+	}
+	c.createVariant(mcpVariant, doc, msgMCPCreated)
+}
+
+func getMCP(c *call) {
+	c.getVariant(mcpVariant, http.StatusNotFound, http.StatusBadRequest, msgMCPWrongKind)
+}
+
+func updateMCP(c *call) {
+	doc, ok := c.parseOAS(c.body)
+	if !ok {
+		return
+	}
+	if !doc.HasExtension() {
+		c.fail(http.StatusBadRequest, msgMCPNoExtension)
+		return
+	}
+	c.replaceVariant(mcpVariant, doc, nil, msgMCPUpdated)
+}
+
+func deleteMCP(c *call) { c.deleteVariant(mcpVariant, msgMCPDeleted) }
+
+// listMCPs answers the caller's MCP proxies, each its Tyk OAS document.
+// They are the org's OAS APIs with the MCP mark, which the store has no
+// index for: the OAS APIs of the org are read and filtered, then paged
+// (an org holds few).
+func listMCPs(c *call) {
+	opts, ok := c.listOptions()
+	if !ok {
+		return
+	}
+	var page store.Page[model.APIDefinitionWrapper]
+	err := c.view(func(tx store.DefinitionsReader) (err error) {
+		page, err = tx.ListAPIs(c.orgID, store.APIQuery{APIType: "oas",
+			ListOptions: store.ListOptions{Page: 0, Query: opts.Query, Sort: opts.Sort}})
+		return err
+	})
+	if c.storeFailed(err, http.StatusBadRequest, "Could not retrieve MCP Proxy definitions.") {
+		return
+	}
+	var mcps []json.RawMessage
+	for i := range page.Items {
+		if isMCP(&page.Items[i]) {
+			mcps = append(mcps, page.Items[i].OAS)
+		}
+	}
+	p := paginate(mcps, store.ListOptions{Page: opts.Page, PageSize: opts.PageSize})
+	items := p.Items
+	if items == nil {
+		items = []json.RawMessage{}
+	}
+	c.json(http.StatusOK, model.MCPListResponse{MCPs: items, Pages: int64(p.Pages)})
+}
