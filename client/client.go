@@ -71,6 +71,8 @@ type Client struct {
 	Analytics *AnalyticsService
 	// AuditLogs reads the audit log (/api/audit-logs).
 	AuditLogs *AuditLogsService
+	// Schemas reads the JSON Schemas of API definitions (/api/schemas).
+	Schemas *SchemasService
 
 	// Admin API.
 
@@ -187,6 +189,7 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 	c.SSO = &SSOService{c}
 	c.Analytics = &AnalyticsService{c}
 	c.AuditLogs = &AuditLogsService{c}
+	c.Schemas = &SchemasService{c}
 	c.Orgs = &OrgsService{c}
 	c.AdminUsers = &AdminUsersService{c}
 	c.Import = &ImportService{c}

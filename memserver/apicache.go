@@ -20,8 +20,10 @@ import (
 // org's data deleted, a restore or an import). An encoded answer is kept
 // with the count read before the transaction that read the API, and is
 // served only while the count has not moved, so it can never be older than
-// the store. The count is raised after the write commits, so a reader that
-// saw the old object cannot keep its answer past the write.
+// the store. The count is raised inside the transaction, before the write
+// commits, so that nothing answers from an entry older than a write that
+// is visible, and again after it commits, so that a reader that saw the
+// old object in between cannot keep its answer past the write.
 
 // apiAnswer is an encoded GET /api/apis/{id} answer.
 type apiAnswer struct {
@@ -56,7 +58,11 @@ func (ac *apiCache) meta(tx store.DefinitionsReader, apiID string) (*apiMeta, er
 		return nil, err
 	}
 	m := &apiMeta{gen: gen, org: w.APIDefinition.OrgID, name: w.APIDefinition.Name}
-	ac.metas.Store(apiID, m)
+	if x, ok := tx.(*trackedTx); !ok || !x.apis {
+		// A transaction that wrote an API sees what is not committed yet
+		// (and may never be): it is not kept for others.
+		ac.metas.Store(apiID, m)
+	}
 	return m, nil
 }
 
@@ -91,11 +97,14 @@ func (t *trackedStore) UpdateDefinitions(ctx context.Context, fn func(tx store.D
 	// Queued audit records go first, so that a write (deleting an org's
 	// data, say) sees them.
 	t.server.flushAudit(ctx)
-	tx := &trackedTx{}
+	tx := &trackedTx{cache: t.cache}
 	err := t.Store.UpdateDefinitions(ctx, func(inner store.DefinitionsTx) error {
 		tx.DefinitionsTx = inner
 		return fn(tx)
 	})
+	// Marked stale again once the write is visible: a reader that looked
+	// between the mark inside the transaction and its commit saw the old
+	// API and kept it under the first mark.
 	if tx.apis {
 		t.cache.changed()
 	}
@@ -123,28 +132,37 @@ func (t *trackedStore) Import(ctx context.Context, r io.Reader) error {
 	return t.Store.Import(ctx, r)
 }
 
-// trackedTx notes the writes that may change an API.
+// trackedTx notes the writes that may change an API, and marks the cache
+// stale inside the transaction, before the write commits: a check that
+// runs once the write is visible (a key naming an API deleted a moment
+// before) must never find the API's old entry still current.
 type trackedTx struct {
 	store.DefinitionsTx
-	apis bool
+	cache *apiCache
+	apis  bool
+}
+
+func (x *trackedTx) touch() {
+	x.apis = true
+	x.cache.changed()
 }
 
 func (x *trackedTx) InsertAPI(a *model.APIDefinitionWrapper) error {
-	x.apis = true
+	x.touch()
 	return x.DefinitionsTx.InsertAPI(a)
 }
 
 func (x *trackedTx) UpdateAPI(a *model.APIDefinitionWrapper) error {
-	x.apis = true
+	x.touch()
 	return x.DefinitionsTx.UpdateAPI(a)
 }
 
 func (x *trackedTx) DeleteAPI(id string) error {
-	x.apis = true
+	x.touch()
 	return x.DefinitionsTx.DeleteAPI(id)
 }
 
 func (x *trackedTx) DeleteOrgData(orgID string) error {
-	x.apis = true
+	x.touch()
 	return x.DefinitionsTx.DeleteOrgData(orgID)
 }

@@ -330,15 +330,29 @@ func updateKey(c *call) {
 	if !c.prepareSession(&sess, old.OrgID) {
 		return
 	}
-	if s := c.query("suppress_reset"); s == "1" || isTrue(s) {
-		sess.QuotaRemaining = old.Session.QuotaRemaining
-	} else if sess.QuotaMax != 0 {
-		sess.QuotaRemaining = sess.QuotaMax
-	}
-	sess.DateCreated = old.Session.DateCreated
+	suppress := c.query("suppress_reset")
 	sess.LastUpdated = strconv.FormatInt(c.s.now().Unix(), 10)
-	k := &store.Key{ID: old.ID, Hash: old.Hash, OrgID: old.OrgID, Session: sess}
-	err = c.updateSessions(func(tx store.SessionsTx) error { return tx.UpdateKey(k) })
+	var k *store.Key
+	// The key is found again in the transaction that writes it: the one
+	// read above may have been deleted since, and its id taken by a key of
+	// another org, which this request must not overwrite.
+	err = c.updateSessions(func(tx store.SessionsTx) error {
+		cur, err := c.findKey(tx, c.PathValue("keyId"))
+		if err != nil {
+			return err
+		}
+		if cur.ID != old.ID || cur.OrgID != old.OrgID {
+			return store.ErrNotFound
+		}
+		if suppress == "1" || isTrue(suppress) {
+			sess.QuotaRemaining = cur.Session.QuotaRemaining
+		} else if sess.QuotaMax != 0 {
+			sess.QuotaRemaining = sess.QuotaMax
+		}
+		sess.DateCreated = cur.Session.DateCreated
+		k = &store.Key{ID: cur.ID, Hash: cur.Hash, OrgID: cur.OrgID, Session: sess}
+		return tx.UpdateKey(k)
+	})
 	if c.storeFailed(err, http.StatusNotFound, msgKeyNotFound) {
 		return
 	}

@@ -458,14 +458,24 @@ func getOAS(c *call) {
 
 // replaceOAS stores doc as the new version of the API in the path, keeping
 // its db id, org, categories and creation time; api_id may change.
-func (c *call) replaceOAS(doc *oas.Document) {
-	if !c.validateOAS(doc) {
+//
+// merge, when set, makes the document to store out of the stored API, in
+// the transaction that writes it (PATCH keeps the stored extension): a PUT
+// that lands between a read and this write is then never lost.
+func (c *call) replaceOAS(doc *oas.Document, merge func(old *model.APIDefinitionWrapper) (*oas.Document, bool)) {
+	if merge == nil && !c.validateOAS(doc) {
 		return
 	}
 	err := c.update(func(tx store.DefinitionsTx) error {
 		old, err := c.findOAS(tx, c.PathValue("id"))
 		if err != nil {
 			return err
+		}
+		if merge != nil {
+			var ok bool
+			if doc, ok = merge(old); !ok || !c.validateOAS(doc) {
+				return errAnswered
+			}
 		}
 		dbID := old.APIDefinition.ID
 		if id := doc.DBID(); id != "" && id != dbID {
@@ -506,39 +516,45 @@ func updateOAS(c *call) {
 		c.fail(http.StatusBadRequest, msgNoExtension)
 		return
 	}
-	c.replaceOAS(doc)
+	c.replaceOAS(doc, nil)
 }
 
 // patchOAS replaces the OpenAPI part of an API with the body's document and
 // keeps the API's x-tyk-api-gateway (unless the body has one), then applies
 // the import options of the query, as import does.
 func patchOAS(c *call) {
-	w, ok := c.getOASWrapper()
-	if !ok {
+	if _, ok := c.getOASWrapper(); !ok {
 		return
 	}
 	doc, ok := c.importedDocument()
 	if !ok {
 		return
 	}
-	if !doc.HasExtension() {
-		stored, err := oas.Parse(w.OAS)
+	opts := c.importOptions()
+	c.replaceOAS(nil, func(old *model.APIDefinitionWrapper) (*oas.Document, bool) {
+		next := doc
+		if !doc.HasExtension() {
+			stored, err := oas.Parse(old.OAS)
+			if err != nil {
+				c.fail(http.StatusInternalServerError, err.Error())
+				return nil, false
+			}
+			ext, _ := stored.Extension()
+			if next, err = oas.Parse(doc.JSON()); err == nil {
+				err = next.SetExtension(ext)
+			}
+			if err != nil {
+				c.fail(http.StatusInternalServerError, err.Error())
+				return nil, false
+			}
+		}
+		out, err := oas.ApplyImportDefaults(next, opts)
 		if err != nil {
-			c.fail(http.StatusInternalServerError, err.Error())
-			return
+			c.fail(http.StatusBadRequest, err.Error())
+			return nil, false
 		}
-		ext, _ := stored.Extension()
-		if err := doc.SetExtension(ext); err != nil {
-			c.fail(http.StatusInternalServerError, err.Error())
-			return
-		}
-	}
-	out, err := oas.ApplyImportDefaults(doc, c.importOptions())
-	if err != nil {
-		c.fail(http.StatusBadRequest, err.Error())
-		return
-	}
-	c.replaceOAS(out)
+		return out, true
+	})
 }
 
 func exportOAS(c *call) {

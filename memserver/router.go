@@ -65,6 +65,7 @@ func routeTables() []func() []route {
 		oauthRoutes,
 		ssoRoutes,
 		analyticsRoutes,
+		schemaRoutes,
 		adminRoutes,
 		adminOrgKeyRoutes,
 		certRoutes,

@@ -16,6 +16,37 @@ type AnalyticsRecord struct {
 	OrgID        string    `json:"org_id"`
 	OauthID      string    `json:"oauth_id"`
 	RequestTime  int64     `json:"request_time"`
+	// Tags are the API's and the key's tags, which the usage routes filter
+	// by.
+	Tags []string `json:"tags,omitempty"`
+	// MCPStats is set on the records of MCP traffic: which JSON-RPC method
+	// and which primitive (tool, resource, prompt) a request called.
+	MCPStats *MCPStats `json:"mcp_stats,omitempty"`
+
+	Extra Extra `json:"-"`
+}
+
+// MCP primitive types, as a gateway records them in MCPStats.PrimitiveType.
+const (
+	MCPPrimitiveTool     = "tool"
+	MCPPrimitiveResource = "resource"
+	MCPPrimitivePrompt   = "prompt"
+)
+
+// MCPStats is what a gateway records of an MCP request, the "mcp_stats"
+// member of an analytics record (as Tyk Pump reads it).
+type MCPStats struct {
+	IsMCP         bool   `json:"is_mcp"`
+	JSONRPCMethod string `json:"jsonrpc_method"`
+	PrimitiveType string `json:"primitive_type"`
+	PrimitiveName string `json:"primitive_name"`
+	// JSONRPCErrorCode is the gateway's JSON-RPC error code when it refused
+	// or failed the call (-32001 authentication, -32002 access, -32003 rate
+	// limit, -32004 upstream), 0 on success.
+	JSONRPCErrorCode         int64  `json:"jsonrpc_error_code"`
+	EffectiveProtocolVersion string `json:"effective_protocol_version,omitempty"`
+	DeclaredProtocolVersion  string `json:"declared_protocol_version,omitempty"`
+	ProtocolVersionSource    string `json:"protocol_version_source,omitempty"`
 
 	Extra Extra `json:"-"`
 }
@@ -66,6 +97,11 @@ type AnalyticsResultID struct {
 	APIID      string           `json:"api_id"`
 	APIName    string           `json:"api_name"`
 	Queries    map[string]int64 `json:"queries"`
+	// MCPPrimitiveType and MCPPrimitiveName name the primitive of a group
+	// when the MCP activity routes group by primitive
+	// (group_by=mcp_primitive).
+	MCPPrimitiveType string `json:"mcp_primitive_type,omitempty"`
+	MCPPrimitiveName string `json:"mcp_primitive_name,omitempty"`
 
 	Extra Extra `json:"-"`
 }

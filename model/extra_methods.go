@@ -22,6 +22,18 @@ func (v AnalyticsRecord) MarshalJSON() ([]byte, error) {
 	return marshalModel((*analyticsRecordJSON)(&v), v.Extra)
 }
 
+type mCPStatsJSON MCPStats
+
+// UnmarshalJSON decodes a MCPStats, keeping unknown members in Extra.
+func (v *MCPStats) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*mCPStatsJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a MCPStats with the members kept in Extra.
+func (v MCPStats) MarshalJSON() ([]byte, error) {
+	return marshalModel((*mCPStatsJSON)(&v), v.Extra)
+}
+
 type aggregateAnalyticsDataJSON AggregateAnalyticsData
 
 // UnmarshalJSON decodes a AggregateAnalyticsData, keeping unknown members in Extra.
@@ -1366,6 +1378,30 @@ func (v ImportByURLPayload) MarshalJSON() ([]byte, error) {
 	return marshalModel((*importByURLPayloadJSON)(&v), v.Extra)
 }
 
+type organisationNotificationJSON OrganisationNotification
+
+// UnmarshalJSON decodes a OrganisationNotification, keeping unknown members in Extra.
+func (v *OrganisationNotification) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*organisationNotificationJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a OrganisationNotification with the members kept in Extra.
+func (v OrganisationNotification) MarshalJSON() ([]byte, error) {
+	return marshalModel((*organisationNotificationJSON)(&v), v.Extra)
+}
+
+type certificateExpiryDataJSON CertificateExpiryData
+
+// UnmarshalJSON decodes a CertificateExpiryData, keeping unknown members in Extra.
+func (v *CertificateExpiryData) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*certificateExpiryDataJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a CertificateExpiryData with the members kept in Extra.
+func (v CertificateExpiryData) MarshalJSON() ([]byte, error) {
+	return marshalModel((*certificateExpiryDataJSON)(&v), v.Extra)
+}
+
 type oAuthClientJSON OAuthClient
 
 // UnmarshalJSON decodes a OAuthClient, keeping unknown members in Extra.
@@ -1846,6 +1882,66 @@ func (v PortalKeyRequestList) MarshalJSON() ([]byte, error) {
 	return marshalModel((*portalKeyRequestListJSON)(&v), v.Extra)
 }
 
+type oASSchemaResponseJSON OASSchemaResponse
+
+// UnmarshalJSON decodes a OASSchemaResponse, keeping unknown members in Extra.
+func (v *OASSchemaResponse) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*oASSchemaResponseJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a OASSchemaResponse with the members kept in Extra.
+func (v OASSchemaResponse) MarshalJSON() ([]byte, error) {
+	return marshalModel((*oASSchemaResponseJSON)(&v), v.Extra)
+}
+
+type allAPIDefSchemasResponseJSON AllAPIDefSchemasResponse
+
+// UnmarshalJSON decodes a AllAPIDefSchemasResponse, keeping unknown members in Extra.
+func (v *AllAPIDefSchemasResponse) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*allAPIDefSchemasResponseJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a AllAPIDefSchemasResponse with the members kept in Extra.
+func (v AllAPIDefSchemasResponse) MarshalJSON() ([]byte, error) {
+	return marshalModel((*allAPIDefSchemasResponseJSON)(&v), v.Extra)
+}
+
+type aPIDefSchemasJSON APIDefSchemas
+
+// UnmarshalJSON decodes a APIDefSchemas, keeping unknown members in Extra.
+func (v *APIDefSchemas) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*aPIDefSchemasJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a APIDefSchemas with the members kept in Extra.
+func (v APIDefSchemas) MarshalJSON() ([]byte, error) {
+	return marshalModel((*aPIDefSchemasJSON)(&v), v.Extra)
+}
+
+type exampleAPIMetadataJSON ExampleAPIMetadata
+
+// UnmarshalJSON decodes a ExampleAPIMetadata, keeping unknown members in Extra.
+func (v *ExampleAPIMetadata) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*exampleAPIMetadataJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a ExampleAPIMetadata with the members kept in Extra.
+func (v ExampleAPIMetadata) MarshalJSON() ([]byte, error) {
+	return marshalModel((*exampleAPIMetadataJSON)(&v), v.Extra)
+}
+
+type detailedExampleAPIMetadataJSON DetailedExampleAPIMetadata
+
+// UnmarshalJSON decodes a DetailedExampleAPIMetadata, keeping unknown members in Extra.
+func (v *DetailedExampleAPIMetadata) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*detailedExampleAPIMetadataJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a DetailedExampleAPIMetadata with the members kept in Extra.
+func (v DetailedExampleAPIMetadata) MarshalJSON() ([]byte, error) {
+	return marshalModel((*detailedExampleAPIMetadataJSON)(&v), v.Extra)
+}
+
 type sessionStateJSON SessionState
 
 // UnmarshalJSON decodes a SessionState, keeping unknown members in Extra.
@@ -2024,6 +2120,42 @@ func (v *KeyData) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes a KeyData with the members kept in Extra.
 func (v KeyData) MarshalJSON() ([]byte, error) {
 	return marshalModel((*keyDataJSON)(&v), v.Extra)
+}
+
+type systemStatsResponseJSON SystemStatsResponse
+
+// UnmarshalJSON decodes a SystemStatsResponse, keeping unknown members in Extra.
+func (v *SystemStatsResponse) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*systemStatsResponseJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a SystemStatsResponse with the members kept in Extra.
+func (v SystemStatsResponse) MarshalJSON() ([]byte, error) {
+	return marshalModel((*systemStatsResponseJSON)(&v), v.Extra)
+}
+
+type entityStatsJSON EntityStats
+
+// UnmarshalJSON decodes a EntityStats, keeping unknown members in Extra.
+func (v *EntityStats) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*entityStatsJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a EntityStats with the members kept in Extra.
+func (v EntityStats) MarshalJSON() ([]byte, error) {
+	return marshalModel((*entityStatsJSON)(&v), v.Extra)
+}
+
+type individualStatsJSON IndividualStats
+
+// UnmarshalJSON decodes a IndividualStats, keeping unknown members in Extra.
+func (v *IndividualStats) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*individualStatsJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a IndividualStats with the members kept in Extra.
+func (v IndividualStats) MarshalJSON() ([]byte, error) {
+	return marshalModel((*individualStatsJSON)(&v), v.Extra)
 }
 
 type userJSON User

@@ -1,0 +1,607 @@
+package pgstore
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dashkit/dashkit/store"
+	"github.com/jackc/pgx/v5"
+)
+
+// A collection is one table:
+//
+//	seq     bigint, from one sequence for all tables: the order of creation
+//	id      text primary key
+//	org     text: the org the object belongs to ("" for none)
+//	raw     text: the object's JSON exactly as it was encoded, which is what
+//	        reads decode, so that member order and numbers survive
+//	obj     jsonb: the same object, for SQL
+//	meta    jsonb: what the store keeps beside the object (see store.Record)
+//	txt     text: the lower-cased text ListOptions.Query matches
+//	facets  text[]: the values list filters select on, GIN-indexed
+//	s_<x>   bytea: the key of each order ListOptions.Sort takes, indexed
+//	        with org and seq; bytes compare in the order wanted
+//	u_<x>   bytea: each unique identifier, under a unique index
+//	x_<x>   bytea: further non-unique look-ups, indexed with seq
+//
+// Totals of lists come from the counts table, kept in the same transactions
+// (per table, org and facet), so that page 1 costs the same at any size.
+
+// table describes one collection; its SQL follows from it.
+type table[T any] struct {
+	name string // SQL table, and the collection of export records
+	noun string // what one object is called in errors
+	id   func(*T) string
+	org  func(*T) string
+	// text is what ListOptions.Query matches; nil means the name order's
+	// key.
+	text    func(*T) string
+	sorts   map[string]func(*T) []byte
+	facets  func(*T) []string
+	uniques []unique[T]
+	extras  map[string]func(*T) []byte
+	// enc and dec turn an object into a record's object and meta and back;
+	// nil means its JSON, no meta.
+	enc func(*T) (any, map[string]string)
+	dec func(*T, store.Record) error
+	// assignID gives an object without an id of its own one made from its
+	// sequence number.
+	assignID func(*T, int64)
+}
+
+type unique[T any] struct {
+	col  string // column u_<col>
+	what string // the identifier, in errors
+	key  func(*T) ([]byte, bool)
+}
+
+// collection is what the store does with every table alike, whatever its
+// type: create it, empty it, export and import it.
+type collection interface {
+	tableName() string
+	ddl() []string
+	exportRows(x *tx, emit func(store.Record) error) error
+	importRecord(x *tx, rec store.Record) error
+	deleteOrg(x *tx, org string) error
+}
+
+func (t *table[T]) tableName() string { return t.name }
+
+func (t *table[T]) sortNames() []string {
+	names := make([]string, 0, len(t.sorts))
+	for n := range t.sorts {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+func (t *table[T]) uniqueCols() []string {
+	var cols []string
+	for _, u := range t.uniques {
+		cols = append(cols, "u_"+u.col)
+	}
+	return cols
+}
+
+func (t *table[T]) extraNames() []string {
+	names := make([]string, 0, len(t.extras))
+	for n := range t.extras {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// ddl creates the table and its indexes.
+func (t *table[T]) ddl() []string {
+	cols := []string{
+		"seq bigint NOT NULL DEFAULT nextval('dashkit_seq')",
+		"id text PRIMARY KEY",
+		"org text NOT NULL",
+		"raw text NOT NULL",
+		"obj jsonb NOT NULL",
+		"meta jsonb",
+		"txt text NOT NULL DEFAULT ''",
+		"facets text[] NOT NULL DEFAULT '{}'",
+	}
+	stmts := []string{}
+	idx := []string{
+		fmt.Sprintf("CREATE UNIQUE INDEX %[1]s_org_seq ON %[1]s (org, seq)", t.name),
+		fmt.Sprintf("CREATE INDEX %[1]s_seq ON %[1]s (seq)", t.name),
+	}
+	for _, s := range t.sortNames() {
+		cols = append(cols, "s_"+s+" bytea NOT NULL")
+		idx = append(idx, fmt.Sprintf("CREATE INDEX %[1]s_s_%[2]s ON %[1]s (org, s_%[2]s, seq)", t.name, s))
+	}
+	if t.facets != nil {
+		idx = append(idx, fmt.Sprintf("CREATE INDEX %[1]s_facets ON %[1]s USING gin (facets)", t.name))
+	}
+	for _, u := range t.uniques {
+		cols = append(cols, "u_"+u.col+" bytea")
+		idx = append(idx, fmt.Sprintf("CREATE UNIQUE INDEX %[1]s_u_%[2]s ON %[1]s (u_%[2]s)", t.name, u.col))
+	}
+	for _, x := range t.extraNames() {
+		cols = append(cols, "x_"+x+" bytea NOT NULL")
+		idx = append(idx, fmt.Sprintf("CREATE INDEX %[1]s_x_%[2]s ON %[1]s (x_%[2]s, seq)", t.name, x))
+	}
+	stmts = append(stmts, fmt.Sprintf("CREATE TABLE %s (%s)", t.name, strings.Join(cols, ", ")))
+	return append(stmts, idx...)
+}
+
+func (t *table[T]) encode(o *T) (raw []byte, meta map[string]string, err error) {
+	var v any = o
+	if t.enc != nil {
+		v, meta = t.enc(o)
+	}
+	raw, err = json.Marshal(v)
+	if err != nil {
+		return nil, nil, fmt.Errorf("encode %s %q: %w", t.noun, t.id(o), err)
+	}
+	return raw, meta, nil
+}
+
+func (t *table[T]) decode(raw []byte, meta map[string]string) (*T, error) {
+	o := new(T)
+	if t.dec != nil {
+		if err := t.dec(o, store.Record{Collection: t.name, Object: raw, Meta: meta}); err != nil {
+			return nil, err
+		}
+		return o, nil
+	}
+	if err := json.Unmarshal(raw, o); err != nil {
+		return nil, fmt.Errorf("%s: %v: %w", t.noun, err, store.ErrInvalid)
+	}
+	return o, nil
+}
+
+func (t *table[T]) textOf(o *T) string {
+	if t.text != nil {
+		return strings.ToLower(t.text(o))
+	}
+	if s, ok := t.sorts["name"]; ok {
+		return string(s(o))
+	}
+	return ""
+}
+
+func (t *table[T]) facetsOf(o *T) []string {
+	if t.facets == nil {
+		return []string{}
+	}
+	fs := t.facets(o)
+	if fs == nil {
+		return []string{}
+	}
+	return fs
+}
+
+// get returns the object whose column col holds key; what names the
+// look-up in the error.
+func (t *table[T]) get(x *tx, col string, key any, what string) (*T, error) {
+	var raw []byte
+	var meta map[string]string
+	err := x.tx.QueryRow(x.ctx, "SELECT raw, meta FROM "+t.name+" WHERE "+col+" = $1", key).Scan(&raw, &meta)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, fmt.Errorf("%s %s: %w", t.noun, what, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", t.noun, what, err)
+	}
+	return t.decode(raw, meta)
+}
+
+func (t *table[T]) byID(x *tx, id string) (*T, error) { return t.get(x, "id", id, strconv.Quote(id)) }
+
+// checkUniques fails with ErrConflict when another object holds one of
+// o's unique identifiers. The unique indexes hold in any case; the check
+// is there so that a conflict is an error of the call, not an aborted
+// transaction.
+func (t *table[T]) checkUniques(x *tx, o *T, id string) error {
+	for _, u := range t.uniques {
+		k, ok := u.key(o)
+		if !ok {
+			continue
+		}
+		var other string
+		err := x.tx.QueryRow(x.ctx, "SELECT id FROM "+t.name+" WHERE u_"+u.col+" = $1", k).Scan(&other)
+		if errors.Is(err, pgx.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("%s %q: check %s: %w", t.noun, id, u.what, err)
+		}
+		if other != id {
+			return fmt.Errorf("%s %q: %s %q already used by %s %q: %w",
+				t.noun, id, u.what, displayKey(k), t.noun, other, store.ErrConflict)
+		}
+	}
+	return nil
+}
+
+func displayKey(k []byte) string { return strings.ReplaceAll(string(k), sep, "/") }
+
+// columns are the values of every column but seq of o.
+func (t *table[T]) columns(o *T) (names []string, vals []any, err error) {
+	raw, meta, err := t.encode(o)
+	if err != nil {
+		return nil, nil, err
+	}
+	names = []string{"id", "org", "raw", "obj", "meta", "txt", "facets"}
+	rawText := string(raw)
+	vals = []any{t.id(o), t.org(o), rawText, rawText, meta, t.textOf(o), t.facetsOf(o)}
+	for _, s := range t.sortNames() {
+		names = append(names, "s_"+s)
+		vals = append(vals, nonNil(t.sorts[s](o)))
+	}
+	for _, u := range t.uniques {
+		names = append(names, "u_"+u.col)
+		if k, ok := u.key(o); ok {
+			vals = append(vals, k)
+		} else {
+			vals = append(vals, nil)
+		}
+	}
+	for _, x := range t.extraNames() {
+		names = append(names, "x_"+x)
+		vals = append(vals, nonNil(t.extras[x](o)))
+	}
+	return names, vals, nil
+}
+
+func nonNil(b []byte) []byte {
+	if b == nil {
+		return []byte{}
+	}
+	return b
+}
+
+func (t *table[T]) insert(x *tx, o *T) error {
+	if o == nil {
+		return fmt.Errorf("insert %s: nil: %w", t.noun, store.ErrInvalid)
+	}
+	var seq int64
+	if t.assignID != nil && t.id(o) == "" {
+		if err := x.tx.QueryRow(x.ctx, "SELECT nextval('dashkit_seq')").Scan(&seq); err != nil {
+			return fmt.Errorf("insert %s: %w", t.noun, err)
+		}
+		cp, err := t.copyOf(o)
+		if err != nil {
+			return err
+		}
+		o = cp // the caller's object stays as it was
+		t.assignID(o, seq)
+	}
+	id := t.id(o)
+	if id == "" {
+		return fmt.Errorf("insert %s: empty id: %w", t.noun, store.ErrInvalid)
+	}
+	var exists bool
+	if err := x.tx.QueryRow(x.ctx, "SELECT EXISTS (SELECT 1 FROM "+t.name+" WHERE id = $1)", id).Scan(&exists); err != nil {
+		return fmt.Errorf("insert %s %q: %w", t.noun, id, err)
+	}
+	if exists {
+		return fmt.Errorf("%s %q: already exists: %w", t.noun, id, store.ErrConflict)
+	}
+	if err := t.checkUniques(x, o, id); err != nil {
+		return err
+	}
+	names, vals, err := t.columns(o)
+	if err != nil {
+		return err
+	}
+	if seq != 0 {
+		names, vals = append(names, "seq"), append(vals, seq)
+	}
+	ph := make([]string, len(names))
+	for i := range names {
+		ph[i] = "$" + strconv.Itoa(i+1)
+		if names[i] == "obj" {
+			ph[i] += "::jsonb"
+		}
+	}
+	if _, err := x.tx.Exec(x.ctx, "INSERT INTO "+t.name+" ("+strings.Join(names, ", ")+") VALUES ("+strings.Join(ph, ", ")+")", vals...); err != nil {
+		return fmt.Errorf("store %s %q: %w", t.noun, id, mapErr(err))
+	}
+	return x.moveCounts(t.name, nil, &placement{t.org(o), t.facetsOf(o)})
+}
+
+func (t *table[T]) copyOf(o *T) (*T, error) {
+	raw, meta, err := t.encode(o)
+	if err != nil {
+		return nil, err
+	}
+	return t.decode(raw, meta)
+}
+
+func (t *table[T]) update(x *tx, o *T) error {
+	if o == nil {
+		return fmt.Errorf("update %s: nil: %w", t.noun, store.ErrInvalid)
+	}
+	id := t.id(o)
+	var oldOrg string
+	var oldFacets []string
+	err := x.tx.QueryRow(x.ctx, "SELECT org, facets FROM "+t.name+" WHERE id = $1", id).Scan(&oldOrg, &oldFacets)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return fmt.Errorf("%s %q: %w", t.noun, id, store.ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("update %s %q: %w", t.noun, id, err)
+	}
+	if err := t.checkUniques(x, o, id); err != nil {
+		return err
+	}
+	names, vals, err := t.columns(o)
+	if err != nil {
+		return err
+	}
+	sets := make([]string, 0, len(names))
+	for i, n := range names[1:] {
+		v := "$" + strconv.Itoa(i+2)
+		if n == "obj" {
+			v += "::jsonb"
+		}
+		sets = append(sets, n+" = "+v)
+	}
+	if _, err := x.tx.Exec(x.ctx, "UPDATE "+t.name+" SET "+strings.Join(sets, ", ")+" WHERE id = $1", vals...); err != nil {
+		return fmt.Errorf("store %s %q: %w", t.noun, id, mapErr(err))
+	}
+	return x.moveCounts(t.name, &placement{oldOrg, oldFacets}, &placement{t.org(o), t.facetsOf(o)})
+}
+
+func (t *table[T]) delete(x *tx, id string) error {
+	var org string
+	var facets []string
+	err := x.tx.QueryRow(x.ctx, "DELETE FROM "+t.name+" WHERE id = $1 RETURNING org, facets", id).Scan(&org, &facets)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return fmt.Errorf("%s %q: %w", t.noun, id, store.ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("delete %s %q: %w", t.noun, id, err)
+	}
+	return x.moveCounts(t.name, &placement{org, facets}, nil)
+}
+
+// deleteWhere deletes the objects matching cond and takes them off the
+// counters.
+func (t *table[T]) deleteWhere(x *tx, cond string, args ...any) error {
+	rows, err := x.tx.Query(x.ctx, "DELETE FROM "+t.name+" WHERE "+cond+" RETURNING org, facets", args...)
+	if err != nil {
+		return fmt.Errorf("delete %s: %w", t.name, err)
+	}
+	type gone struct {
+		org    string
+		facets []string
+	}
+	var all []gone
+	for rows.Next() {
+		var g gone
+		if err := rows.Scan(&g.org, &g.facets); err != nil {
+			rows.Close()
+			return err
+		}
+		all = append(all, g)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("delete %s: %w", t.name, err)
+	}
+	for _, g := range all {
+		if err := x.moveCounts(t.name, &placement{g.org, g.facets}, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *table[T]) deleteOrg(x *tx, org string) error {
+	// The org's counters go with its objects.
+	if _, err := x.tx.Exec(x.ctx, "DELETE FROM "+t.name+" WHERE org = $1", org); err != nil {
+		return fmt.Errorf("delete %s of org %q: %w", t.name, org, err)
+	}
+	if _, err := x.tx.Exec(x.ctx, "DELETE FROM dashkit_counts WHERE tbl = $1 AND org = $2", t.name, org); err != nil {
+		return fmt.Errorf("delete counts of %s of org %q: %w", t.name, org, err)
+	}
+	return nil
+}
+
+// scan reads the objects of rows of (raw, meta).
+func (t *table[T]) scan(rows pgx.Rows) ([]T, error) {
+	defer rows.Close()
+	out := []T{}
+	for rows.Next() {
+		var raw []byte
+		var meta map[string]string
+		if err := rows.Scan(&raw, &meta); err != nil {
+			return nil, err
+		}
+		o, err := t.decode(raw, meta)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *o)
+	}
+	return out, rows.Err()
+}
+
+// listQuery is a list after its options are read.
+type listQuery struct {
+	org     string
+	allOrgs bool
+	page    int
+	size    int
+	sort    string // a key of table.sorts, or "" for creation order
+	desc    bool
+	facets  []string
+	text    string // lower-case
+	// conds are further SQL conditions, with args numbered from 1 after
+	// every other argument (see list).
+	conds []func(arg func(any) string) string
+}
+
+func (t *table[T]) query(org string, o store.ListOptions) (listQuery, error) {
+	q := listQuery{org: org, page: max(o.Page, 0), size: o.PageSize, text: strings.ToLower(o.Query)}
+	if q.size <= 0 {
+		q.size = DefaultPageSize
+	}
+	field, desc := strings.CutPrefix(o.Sort, "-")
+	q.desc = desc
+	if field != "" {
+		if _, ok := t.sorts[field]; ok {
+			q.sort = field
+		} else if field != "created" {
+			return q, fmt.Errorf("list %s: cannot sort by %q: %w", t.name, o.Sort, store.ErrInvalid)
+		}
+	}
+	return q, nil
+}
+
+// list answers one page in SQL: the page is cut by LIMIT and OFFSET on an
+// index in the wanted order; the total is a kept counter when at most one
+// facet filters the list, and a count of the matches otherwise.
+func (t *table[T]) list(x *tx, q listQuery) (store.Page[T], error) {
+	var args []any
+	arg := func(v any) string { args = append(args, v); return "$" + strconv.Itoa(len(args)) }
+	var where []string
+	if !q.allOrgs {
+		where = append(where, "org = "+arg(q.org))
+	}
+	for _, f := range q.facets {
+		where = append(where, "facets @> ARRAY["+arg(f)+"::text]")
+	}
+	if q.text != "" {
+		where = append(where, "strpos(txt, "+arg(q.text)+") > 0")
+	}
+	for _, c := range q.conds {
+		where = append(where, c(arg))
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = " WHERE " + strings.Join(where, " AND ")
+	}
+
+	var total int
+	if q.text == "" && len(q.conds) == 0 && len(q.facets) <= 1 {
+		facet := ""
+		if len(q.facets) == 1 {
+			facet = q.facets[0]
+		}
+		n, err := x.count(t.name, q.org, q.allOrgs, facet)
+		if err != nil {
+			return store.Page[T]{}, err
+		}
+		total = n
+	} else if err := x.tx.QueryRow(x.ctx, "SELECT count(*) FROM "+t.name+cond, args...).Scan(&total); err != nil {
+		return store.Page[T]{}, fmt.Errorf("list %s: %w", t.name, err)
+	}
+
+	dir := ""
+	if q.desc {
+		dir = " DESC"
+	}
+	order := " ORDER BY seq" + dir
+	if q.sort != "" {
+		order = " ORDER BY s_" + q.sort + dir + ", seq" + dir
+	}
+	limit := ""
+	if q.page > 0 {
+		start := store.PageStart(q.page, q.size, total)
+		if start >= total {
+			return page(q, []T{}, total), nil
+		}
+		limit = " LIMIT " + strconv.Itoa(q.size) + " OFFSET " + strconv.Itoa(start)
+	}
+	rows, err := x.tx.Query(x.ctx, "SELECT raw, meta FROM "+t.name+cond+order+limit, args...)
+	if err != nil {
+		return store.Page[T]{}, fmt.Errorf("list %s: %w", t.name, err)
+	}
+	items, err := t.scan(rows)
+	if err != nil {
+		return store.Page[T]{}, fmt.Errorf("list %s: %w", t.name, err)
+	}
+	return page(q, items, total), nil
+}
+
+func page[T any](q listQuery, items []T, total int) store.Page[T] {
+	pages := 1
+	if q.page > 0 && total > 0 {
+		pages = (total-1)/q.size + 1
+	}
+	return store.Page[T]{Items: items, Total: total, Pages: pages}
+}
+
+func (t *table[T]) exportRows(x *tx, emit func(store.Record) error) error {
+	rows, err := x.tx.Query(x.ctx, "SELECT raw, meta FROM "+t.name+" ORDER BY seq")
+	if err != nil {
+		return fmt.Errorf("export %s: %w", t.name, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var raw []byte
+		var meta map[string]string
+		if err := rows.Scan(&raw, &meta); err != nil {
+			return fmt.Errorf("export %s: %w", t.name, err)
+		}
+		if err := emit(store.Record{Collection: t.name, Object: raw, Meta: meta}); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func (t *table[T]) importRecord(x *tx, rec store.Record) error {
+	o, err := t.decode(rec.Object, rec.Meta)
+	if err != nil {
+		return err
+	}
+	return t.insert(x, o)
+}
+
+// sep separates the parts of a composite key.
+const sep = "\x00"
+
+// timeKey encodes t so that byte order is time order.
+func timeKey(t time.Time) []byte {
+	var n int64
+	switch {
+	case t.Before(minTime):
+		n = math.MinInt64
+	case t.After(maxTime):
+		n = math.MaxInt64
+	default:
+		n = t.UnixNano()
+	}
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, uint64(n)^(1<<63))
+	return b
+}
+
+var (
+	minTime = time.Unix(0, math.MinInt64)
+	maxTime = time.Unix(0, math.MaxInt64)
+)
+
+// stringTimeKey orders timestamps kept as strings: empty first, then every
+// RFC 3339 time in time order, then anything unparsable in byte order.
+func stringTimeKey(s string) []byte {
+	if s == "" {
+		return []byte{}
+	}
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return append([]byte{1}, timeKey(t)...)
+	}
+	return append([]byte{2}, s...)
+}
+
+func nameKey(s string) []byte { return []byte(strings.ToLower(s)) }
+
+func optional(s string) ([]byte, bool) { return []byte(s), s != "" }
+
+func lower(s string) string { return strings.ToLower(s) }
