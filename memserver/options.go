@@ -41,6 +41,8 @@ type config struct {
 	// trustedProxies are the peers whose X-Forwarded-For the audit log
 	// believes (WithTrustedProxies).
 	trustedProxies []netip.Prefix
+	// shared says other processes write the store too (WithSharedStore).
+	shared bool
 	// dataFile is the path of WithDataFile, "" for none.
 	dataFile string
 	// passwordCost is the bcrypt cost of user passwords (see
@@ -61,6 +63,15 @@ func WithStore(s store.Store) Option { return func(c *config) { c.store = s } }
 // fixtures are seeded only into a state without them. Close closes the
 // file. It cannot be combined with WithStore.
 func WithDataFile(path string) Option { return func(c *config) { c.dataFile = path } }
+
+// WithSharedStore is WithStore for a store that other processes write too,
+// such as definitions in PostgreSQL that several memservers share: the
+// Server then keeps no cache of the store's objects (it would not know when
+// another process changes them), so every Server on the store sees every
+// write at once.
+func WithSharedStore(s store.Store) Option {
+	return func(c *config) { c.store, c.shared = s, true }
+}
 
 // WithPageSize sets the number of items in one page of a list (default 10).
 func WithPageSize(n int) Option { return func(c *config) { c.pageSize = n } }

@@ -122,6 +122,7 @@ func newServer(opts ...Option) (*Server, error) {
 
 func (s *Server) start(cfg config, idNow func() time.Time) error {
 	s.cfg = cfg
+	s.apis.off = cfg.shared
 	s.store = &trackedStore{Store: cfg.store, cache: &s.apis, server: s}
 	s.ids = model.NewIDGenerator(cfg.idSeed, idNow)
 	s.reqlog.init(cfg.logSize)

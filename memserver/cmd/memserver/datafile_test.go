@@ -15,6 +15,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/dashkit/dashkit/store/pgstore/pgtest"
 )
 
 // childArgs, in the environment, makes the test binary run as the
@@ -30,7 +32,7 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	os.Exit(pgtest.Main(m))
 }
 
 // startChild runs the memserver command in a child process and returns its

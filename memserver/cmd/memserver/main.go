@@ -6,7 +6,8 @@
 // With -data state.jsonl the state lives in that file as well: it is loaded
 // at start, every write is in it before it is answered, and a memserver
 // started again on it has everything an earlier one acknowledged, even
-// after a kill -9.
+// after a kill -9. With -postgres postgres://... the definitions live in
+// PostgreSQL, and several memservers on one database serve the same state.
 //
 // On start it prints its URL, org id and both secrets; it stops cleanly on
 // SIGINT or SIGTERM. Besides the Dashboard and Admin APIs it answers the
@@ -30,7 +31,9 @@ import (
 
 	"github.com/dashkit/dashkit/memserver"
 	"github.com/dashkit/dashkit/model"
+	"github.com/dashkit/dashkit/store"
 	"github.com/dashkit/dashkit/store/memstore"
+	"github.com/dashkit/dashkit/store/pgstore"
 )
 
 func main() {
@@ -54,6 +57,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	keyHash := fs.String("key-hash", model.DefaultHashAlgorithm, "hash function of keys, as the gateway's hash_key_function: murmur32, murmur64, murmur128 or sha256; empty for legacy <org_id><32 hex> keys")
 	verbose := fs.Bool("v", false, "log every request to stderr")
 	dataFile := fs.String("data", "", "data file to keep the state in (loaded at start when it exists; every write is in it before it is answered)")
+	postgres := fs.String("postgres", "", "PostgreSQL URL (postgres://user@host/db) to keep the definitions in, shared with any other memserver on it; keys stay in memory")
 	compactAfter := fs.Int64("data-compact-after", memstore.DefaultCompactAfter, "bytes of changes after which the data file is rewritten as a fresh export")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -68,6 +72,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		memserver.WithOrgID(*orgID),
 		memserver.WithPageSize(*pageSize),
 		memserver.WithKeyHashFunction(*keyHash),
+	}
+	if *dataFile != "" && *postgres != "" {
+		return fmt.Errorf("-data and -postgres both given: choose one place for the state")
+	}
+	if *postgres != "" {
+		defs, err := pgstore.New(ctx, *postgres)
+		if err != nil {
+			return err
+		}
+		defer defs.Close()
+		opts = append(opts, memserver.WithSharedStore(store.Combine(defs, memstore.NewSessions())))
 	}
 	if *dataFile != "" {
 		fs, err := memstore.Open(*dataFile, memstore.WithCompactAfter(*compactAfter))
