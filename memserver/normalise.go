@@ -13,7 +13,11 @@ var rawMessageType = reflect.TypeOf(json.RawMessage(nil))
 // empty value. The Dashboard stores its objects with each list and map
 // present, and clients (and the official description) tell [] from null:
 // objects are filled once, when they are written, so reads encode them as
-// they are. Raw JSON and fields that JSON skips are left alone.
+// they are. Raw JSON and fields that JSON skips are left alone, and so are
+// the fields tagged omitempty: the gateway's types write those only when
+// they hold something (every list of extended_paths but persist_graphql and
+// rate_limit), and a real Dashboard leaves them out. Pointers stay nil: a
+// null limit or date is null in the Dashboard too.
 func fillEmpty(v any) {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {

@@ -409,7 +409,7 @@ func (c *call) issueOAuthSession(api *model.APIDefinition, cl *model.OAuthClient
 		sess.AccessRights = map[string]model.AccessDefinition{}
 	}
 	if _, ok := sess.AccessRights[api.APIID]; !ok && pol == nil {
-		sess.AccessRights[api.APIID] = model.AccessDefinition{APIID: api.APIID, APIName: api.Name, Versions: []string{"Default"}}
+		sess.AccessRights[api.APIID] = model.AccessDefinition{APIID: api.APIID, APIName: api.Name, Versions: []string{"Default"}, Limit: &model.APILimit{}}
 	}
 	var pols []model.Policy
 	if pol != nil {

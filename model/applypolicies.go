@@ -202,6 +202,9 @@ func applyResolved(s *SessionState, pols []*Policy, now time.Time) {
 		perAPI := p.Partitions.PerAPI
 		for _, apiID := range sortedKeys(p.AccessRights) {
 			ar := cloneAccessDefinition(p.AccessRights[apiID])
+			if ar.Limit == nil {
+				ar.Limit = &APILimit{}
+			}
 			if ar.APIID == "" {
 				ar.APIID = apiID
 			}
@@ -217,7 +220,8 @@ func applyResolved(s *SessionState, pols []*Policy, now time.Time) {
 					ar.AllowanceScope = apiID
 				}
 				if seen {
-					ar.Limit = mergeLimits(ar.Limit, have.Limit)
+					merged := mergeLimits(*ar.Limit, *have.Limit)
+					ar.Limit = &merged
 					ar.Versions = unionStrings(have.Versions, ar.Versions)
 				}
 				ar.Limit.SetBy = true
@@ -230,7 +234,7 @@ func applyResolved(s *SessionState, pols []*Policy, now time.Time) {
 			if seen {
 				cur = have
 			} else {
-				cur.Limit = APILimit{}
+				cur.Limit = &APILimit{}
 			}
 			if parts.acl {
 				if seen {
@@ -367,8 +371,8 @@ func raiseQuota(s *SessionState, p *Policy) {
 }
 
 // policyLimit is a policy's own limits as an APILimit.
-func policyLimit(p *Policy) APILimit {
-	return APILimit{
+func policyLimit(p *Policy) *APILimit {
+	return &APILimit{
 		Rate: p.Rate, Per: p.Per, ThrottleInterval: p.ThrottleInterval,
 		ThrottleRetryLimit: p.ThrottleRetryLimit, MaxQueryDepth: p.MaxQueryDepth,
 		QuotaMax: p.QuotaMax, QuotaRenewalRate: p.QuotaRenewalRate,
@@ -385,9 +389,9 @@ func policyScope(p *Policy) string {
 	return p.MID
 }
 
-// limitEmpty reports whether an API's limit sets nothing.
-func limitEmpty(l APILimit) bool {
-	return l.Rate == 0 && l.Per == 0 && l.QuotaMax == 0 && l.QuotaRenewalRate == 0 &&
+// limitEmpty reports whether an API's limit (null included) sets nothing.
+func limitEmpty(l *APILimit) bool {
+	return l == nil || l.Rate == 0 && l.Per == 0 && l.QuotaMax == 0 && l.QuotaRenewalRate == 0 &&
 		l.MaxQueryDepth == 0 && l.ThrottleInterval == 0 && l.ThrottleRetryLimit == 0
 }
 
@@ -554,6 +558,16 @@ func cloneAccessDefinition(a AccessDefinition) AccessDefinition {
 	a.AllowedTypes = cloneTypes(a.AllowedTypes)
 	a.FieldAccessRights = copySlice(a.FieldAccessRights)
 	a.Endpoints = copySlice(a.Endpoints)
+	if a.Limit != nil {
+		l := *a.Limit
+		if l.Smoothing != nil {
+			sm := *l.Smoothing
+			sm.Extra = sm.Extra.Clone()
+			l.Smoothing = &sm
+		}
+		l.Extra = l.Extra.Clone()
+		a.Limit = &l
+	}
 	a.Extra = a.Extra.Clone()
 	return a
 }

@@ -75,7 +75,7 @@ func TestApplyPoliciesGuideKey(t *testing.T) {
 	want := model.AccessDefinition{
 		APIName: "My API", APIID: "b742100081764ff06b00f75733145614", Versions: []string{"Default", "v2"},
 		AllowedURLs: []model.AccessSpec{{URL: "/users", Methods: []string{"GET"}}},
-		Limit:       model.APILimit{Rate: 100, Per: 60, QuotaMax: 1000, QuotaRemaining: 1000, QuotaRenewalRate: 3600, SetBy: true},
+		Limit:       &model.APILimit{Rate: 100, Per: 60, QuotaMax: 1000, QuotaRemaining: 1000, QuotaRenewalRate: 3600, SetBy: true},
 	}
 	if diff := cmp.Diff(want, ar); diff != "" {
 		t.Errorf("access right (-want +got):\n%s", diff)

@@ -34,7 +34,12 @@
 // GraphQL are time.Time, written in RFC 3339; where the Dashboard sends a
 // string (a policy's last_updated, a user's created_at) the field is a
 // string. Every member the Dashboard writes is written, zero or not, as the
-// Dashboard does.
+// Dashboard does, and no other: a member the gateway's own types tag
+// omitempty (most of a classic API's extended_paths lists, is_oas,
+// expiration, ...) is written only when it holds something, and a member the
+// Dashboard keeps as a pointer (a per-API limit, GraphQL's dates) is null
+// when unset. A member of that kind that arrived empty is kept in Extra and
+// written back as it came.
 //
 // # Round trips never lose a member
 //

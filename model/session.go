@@ -53,8 +53,9 @@ type SessionState struct {
 	LastUpdated         string `json:"last_updated"`
 	IDExtractorDeadline int64  `json:"id_extractor_deadline"`
 	// SessionLifetime, in seconds, is how long the gateway keeps the key.
-	SessionLifetime               int64               `json:"session_lifetime"`
-	KeyID                         string              `json:"key_id"`
+	SessionLifetime int64 `json:"session_lifetime"`
+	// KeyID is written only when set, as the gateway's key_id,omitempty.
+	KeyID                         string              `json:"key_id,omitempty"`
 	Smoothing                     *RateLimitSmoothing `json:"smoothing"`
 	MTLSStaticCertificateBindings []string            `json:"mtls_static_certificate_bindings"`
 
@@ -64,13 +65,16 @@ type SessionState struct {
 // AccessDefinition is a key's or policy's right to one API
 // (schema AccessDefinition).
 type AccessDefinition struct {
-	APIName              string                  `json:"api_name"`
-	APIID                string                  `json:"api_id"`
-	Versions             []string                `json:"versions"`
-	AllowedURLs          []AccessSpec            `json:"allowed_urls"`
-	RestrictedTypes      []GraphqlType           `json:"restricted_types"`
-	AllowedTypes         []GraphqlType           `json:"allowed_types"`
-	Limit                APILimit                `json:"limit"`
+	APIName         string        `json:"api_name"`
+	APIID           string        `json:"api_id"`
+	Versions        []string      `json:"versions"`
+	AllowedURLs     []AccessSpec  `json:"allowed_urls"`
+	RestrictedTypes []GraphqlType `json:"restricted_types"`
+	AllowedTypes    []GraphqlType `json:"allowed_types"`
+	// Limit is null in a right that sets no per-API limit: the Dashboard
+	// stores it as a pointer (the gateway's DBAccessDefinition) and writes
+	// null back.
+	Limit                *APILimit               `json:"limit"`
 	FieldAccessRights    []FieldAccessDefinition `json:"field_access_rights"`
 	DisableIntrospection bool                    `json:"disable_introspection"`
 	AllowanceScope       string                  `json:"allowance_scope"`
@@ -170,8 +174,10 @@ type SessionEndpointRateLimit struct {
 type BasicAuthData struct {
 	Password string `json:"password"`
 	Hash     string `json:"hash_type"`
-	// User is the basic-auth user name, where the Dashboard reports it.
-	User string `json:"user"`
+	// User is the basic-auth user name, where the Dashboard reports it; the
+	// gateway's BasicAuthData has no such member, so it is written only when
+	// set.
+	User string `json:"user,omitempty"`
 
 	Extra Extra `json:"-"`
 }

@@ -171,14 +171,16 @@ func (p *problems) accessRights(path string, rights map[string]AccessDefinition)
 				p.method(index(member(ut, "methods"), j), m, false)
 			}
 		}
-		lt := member(at, "limit")
-		p.rate(lt, ar.Limit.Rate, ar.Limit.Per)
-		p.limitInt(member(lt, "quota_max"), ar.Limit.QuotaMax)
-		p.limitInt(member(lt, "quota_renewal_rate"), ar.Limit.QuotaRenewalRate)
-		p.limitInt(member(lt, "max_query_depth"), ar.Limit.MaxQueryDepth)
-		p.limitInt(member(lt, "throttle_retry_limit"), ar.Limit.ThrottleRetryLimit)
-		p.limitFloat(member(lt, "throttle_interval"), ar.Limit.ThrottleInterval)
-		p.smoothing(member(lt, "smoothing"), ar.Limit.Smoothing)
+		if l := ar.Limit; l != nil { // null sets no per-API limit
+			lt := member(at, "limit")
+			p.rate(lt, l.Rate, l.Per)
+			p.limitInt(member(lt, "quota_max"), l.QuotaMax)
+			p.limitInt(member(lt, "quota_renewal_rate"), l.QuotaRenewalRate)
+			p.limitInt(member(lt, "max_query_depth"), l.MaxQueryDepth)
+			p.limitInt(member(lt, "throttle_retry_limit"), l.ThrottleRetryLimit)
+			p.limitFloat(member(lt, "throttle_interval"), l.ThrottleInterval)
+			p.smoothing(member(lt, "smoothing"), l.Smoothing)
+		}
 		for i, e := range ar.Endpoints {
 			et := index(member(at, "endpoints"), i)
 			if e.Path == "" {

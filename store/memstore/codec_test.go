@@ -15,7 +15,7 @@ func codecFixture() *store.Key {
 		Rate: 10, Per: 1.5, QuotaMax: -1, OrgID: "o", Allowance: -0.25,
 		AccessRights: map[string]model.AccessDefinition{"a": {APIID: "a", Versions: []string{"Default"},
 			AllowedURLs: []model.AccessSpec{{URL: "/x", Methods: []string{"GET"}}},
-			Limit:       model.APILimit{Rate: 3, Smoothing: &model.RateLimitSmoothing{Enabled: true, Step: 2}}}},
+			Limit:       &model.APILimit{Rate: 3, Smoothing: &model.RateLimitSmoothing{Enabled: true, Step: 2}}}},
 		MetaData: map[string]any{
 			"nested": map[string]any{"list": []any{"x", 1.0, true, nil, json.Number("12")}},
 			"int":    7, "int64": int64(-8), "strings": []string{"a"}, "smap": map[string]string{"k": "v"},
