@@ -77,13 +77,20 @@ func jsonNames(t reflect.Type) map[string]struct{} {
 // beside "name") would overwrite that field: when one is present only the
 // exactly named members are decoded into v.
 func unmarshalWithExtra(data []byte, v any, extra *Extra) error {
+	_, err := decodeMembers(data, v, extra)
+	return err
+}
+
+// decodeMembers is unmarshalWithExtra returning the members of the object
+// as scanned (nil when data is not an object).
+func decodeMembers(data []byte, v any, extra *Extra) ([]objectMember, error) {
 	*extra = nil
 	t := reflect.TypeOf(v).Elem()
 	members, ok := scanMembers(data)
 	if !ok {
 		// Not an object (null, or a type error that decoding reports
 		// against the model type) or not valid JSON.
-		return decodeInto(data, v, t)
+		return nil, decodeInto(data, v, t)
 	}
 	known := jsonNames(t)
 	folded := false
@@ -106,7 +113,7 @@ func unmarshalWithExtra(data []byte, v any, extra *Extra) error {
 	}
 	if folded {
 		if !json.Valid(data) {
-			return decodeInto(data, v, t) // reports the syntax error
+			return nil, decodeInto(data, v, t) // reports the syntax error
 		}
 		var b bytes.Buffer
 		b.WriteByte('{')
@@ -124,7 +131,7 @@ func unmarshalWithExtra(data []byte, v any, extra *Extra) error {
 		b.WriteByte('}')
 		data = b.Bytes()
 	}
-	return decodeInto(data, v, t)
+	return members, decodeInto(data, v, t)
 }
 
 // decodeInto decodes data into v, whose element type is t. Only types with
@@ -384,16 +391,13 @@ func (e Extra) Clone() Extra {
 // it also keeps, in *extra, the members that arrived empty whose field is
 // omitted when empty, so that marshalModel writes them back.
 func unmarshalModel(data []byte, v any, extra *Extra) error {
-	if err := unmarshalWithExtra(data, v, extra); err != nil {
+	members, err := decodeMembers(data, v, extra)
+	if err != nil {
 		return err
 	}
 	rv := reflect.ValueOf(v).Elem()
 	omit := omitEmptyFields(rv.Type())
 	if len(omit) == 0 {
-		return nil
-	}
-	members, ok := scanMembers(data)
-	if !ok {
 		return nil
 	}
 	for _, m := range members {
