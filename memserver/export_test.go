@@ -8,6 +8,9 @@ type RouteInfo struct {
 	// User is set for routes of the Dashboard API (Authorization), Admin
 	// for those of the Admin API (admin-auth).
 	User, Admin bool
+	// Node is set for the gateway-facing routes (node secret), which
+	// gateway_test.go tests in the gateway's own terms.
+	Node bool
 }
 
 // Routes lists every route of every resource.
@@ -16,7 +19,7 @@ func Routes() []RouteInfo {
 	for _, table := range routeTables() {
 		for _, r := range table() {
 			out = append(out, RouteInfo{Method: r.Method, Path: r.Path, Section: r.Section, Write: r.Write,
-				User: r.Auth == authUser, Admin: r.Auth == authAdmin})
+				User: r.Auth == authUser, Admin: r.Auth == authAdmin, Node: r.Auth == authNode})
 		}
 	}
 	return out

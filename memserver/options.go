@@ -38,6 +38,11 @@ type config struct {
 	keyHash    string
 	keyHashSet bool
 	gatewayURL string
+	// Gateways (gateway.go, gatewaynotify.go).
+	sessions    store.Sessions
+	nodeSecret  string
+	nodeTimeout time.Duration
+	notifier    Notifier
 	// trustedProxies are the peers whose X-Forwarded-For the audit log
 	// believes (WithTrustedProxies).
 	trustedProxies []netip.Prefix
@@ -134,6 +139,27 @@ func WithHashKeys(on bool) Option { return func(c *config) { c.hashKeys = on } }
 func WithKeyHashFunction(name string) Option {
 	return func(c *config) { c.keyHash, c.keyHashSet = name, true }
 }
+
+// WithSessions keeps keys in sessions instead of the in-memory store, beside
+// the definitions of WithStore (or in-memory ones): for instance in the Redis
+// a real gateway reads, memserver.WithSessions(redisstore.New(client)).
+func WithSessions(sessions store.Sessions) Option { return func(c *config) { c.sessions = sessions } }
+
+// WithNodeSecret sets the node secret gateways authenticate with (their
+// node_secret setting) on the gateway-facing routes (/register/...,
+// /system/...), and with which the Server signs its notifications. Without
+// one those routes answer 403.
+func WithNodeSecret(secret string) Option { return func(c *config) { c.nodeSecret = secret } }
+
+// WithNodeTimeout sets how long a registered gateway that stopped pinging
+// stays in Nodes (default DefaultNodeTimeout).
+func WithNodeTimeout(d time.Duration) Option { return func(c *config) { c.nodeTimeout = d } }
+
+// WithNotifier makes the Server announce every committed change of an API,
+// a policy or a key to gateways through n (redisstore.NewNotifier publishes
+// on the gateways' Redis channel), so that they reload at once instead of
+// serving the old state.
+func WithNotifier(n Notifier) Option { return func(c *config) { c.notifier = n } }
 
 // WithTrustedProxies names the proxies in front of the Server, as addresses
 // or CIDR ranges ("10.0.0.0/8", "127.0.0.1"): the audit log takes a

@@ -51,6 +51,7 @@ type Server struct {
 	reqlog requestLog
 	apis   apiCache
 	auditq auditQueue
+	nodes  nodeSet
 
 	closeFn    func()
 	closeStore func() error // closes a store the Server opened itself
@@ -108,8 +109,19 @@ func newServer(opts ...Option) (*Server, error) {
 			return nil, err
 		}
 		cfg.store, s.closeStore = fs, fs.Close
+	case cfg.store == nil && cfg.sessions != nil:
+		// Keys live in the sessions given, beside in-memory definitions.
+		cfg.store = store.Combine(memstore.NewDefinitions(), cfg.sessions)
+		cfg.sessions = nil
 	case cfg.store == nil:
 		cfg.store = memstore.New()
+	}
+	if cfg.sessions != nil {
+		// Keys live in the sessions given, beside these definitions.
+		cfg.store = store.Combine(cfg.store, cfg.sessions)
+	}
+	if cfg.nodeTimeout <= 0 {
+		cfg.nodeTimeout = DefaultNodeTimeout
 	}
 	if err := s.start(cfg, idNow); err != nil {
 		if s.closeStore != nil {
@@ -123,7 +135,7 @@ func newServer(opts ...Option) (*Server, error) {
 func (s *Server) start(cfg config, idNow func() time.Time) error {
 	s.cfg = cfg
 	s.apis.off = cfg.shared
-	s.store = &trackedStore{Store: cfg.store, cache: &s.apis, server: s}
+	s.store = &trackedStore{Store: s.announcing(cfg.store), cache: &s.apis, server: s}
 	s.ids = model.NewIDGenerator(cfg.idSeed, idNow)
 	s.reqlog.init(cfg.logSize)
 
@@ -292,6 +304,10 @@ func (s *Server) serveRoute(c *call) {
 			return
 		}
 		c.admin = true
+	case authNode:
+		if !s.authenticateNode(c) {
+			return
+		}
 	}
 	// Rules of every route, checked once here rather than by each handler:
 	// no route takes null for its body, and a page number is one.

@@ -34,6 +34,8 @@ import (
 	"github.com/dashkit/dashkit/store"
 	"github.com/dashkit/dashkit/store/memstore"
 	"github.com/dashkit/dashkit/store/pgstore"
+	"github.com/dashkit/dashkit/store/redisstore"
+	"github.com/redis/go-redis/v9"
 )
 
 func main() {
@@ -55,6 +57,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	seedFile := fs.String("seed", "", "JSON file of fixtures to store at start (and on reset)")
 	pageSize := fs.Int("page-size", 10, "items in one page of a list")
 	keyHash := fs.String("key-hash", model.DefaultHashAlgorithm, "hash function of keys, as the gateway's hash_key_function: murmur32, murmur64, murmur128 or sha256; empty for legacy <org_id><32 hex> keys")
+	redisURL := fs.String("redis", "", "keep keys in this Redis, in the layout a Tyk Gateway reads, and announce changes there (redis://127.0.0.1:6379/0)")
+	nodeSecret := fs.String("node-secret", "", "node secret of the gateways (their node_secret); without one the gateway routes answer 403")
 	verbose := fs.Bool("v", false, "log every request to stderr")
 	dataFile := fs.String("data", "", "data file to keep the state in (loaded at start when it exists; every write is in it before it is answered)")
 	postgres := fs.String("postgres", "", "PostgreSQL URL (postgres://user@host/db) to keep the definitions in, shared with any other memserver on it; keys stay in memory")
@@ -72,6 +76,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		memserver.WithOrgID(*orgID),
 		memserver.WithPageSize(*pageSize),
 		memserver.WithKeyHashFunction(*keyHash),
+		memserver.WithNodeSecret(*nodeSecret),
+	}
+	if *redisURL != "" {
+		client, err := connectRedis(ctx, *redisURL)
+		if err != nil {
+			return err
+		}
+		defer client.Close()
+		opts = append(opts, memserver.WithSessions(redisstore.New(client)), memserver.WithNotifier(redisstore.NewNotifier(client)))
 	}
 	if *dataFile != "" && *postgres != "" {
 		return fmt.Errorf("-data and -postgres both given: choose one place for the state")
@@ -144,4 +157,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	srv.Close()
 	fmt.Fprintln(stdout, "memserver stopped")
 	return nil
+}
+
+// connectRedis opens url and checks that Redis answers, so that a wrong
+// -redis fails at start rather than at the first key.
+func connectRedis(ctx context.Context, url string) (*redis.Client, error) {
+	o, err := redis.ParseURL(url)
+	if err != nil {
+		return nil, fmt.Errorf("-redis %s: %w", url, err)
+	}
+	client := redis.NewClient(o)
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := client.Ping(ctx).Err(); err != nil {
+		client.Close()
+		return nil, fmt.Errorf("-redis %s: Redis does not answer at %s: %w", url, o.Addr, err)
+	}
+	return client, nil
 }

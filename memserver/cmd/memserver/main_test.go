@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/dashkit/dashkit/store/redisstore/redistest"
 )
 
 // startRun runs the command in process and returns its URL, its output
@@ -96,6 +98,49 @@ func TestRunServesAndStops(t *testing.T) {
 	}
 	if _, err := http.Get(url + "/_memserver/health"); err == nil {
 		t.Fatal("still serving after stop")
+	}
+}
+
+// TestRunWithRedis: -redis keeps keys where the gateway reads them; an
+// unreachable Redis fails the start with a message naming it.
+func TestRunWithRedis(t *testing.T) {
+	rs := redistest.Start(t)
+	url, _, stop := startRun(t, "-addr", "127.0.0.1:0", "-secret", "s3cret", "-redis", rs.URL, "-node-secret", "ns")
+	defer stop()
+	req, _ := http.NewRequest("POST", url+"/api/portal/policies", strings.NewReader(`{"name":"p","rate":1,"per":1}`))
+	req.Header.Set("Authorization", "s3cret")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pol struct{ Message string }
+	json.NewDecoder(resp.Body).Decode(&pol)
+	resp.Body.Close()
+	req, _ = http.NewRequest("POST", url+"/api/keys", strings.NewReader(`{"apply_policies":["`+pol.Message+`"]}`))
+	req.Header.Set("Authorization", "s3cret")
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var key struct {
+		KeyHash string `json:"key_hash"`
+	}
+	json.NewDecoder(resp.Body).Decode(&key)
+	resp.Body.Close()
+	if n := rs.Client(t).Exists(context.Background(), "apikey-"+key.KeyHash).Val(); key.KeyHash == "" || n != 1 {
+		t.Fatalf("key %+v not at apikey-<hash> in Redis", key)
+	}
+	req, _ = http.NewRequest("GET", url+"/register/node", nil)
+	req.Header.Set("Authorization", "ns")
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("register with -node-secret: %v %v", resp, err)
+	}
+	resp.Body.Close()
+
+	err = run(context.Background(), []string{"-addr", "127.0.0.1:0", "-redis", "redis://127.0.0.1:1/0"}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "Redis does not answer at 127.0.0.1:1") {
+		t.Fatalf("unreachable Redis: %v", err)
 	}
 }
 

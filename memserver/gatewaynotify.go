@@ -1,0 +1,216 @@
+package memserver
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/dashkit/dashkit/model"
+	"github.com/dashkit/dashkit/store"
+)
+
+// Notifier carries the Server's announcements to gateways. Notify publishes
+// one signed message; store/redisstore's Notifier publishes it on the
+// gateways' Redis channel (model.GatewayChannel).
+//
+// The Server announces after a write has committed, never for a write that
+// failed: ApiUpdated when an API is created, changed or deleted,
+// PolicyChanged for a policy (both make a gateway reload policies and APIs
+// over /system/...), and KeySpaceUpdateNotification with the hashes of the
+// keys changed or deleted, which a gateway drops from its session cache at
+// once instead of honouring them for up to 10 s more. A Notify error is
+// logged and does not fail the request: the write has happened.
+type Notifier interface {
+	Notify(ctx context.Context, n model.GatewayNotification) error
+}
+
+// notifyTimeout bounds one announcement, so that an unreachable Redis delays
+// a write by at most this much.
+const notifyTimeout = 2 * time.Second
+
+// announce sends one signed announcement; a failure is logged.
+func (s *Server) announce(ctx context.Context, command, payload string) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), notifyTimeout)
+	defer cancel()
+	err := s.cfg.notifier.Notify(ctx, model.NewGatewayNotification(command, payload, s.cfg.nodeSecret))
+	if err != nil {
+		log := s.log
+		if log == nil {
+			log = slog.Default()
+		}
+		log.Error("memserver: announce to gateways", "command", command, "payload", payload, "err", err)
+	}
+}
+
+// announcing wraps st so that committed changes are announced, when the
+// Server has a Notifier.
+func (s *Server) announcing(st store.Store) store.Store {
+	if s.cfg.notifier == nil {
+		return st
+	}
+	return &announcingStore{Store: st, s: s}
+}
+
+type announcingStore struct {
+	store.Store
+	s *Server
+}
+
+func (a *announcingStore) UpdateDefinitions(ctx context.Context, fn func(tx store.DefinitionsTx) error) error {
+	var w defsWatch
+	err := a.Store.UpdateDefinitions(ctx, func(tx store.DefinitionsTx) error {
+		w = defsWatch{DefinitionsTx: tx} // a transaction run again starts afresh
+		return fn(&w)
+	})
+	if err != nil {
+		return err
+	}
+	if w.apis {
+		a.s.announce(ctx, model.NoticeAPIUpdated, strings.Join(w.apiIDs, ","))
+	}
+	if w.policies {
+		a.s.announce(ctx, model.NoticePolicyChanged, strings.Join(w.policyIDs, ","))
+	}
+	return nil
+}
+
+func (a *announcingStore) UpdateSessions(ctx context.Context, fn func(tx store.SessionsTx) error) error {
+	var w sessionsWatch
+	err := a.Store.UpdateSessions(ctx, func(tx store.SessionsTx) error {
+		w = sessionsWatch{SessionsTx: tx}
+		return fn(&w)
+	})
+	if err == nil && len(w.hashes) > 0 {
+		a.s.announce(ctx, model.NoticeKeySpaceUpdate, strings.Join(w.hashes, ","))
+	}
+	return err
+}
+
+// Restore and Import replace every API and policy: gateways reload. (Keys
+// they cached stay cached for the gateway's 10 s; announcing every key of
+// the state would cost O(keys) per reset.)
+func (a *announcingStore) Restore(ctx context.Context, snap store.Snapshot) error {
+	err := a.Store.Restore(ctx, snap)
+	if err == nil {
+		a.s.announce(ctx, model.NoticeAPIUpdated, "")
+		a.s.announce(ctx, model.NoticePolicyChanged, "")
+	}
+	return err
+}
+
+func (a *announcingStore) Import(ctx context.Context, r io.Reader) error {
+	err := a.Store.Import(ctx, r)
+	if err == nil {
+		a.s.announce(ctx, model.NoticeAPIUpdated, "")
+		a.s.announce(ctx, model.NoticePolicyChanged, "")
+	}
+	return err
+}
+
+// defsWatch notes the writes gateways must hear of.
+type defsWatch struct {
+	store.DefinitionsTx
+	apis, policies    bool
+	apiIDs, policyIDs []string
+}
+
+func (w *defsWatch) api(id string) { w.apis, w.apiIDs = true, append(w.apiIDs, id) }
+func (w *defsWatch) policy(id string) {
+	w.policies, w.policyIDs = true, append(w.policyIDs, id)
+}
+
+func (w *defsWatch) InsertAPI(a *model.APIDefinitionWrapper) error {
+	err := w.DefinitionsTx.InsertAPI(a)
+	if err == nil && a.APIDefinition != nil {
+		w.api(a.APIDefinition.APIID)
+	}
+	return err
+}
+
+func (w *defsWatch) UpdateAPI(a *model.APIDefinitionWrapper) error {
+	err := w.DefinitionsTx.UpdateAPI(a)
+	if err == nil && a.APIDefinition != nil {
+		w.api(a.APIDefinition.APIID)
+	}
+	return err
+}
+
+func (w *defsWatch) DeleteAPI(id string) error {
+	apiID := id
+	if old, err := w.DefinitionsTx.GetAPI(id); err == nil && old.APIDefinition != nil {
+		apiID = old.APIDefinition.APIID
+	}
+	err := w.DefinitionsTx.DeleteAPI(id)
+	if err == nil {
+		w.api(apiID)
+	}
+	return err
+}
+
+func (w *defsWatch) InsertPolicy(p *model.Policy) error {
+	err := w.DefinitionsTx.InsertPolicy(p)
+	if err == nil {
+		w.policy(p.MID)
+	}
+	return err
+}
+
+func (w *defsWatch) UpdatePolicy(p *model.Policy) error {
+	err := w.DefinitionsTx.UpdatePolicy(p)
+	if err == nil {
+		w.policy(p.MID)
+	}
+	return err
+}
+
+func (w *defsWatch) DeletePolicy(mid string) error {
+	err := w.DefinitionsTx.DeletePolicy(mid)
+	if err == nil {
+		w.policy(mid)
+	}
+	return err
+}
+
+func (w *defsWatch) DeleteOrgData(orgID string) error {
+	err := w.DefinitionsTx.DeleteOrgData(orgID)
+	if err == nil {
+		w.apis, w.policies = true, true
+	}
+	return err
+}
+
+// sessionsWatch notes the hashes of the keys changed or deleted.
+type sessionsWatch struct {
+	store.SessionsTx
+	hashes []string
+}
+
+func (w *sessionsWatch) UpdateKey(k *store.Key) error {
+	err := w.SessionsTx.UpdateKey(k)
+	if err == nil {
+		w.hashes = append(w.hashes, k.Hash)
+	}
+	return err
+}
+
+func (w *sessionsWatch) DeleteKey(id string) error {
+	old, _ := w.SessionsTx.GetKey(id)
+	err := w.SessionsTx.DeleteKey(id)
+	if err == nil && old != nil {
+		w.hashes = append(w.hashes, old.Hash)
+	}
+	return err
+}
+
+func (w *sessionsWatch) DeleteOrgKeys(orgID string) error {
+	page, _ := w.SessionsTx.ListKeys(orgID, store.KeyQuery{})
+	err := w.SessionsTx.DeleteOrgKeys(orgID)
+	if err == nil {
+		for _, k := range page.Items {
+			w.hashes = append(w.hashes, k.Hash)
+		}
+	}
+	return err
+}

@@ -1,0 +1,185 @@
+package memserver_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dashkit/dashkit/memserver"
+	"github.com/dashkit/dashkit/model"
+	"github.com/dashkit/dashkit/store/redisstore"
+	"github.com/dashkit/dashkit/store/redisstore/redistest"
+	"github.com/redis/go-redis/v9"
+)
+
+// listener reads what gateways would hear on their channel.
+type listener struct {
+	t  testing.TB
+	ch <-chan *redis.Message
+}
+
+func listen(t testing.TB, c *redis.Client) *listener {
+	t.Helper()
+	sub := c.Subscribe(context.Background(), model.GatewayChannel)
+	t.Cleanup(func() { sub.Close() })
+	if _, err := sub.Receive(context.Background()); err != nil { // the subscription's confirmation
+		t.Fatal(err)
+	}
+	return &listener{t: t, ch: sub.Channel()}
+}
+
+// next returns the next message, checking it is signed with the node secret
+// as the gateway checks it.
+func (l *listener) next(command string) model.GatewayNotification {
+	l.t.Helper()
+	select {
+	case m := <-l.ch:
+		var n model.GatewayNotification
+		if err := json.Unmarshal([]byte(m.Payload), &n); err != nil {
+			l.t.Fatalf("message %s: %v", m.Payload, err)
+		}
+		if !n.Verify(nodeSecret) || n.SignatureAlgo != 5 {
+			l.t.Fatalf("message %s is not signed with the node secret", m.Payload)
+		}
+		if n.Verify("another secret") {
+			l.t.Fatalf("message %s verifies with any secret", m.Payload)
+		}
+		if n.Command != command {
+			l.t.Fatalf("message %s, want command %s", m.Payload, command)
+		}
+		return n
+	case <-time.After(5 * time.Second):
+		l.t.Fatalf("no %s message within 5 s", command)
+	}
+	return model.GatewayNotification{}
+}
+
+func TestChangesAreAnnouncedToGateways(t *testing.T) {
+	t.Parallel()
+	rs := redistest.Start(t)
+	client := rs.Client(t)
+	l := listen(t, client)
+	srv := newServer(t, memserver.WithNodeSecret(nodeSecret), memserver.WithNotifier(redisstore.NewNotifier(client)))
+
+	dbID, apiID := createClassic(t, srv, "svc")
+	if n := l.next(model.NoticeAPIUpdated); n.Payload != apiID {
+		t.Errorf("ApiUpdated payload %q, want %s", n.Payload, apiID)
+	}
+	// A write that fails announces nothing: the next message is the next
+	// change's.
+	want(t, call(t, srv, "POST", "/api/apis", map[string]any{"api_definition": map[string]any{"name": "dup", "api_id": apiID,
+		"proxy": map[string]any{"listen_path": "/dup/", "target_url": "http://x.example"}}}), http.StatusConflict)
+	a := call(t, srv, "POST", "/api/portal/policies", map[string]any{"name": "p", "rate": 1, "per": 1,
+		"access_rights": map[string]any{apiID: map[string]any{"api_id": apiID, "versions": []string{"Default"}}}})
+	want(t, a, http.StatusOK)
+	pol := a.JSON(t)["Message"].(string)
+	if n := l.next(model.NoticePolicyChanged); n.Payload != pol {
+		t.Errorf("PolicyChanged payload %q, want %s", n.Payload, pol)
+	}
+
+	var k model.KeyData
+	call(t, srv, "POST", "/api/keys", session(apiID)).Into(t, &k) // a new key: nothing cached to drop
+	want(t, call(t, srv, "PUT", "/api/keys/"+k.KeyID, session(apiID)), http.StatusOK)
+	if n := l.next(model.NoticeKeySpaceUpdate); n.Payload != k.KeyHash {
+		t.Errorf("key update payload %q, want its hash %s", n.Payload, k.KeyHash)
+	}
+	wantError(t, call(t, srv, "DELETE", "/api/keys/no-such-key", nil), http.StatusNotFound, "")
+	want(t, call(t, srv, "DELETE", "/api/keys/"+k.KeyID, nil), http.StatusOK)
+	if n := l.next(model.NoticeKeySpaceUpdate); n.Payload != k.KeyHash {
+		t.Errorf("key delete payload %q, want its hash %s", n.Payload, k.KeyHash)
+	}
+
+	want(t, call(t, srv, "PUT", "/api/apis/"+dbID, classicAPIWithID(t, srv, dbID, "/moved/")), http.StatusOK)
+	l.next(model.NoticeAPIUpdated)
+	want(t, call(t, srv, "DELETE", "/api/portal/policies/"+pol, nil), http.StatusOK)
+	l.next(model.NoticePolicyChanged)
+	want(t, call(t, srv, "DELETE", "/api/apis/"+dbID, nil), http.StatusOK)
+	if n := l.next(model.NoticeAPIUpdated); n.Payload != apiID {
+		t.Errorf("API delete payload %q, want %s", n.Payload, apiID)
+	}
+	if err := srv.Reset(); err != nil {
+		t.Fatal(err)
+	}
+	l.next(model.NoticeAPIUpdated)
+	l.next(model.NoticePolicyChanged)
+	select {
+	case m := <-l.ch:
+		t.Fatalf("unexpected message %s", m.Payload)
+	case <-time.After(100 * time.Millisecond):
+	}
+}
+
+// classicAPIWithID reads an API back and sets its listen path, for a PUT.
+func classicAPIWithID(t testing.TB, srv *memserver.Server, dbID, listenPath string) map[string]any {
+	t.Helper()
+	m := call(t, srv, "GET", "/api/apis/"+dbID, nil).JSON(t)
+	m["api_definition"].(map[string]any)["proxy"].(map[string]any)["listen_path"] = listenPath
+	return m
+}
+
+// TestAnnounceFailureDoesNotFailTheWrite: with Redis gone, writes still
+// succeed and the failure is logged.
+func TestAnnounceFailureDoesNotFailTheWrite(t *testing.T) {
+	t.Parallel()
+	rs := redistest.Start(t)
+	client := redis.NewClient(&redis.Options{Addr: rs.Addr, MaxRetries: -1, DialTimeout: 200 * time.Millisecond})
+	client.Close() // every publish fails
+	var logs lockedBuffer
+	srv := newServer(t, memserver.WithNotifier(redisstore.NewNotifier(client)), memserver.WithNodeSecret(nodeSecret),
+		memserver.WithLogger(slog.New(slog.NewTextHandler(&logs, nil))))
+	_, apiID := createClassic(t, srv, "svc")
+	want(t, call(t, srv, "GET", "/api/apis/"+apiID, nil), http.StatusOK)
+	if !strings.Contains(logs.String(), "announce to gateways") || !strings.Contains(logs.String(), "ApiUpdated") {
+		t.Fatalf("publish failure not logged:\n%s", logs.String())
+	}
+}
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// TestKeysInRedis: with redisstore sessions the key made through the API is
+// at apikey-<hash>, and Reset takes it away again.
+func TestKeysInRedis(t *testing.T) {
+	t.Parallel()
+	rs := redistest.Start(t)
+	client := rs.Client(t)
+	srv := newServer(t, memserver.WithSessions(redisstore.New(client)))
+	_, api := createClassic(t, srv, "svc")
+	var k model.KeyData
+	a := call(t, srv, "POST", "/api/keys", session(api))
+	want(t, a, http.StatusOK)
+	a.Into(t, &k)
+	ctx := context.Background()
+	var sess model.SessionState
+	if b, err := client.Get(ctx, "apikey-"+k.KeyHash).Bytes(); err != nil || json.Unmarshal(b, &sess) != nil || sess.AccessRights[api].APIID != api {
+		t.Fatalf("apikey-%s: %s, %v", k.KeyHash, b, err)
+	}
+	want(t, call(t, srv, "GET", "/api/keys/"+k.KeyID, nil), http.StatusOK)
+	if err := srv.Reset(); err != nil {
+		t.Fatal(err)
+	}
+	if client.Exists(ctx, "apikey-"+k.KeyHash).Val() != 0 {
+		t.Fatal("key kept in Redis after Reset")
+	}
+	wantError(t, call(t, srv, "GET", "/api/keys/"+k.KeyID, nil), http.StatusNotFound, "")
+}
