@@ -47,7 +47,7 @@ func (c *call) findAPI(tx store.DefinitionsReader, id string) (*model.APIDefinit
 	if err != nil {
 		return nil, err
 	}
-	if w.APIDefinition == nil || !c.ownsOrg(w.APIDefinition.OrgID) {
+	if w.APIDefinition == nil || !c.ownsOrg(w.APIDefinition.OrgID) || !c.ownsAPI(w) {
 		return nil, store.ErrNotFound
 	}
 	return w, nil
@@ -81,7 +81,7 @@ func listAPIs(c *call) {
 	}
 	var page store.Page[model.APIDefinitionWrapper]
 	err := c.view(func(tx store.DefinitionsReader) (err error) {
-		page, err = listAPIsAnyOf(tx, c.orgID, q)
+		page, err = c.ownedAPIs(tx, q)
 		return err
 	})
 	if c.storeFailed(err, http.StatusBadRequest, "Could not retrieve APIs.") {
@@ -180,7 +180,9 @@ func allCategories(c *call) {
 
 func getAPI(c *call) {
 	id := c.PathValue("id")
-	if a, ok := c.s.apis.get(id); ok && c.ownsOrg(a.org) {
+	// With API ownership on, who may see an API is not the org alone: the
+	// kept answer is not used.
+	if a, ok := c.s.apis.get(id); ok && c.ownsOrg(a.org) && !c.s.cfg.apiOwnership {
 		c.raw(http.StatusOK, "application/json", a.body)
 		return
 	}

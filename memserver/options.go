@@ -53,6 +53,8 @@ type config struct {
 	// passwordCost is the bcrypt cost of user passwords (see
 	// WithPasswordCost).
 	passwordCost int
+	// apiOwnership is WithAPIOwnership (apiaccess.go).
+	apiOwnership bool
 }
 
 // WithStore makes the Server keep its state in s instead of a new in-memory

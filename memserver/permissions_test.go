@@ -192,6 +192,7 @@ func TestMalformedBodiesEveryRoute(t *testing.T) {
 		"PUT /api/users/{id}/actions/revoke":                     true,
 		"PUT /admin/users/{id}/actions/allow_reset_passwords":    true,
 		"PUT /admin/users/{id}/actions/disallow_reset_passwords": true,
+		"PATCH /api/apis/oas/{id}/rebase/{next}":                 true,
 	}
 	// Routes whose body is not only JSON (a form; YAML or a file of an
 	// import) answer 400 by their own rules, or 415.

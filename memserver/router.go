@@ -72,6 +72,8 @@ func routeTables() []func() []route {
 		certRoutes,
 		streamsRoutes,
 		mcpRoutes,
+		apiAccessRoutes,
+		migrateRoutes,
 		portalRoutes,
 	}
 }
