@@ -8,6 +8,9 @@ type APIURL struct {
 	APIURL   string `json:"ApiURL"`
 	BasePath string `json:"BasePath"`
 	Host     string `json:"Host"`
+
+	// Extra keeps members this type does not know.
+	Extra Extra `json:"-"`
 }
 
 // NameValue is a query parameter or header a versioned URL needs (schemas
@@ -15,6 +18,9 @@ type APIURL struct {
 type NameValue struct {
 	Name  string `json:"name"`
 	Value string `json:"value"`
+
+	// Extra keeps members this type does not know.
+	Extra Extra `json:"-"`
 }
 
 // URLComponents is one URL a Tyk OAS API is served on (schema
@@ -28,6 +34,9 @@ type URLComponents struct {
 	QueryParameters []NameValue `json:"query_parameters"`
 	Headers         []NameValue `json:"headers"`
 	URL             string      `json:"url"`
+
+	// Extra keeps members this type does not know.
+	Extra Extra `json:"-"`
 }
 
 // OASServerURLs is GET /api/apis/oas/{id}/urls (schema
@@ -35,6 +44,9 @@ type URLComponents struct {
 type OASServerURLs struct {
 	APIID string          `json:"api_id"`
 	URLs  []URLComponents `json:"urls"`
+
+	// Extra keeps members this type does not know.
+	Extra Extra `json:"-"`
 }
 
 // ProxyRequest is the body of POST /api/proxy (schema ProxyRequest).
@@ -43,6 +55,9 @@ type ProxyRequest struct {
 	URL     string            `json:"url"`
 	Headers map[string]string `json:"headers,omitempty"`
 	Body    json.RawMessage   `json:"body,omitempty"`
+
+	// Extra keeps members this type does not know.
+	Extra Extra `json:"-"`
 }
 
 // ProxyResponse is the gateway's answer to a proxied request (schema
@@ -51,4 +66,7 @@ type ProxyResponse struct {
 	StatusCode int               `json:"status_code"`
 	Headers    map[string]string `json:"headers"`
 	Body       json.RawMessage   `json:"body"`
+
+	// Extra keeps members this type does not know.
+	Extra Extra `json:"-"`
 }

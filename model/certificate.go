@@ -77,6 +77,9 @@ type CertificateBasics struct {
 	IsCA          bool      `json:"is_ca"`
 	NotBefore     time.Time `json:"not_before"`
 	NotAfter      time.Time `json:"not_after"`
+
+	// Extra keeps members this type does not know.
+	Extra Extra `json:"-"`
 }
 
 // PkixName is a certificate's subject or issuer as Go's crypto/x509/pkix
@@ -93,6 +96,9 @@ type PkixName struct {
 	CommonName         string                `json:"CommonName"`
 	Names              []AttributeTypeAndVal `json:"Names"`
 	ExtraNames         []AttributeTypeAndVal `json:"ExtraNames"`
+
+	// Extra keeps members this type does not know.
+	Extra Extra `json:"-"`
 }
 
 // AttributeTypeAndVal is one attribute of a PkixName: an object identifier
@@ -100,6 +106,9 @@ type PkixName struct {
 type AttributeTypeAndVal struct {
 	Type  []int64 `json:"Type"`
 	Value any     `json:"Value"`
+
+	// Extra keeps members this type does not know.
+	Extra Extra `json:"-"`
 }
 
 // CertificateMeta is the full description of a certificate, read from the
@@ -114,6 +123,9 @@ type CertificateMeta struct {
 	NotBefore     time.Time `json:"not_before"`
 	NotAfter      time.Time `json:"not_after"`
 	DNSNames      []string  `json:"dns_names"`
+
+	// Extra keeps members this type does not know.
+	Extra Extra `json:"-"`
 }
 
 // CertificateList is GET /api/certs without a mode: the ids of a page
@@ -121,6 +133,9 @@ type CertificateMeta struct {
 type CertificateList struct {
 	Certs []string `json:"certs"`
 	Pages int64    `json:"pages"`
+
+	// Extra keeps members this type does not know.
+	Extra Extra `json:"-"`
 }
 
 // CertificateBasicsList is GET /api/certs?mode=detailed (schema
@@ -128,6 +143,9 @@ type CertificateList struct {
 type CertificateBasicsList struct {
 	CertBasics []CertificateBasics `json:"cert_basics"`
 	Pages      int64               `json:"pages"`
+
+	// Extra keeps members this type does not know.
+	Extra Extra `json:"-"`
 }
 
 // CertificateDetailedList is GET /api/certs/details (schema
@@ -135,6 +153,9 @@ type CertificateBasicsList struct {
 type CertificateDetailedList struct {
 	Certificates []CertificateMeta `json:"certificates"`
 	Pages        int64             `json:"pages"`
+
+	// Extra keeps members this type does not know.
+	Extra Extra `json:"-"`
 }
 
 // CertificateStatusMessage answers an upload (schema
@@ -143,6 +164,9 @@ type CertificateStatusMessage struct {
 	ID      string `json:"id"`
 	Message string `json:"message"`
 	Status  string `json:"status"`
+
+	// Extra keeps members this type does not know.
+	Extra Extra `json:"-"`
 }
 
 // APIUsageSummary is one API that uses a certificate (schema
@@ -152,6 +176,9 @@ type APIUsageSummary struct {
 	Name       string   `json:"name"`
 	UsageType  []string `json:"usage_type"`
 	TykAPIType string   `json:"tyk_api_type"`
+
+	// Extra keeps members this type does not know.
+	Extra Extra `json:"-"`
 }
 
 // APIsUsingCertificate is GET /api/certs/{certId}/apis (schema
@@ -160,6 +187,9 @@ type APIsUsingCertificate struct {
 	CertID string            `json:"cert_id"`
 	APIs   []APIUsageSummary `json:"apis"`
 	Pages  int64             `json:"pages"`
+
+	// Extra keeps members this type does not know.
+	Extra Extra `json:"-"`
 }
 
 // CertificateDependencies is GET /api/certs/dependencies/{certId}: the APIs
@@ -172,4 +202,7 @@ type CertificateDependencies struct {
 	UpstreamCertAPIs     []string `json:"upstream_cert_apis"`
 	UpstreamCertAPINames []string `json:"upstream_cert_api_names"`
 	KeyCert              string   `json:"key_cert,omitempty"`
+
+	// Extra keeps members this type does not know.
+	Extra Extra `json:"-"`
 }

@@ -1138,6 +1138,78 @@ func (v RateLimitMeta) MarshalJSON() ([]byte, error) {
 	return marshalModel((*rateLimitMetaJSON)(&v), v.Extra)
 }
 
+type aPIURLJSON APIURL
+
+// UnmarshalJSON decodes a APIURL, keeping unknown members in Extra.
+func (v *APIURL) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*aPIURLJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a APIURL with the members kept in Extra.
+func (v APIURL) MarshalJSON() ([]byte, error) {
+	return marshalModel((*aPIURLJSON)(&v), v.Extra)
+}
+
+type nameValueJSON NameValue
+
+// UnmarshalJSON decodes a NameValue, keeping unknown members in Extra.
+func (v *NameValue) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*nameValueJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a NameValue with the members kept in Extra.
+func (v NameValue) MarshalJSON() ([]byte, error) {
+	return marshalModel((*nameValueJSON)(&v), v.Extra)
+}
+
+type uRLComponentsJSON URLComponents
+
+// UnmarshalJSON decodes a URLComponents, keeping unknown members in Extra.
+func (v *URLComponents) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*uRLComponentsJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a URLComponents with the members kept in Extra.
+func (v URLComponents) MarshalJSON() ([]byte, error) {
+	return marshalModel((*uRLComponentsJSON)(&v), v.Extra)
+}
+
+type oASServerURLsJSON OASServerURLs
+
+// UnmarshalJSON decodes a OASServerURLs, keeping unknown members in Extra.
+func (v *OASServerURLs) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*oASServerURLsJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a OASServerURLs with the members kept in Extra.
+func (v OASServerURLs) MarshalJSON() ([]byte, error) {
+	return marshalModel((*oASServerURLsJSON)(&v), v.Extra)
+}
+
+type proxyRequestJSON ProxyRequest
+
+// UnmarshalJSON decodes a ProxyRequest, keeping unknown members in Extra.
+func (v *ProxyRequest) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*proxyRequestJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a ProxyRequest with the members kept in Extra.
+func (v ProxyRequest) MarshalJSON() ([]byte, error) {
+	return marshalModel((*proxyRequestJSON)(&v), v.Extra)
+}
+
+type proxyResponseJSON ProxyResponse
+
+// UnmarshalJSON decodes a ProxyResponse, keeping unknown members in Extra.
+func (v *ProxyResponse) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*proxyResponseJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a ProxyResponse with the members kept in Extra.
+func (v ProxyResponse) MarshalJSON() ([]byte, error) {
+	return marshalModel((*proxyResponseJSON)(&v), v.Extra)
+}
+
 type assetJSON Asset
 
 // UnmarshalJSON decodes a Asset, keeping unknown members in Extra.
@@ -1160,6 +1232,138 @@ func (v *AuditLog) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes a AuditLog with the members kept in Extra.
 func (v AuditLog) MarshalJSON() ([]byte, error) {
 	return marshalModel((*auditLogJSON)(&v), v.Extra)
+}
+
+type certificateBasicsJSON CertificateBasics
+
+// UnmarshalJSON decodes a CertificateBasics, keeping unknown members in Extra.
+func (v *CertificateBasics) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*certificateBasicsJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a CertificateBasics with the members kept in Extra.
+func (v CertificateBasics) MarshalJSON() ([]byte, error) {
+	return marshalModel((*certificateBasicsJSON)(&v), v.Extra)
+}
+
+type pkixNameJSON PkixName
+
+// UnmarshalJSON decodes a PkixName, keeping unknown members in Extra.
+func (v *PkixName) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*pkixNameJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a PkixName with the members kept in Extra.
+func (v PkixName) MarshalJSON() ([]byte, error) {
+	return marshalModel((*pkixNameJSON)(&v), v.Extra)
+}
+
+type attributeTypeAndValJSON AttributeTypeAndVal
+
+// UnmarshalJSON decodes a AttributeTypeAndVal, keeping unknown members in Extra.
+func (v *AttributeTypeAndVal) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*attributeTypeAndValJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a AttributeTypeAndVal with the members kept in Extra.
+func (v AttributeTypeAndVal) MarshalJSON() ([]byte, error) {
+	return marshalModel((*attributeTypeAndValJSON)(&v), v.Extra)
+}
+
+type certificateMetaJSON CertificateMeta
+
+// UnmarshalJSON decodes a CertificateMeta, keeping unknown members in Extra.
+func (v *CertificateMeta) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*certificateMetaJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a CertificateMeta with the members kept in Extra.
+func (v CertificateMeta) MarshalJSON() ([]byte, error) {
+	return marshalModel((*certificateMetaJSON)(&v), v.Extra)
+}
+
+type certificateListJSON CertificateList
+
+// UnmarshalJSON decodes a CertificateList, keeping unknown members in Extra.
+func (v *CertificateList) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*certificateListJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a CertificateList with the members kept in Extra.
+func (v CertificateList) MarshalJSON() ([]byte, error) {
+	return marshalModel((*certificateListJSON)(&v), v.Extra)
+}
+
+type certificateBasicsListJSON CertificateBasicsList
+
+// UnmarshalJSON decodes a CertificateBasicsList, keeping unknown members in Extra.
+func (v *CertificateBasicsList) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*certificateBasicsListJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a CertificateBasicsList with the members kept in Extra.
+func (v CertificateBasicsList) MarshalJSON() ([]byte, error) {
+	return marshalModel((*certificateBasicsListJSON)(&v), v.Extra)
+}
+
+type certificateDetailedListJSON CertificateDetailedList
+
+// UnmarshalJSON decodes a CertificateDetailedList, keeping unknown members in Extra.
+func (v *CertificateDetailedList) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*certificateDetailedListJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a CertificateDetailedList with the members kept in Extra.
+func (v CertificateDetailedList) MarshalJSON() ([]byte, error) {
+	return marshalModel((*certificateDetailedListJSON)(&v), v.Extra)
+}
+
+type certificateStatusMessageJSON CertificateStatusMessage
+
+// UnmarshalJSON decodes a CertificateStatusMessage, keeping unknown members in Extra.
+func (v *CertificateStatusMessage) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*certificateStatusMessageJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a CertificateStatusMessage with the members kept in Extra.
+func (v CertificateStatusMessage) MarshalJSON() ([]byte, error) {
+	return marshalModel((*certificateStatusMessageJSON)(&v), v.Extra)
+}
+
+type aPIUsageSummaryJSON APIUsageSummary
+
+// UnmarshalJSON decodes a APIUsageSummary, keeping unknown members in Extra.
+func (v *APIUsageSummary) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*aPIUsageSummaryJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a APIUsageSummary with the members kept in Extra.
+func (v APIUsageSummary) MarshalJSON() ([]byte, error) {
+	return marshalModel((*aPIUsageSummaryJSON)(&v), v.Extra)
+}
+
+type aPIsUsingCertificateJSON APIsUsingCertificate
+
+// UnmarshalJSON decodes a APIsUsingCertificate, keeping unknown members in Extra.
+func (v *APIsUsingCertificate) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*aPIsUsingCertificateJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a APIsUsingCertificate with the members kept in Extra.
+func (v APIsUsingCertificate) MarshalJSON() ([]byte, error) {
+	return marshalModel((*aPIsUsingCertificateJSON)(&v), v.Extra)
+}
+
+type certificateDependenciesJSON CertificateDependencies
+
+// UnmarshalJSON decodes a CertificateDependencies, keeping unknown members in Extra.
+func (v *CertificateDependencies) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*certificateDependenciesJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a CertificateDependencies with the members kept in Extra.
+func (v CertificateDependencies) MarshalJSON() ([]byte, error) {
+	return marshalModel((*certificateDependenciesJSON)(&v), v.Extra)
 }
 
 type aPIResponseJSON APIResponse
@@ -1196,6 +1400,18 @@ func (v *StatusMessage) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes a StatusMessage with the members kept in Extra.
 func (v StatusMessage) MarshalJSON() ([]byte, error) {
 	return marshalModel((*statusMessageJSON)(&v), v.Extra)
+}
+
+type gatewayNotificationJSON GatewayNotification
+
+// UnmarshalJSON decodes a GatewayNotification, keeping unknown members in Extra.
+func (v *GatewayNotification) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*gatewayNotificationJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a GatewayNotification with the members kept in Extra.
+func (v GatewayNotification) MarshalJSON() ([]byte, error) {
+	return marshalModel((*gatewayNotificationJSON)(&v), v.Extra)
 }
 
 type aPIListResponseJSON APIListResponse
@@ -1376,6 +1592,18 @@ func (v *ImportByURLPayload) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes a ImportByURLPayload with the members kept in Extra.
 func (v ImportByURLPayload) MarshalJSON() ([]byte, error) {
 	return marshalModel((*importByURLPayloadJSON)(&v), v.Extra)
+}
+
+type mCPListResponseJSON MCPListResponse
+
+// UnmarshalJSON decodes a MCPListResponse, keeping unknown members in Extra.
+func (v *MCPListResponse) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*mCPListResponseJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a MCPListResponse with the members kept in Extra.
+func (v MCPListResponse) MarshalJSON() ([]byte, error) {
+	return marshalModel((*mCPListResponseJSON)(&v), v.Extra)
 }
 
 type organisationNotificationJSON OrganisationNotification

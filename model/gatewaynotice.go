@@ -34,6 +34,9 @@ type GatewayNotification struct {
 	Signature string `json:"signature"`
 	// SignatureAlgo is 5 (crypto.SHA256) for a signed message.
 	SignatureAlgo int `json:"algorithm"`
+
+	// Extra keeps members this type does not know.
+	Extra Extra `json:"-"`
 }
 
 // NewGatewayNotification returns the message command with payload, signed

@@ -7,4 +7,7 @@ import "encoding/json"
 type MCPListResponse struct {
 	MCPs  []json.RawMessage `json:"mcps"`
 	Pages int64             `json:"pages"`
+
+	// Extra keeps members this type does not know.
+	Extra Extra `json:"-"`
 }

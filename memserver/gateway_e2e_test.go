@@ -1,0 +1,264 @@
+package memserver_test
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/dashkit/dashkit/memserver"
+	"github.com/dashkit/dashkit/model"
+	"github.com/dashkit/dashkit/store/redisstore"
+	"github.com/dashkit/dashkit/store/redisstore/redistest"
+)
+
+// The open-source gateway of ../shared/gateway (README there): v5.11.1.
+const (
+	gatewayArchive = "tyk-gateway-v5.11.1-linux-amd64.xz"
+	gatewaySHA256  = "b86b95dd7c6c63e2f3db8531bc8f53692106c74c79c6e5abfa5c59bcfa592220"
+)
+
+// gatewayBinary unpacks the gateway once into the user's cache folder and
+// checks its sha256; without the archive the test skips (fails when
+// DASHKIT_REQUIRE_SERVICES=1).
+func gatewayBinary(t *testing.T) string {
+	t.Helper()
+	archive := os.Getenv("DASHKIT_GATEWAY_XZ")
+	if archive == "" {
+		archive = filepath.Join("..", "..", "shared", "gateway", gatewayArchive)
+	}
+	if _, err := os.Stat(archive); err != nil {
+		msg := "the gateway binary is not here (" + archive + "; set DASHKIT_GATEWAY_XZ): " + err.Error()
+		if redistest.Required() {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	dir := filepath.Join(cache, "dashkit", "tyk-gateway-v5.11.1")
+	bin := filepath.Join(dir, "tyk")
+	if sum, err := fileSHA256(bin); err == nil && sum == gatewaySHA256 {
+		return bin
+	}
+	if _, err := exec.LookPath("xz"); err != nil {
+		t.Fatalf("xz is needed to unpack %s: %v", archive, err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tmp := bin + fmt.Sprintf(".%d", os.Getpid())
+	out, err := os.Create(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("xz", "-dc", archive)
+	cmd.Stdout = out
+	err = cmd.Run()
+	out.Close()
+	if err != nil {
+		t.Fatalf("unpack %s: %v", archive, err)
+	}
+	if sum, err := fileSHA256(tmp); err != nil || sum != gatewaySHA256 {
+		os.Remove(tmp)
+		t.Fatalf("unpacked gateway has sha256 %s, want %s (%v)", sum, gatewaySHA256, err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, bin); err != nil {
+		t.Fatal(err)
+	}
+	return bin
+}
+
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func freeLoopbackPort(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+// startGateway runs the gateway against srv and rs, stopped in t.Cleanup.
+func startGateway(t *testing.T, srv *memserver.Server, rs *redistest.Server) string {
+	t.Helper()
+	bin := gatewayBinary(t)
+	dir := t.TempDir()
+	for _, d := range []string{"apps", "middleware", "templates"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The gateway refuses to start without its error templates.
+	os.WriteFile(filepath.Join(dir, "templates", "error.json"), []byte("{\n    \"error\": \"{{.Message}}\"\n}\n"), 0o644)
+	host, port, _ := net.SplitHostPort(rs.Addr)
+	gwPort := freeLoopbackPort(t)
+	conf := fmt.Sprintf(`{
+  "listen_address": "127.0.0.1", "listen_port": %d, "secret": "gateway-secret",
+  "node_secret": %q,
+  "use_db_app_configs": true,
+  "db_app_conf_options": {"connection_string": %q},
+  "policies": {"policy_source": "service", "policy_connection_string": %q},
+  "storage": {"type": "redis", "host": %q, "port": %s},
+  "hash_keys": true, "hash_key_function": "murmur64",
+  "app_path": %q, "middleware_path": %q, "template_path": %q
+}`, gwPort, nodeSecret, srv.URL, srv.URL, host, port,
+		filepath.Join(dir, "apps"), filepath.Join(dir, "middleware"), filepath.Join(dir, "templates"))
+	confPath := filepath.Join(dir, "tyk.conf")
+	if err := os.WriteFile(confPath, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	logf, err := os.Create(filepath.Join(dir, "gateway.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "--conf", confPath)
+	cmd.Dir = dir // it writes files of its own (a tyk.conf) where it runs
+	cmd.Stdout, cmd.Stderr = logf, logf
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan struct{})
+	go func() { cmd.Wait(); close(exited) }()
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		<-exited
+		logf.Close()
+		if t.Failed() {
+			b, _ := os.ReadFile(logf.Name())
+			t.Logf("gateway log:\n%s", b)
+		}
+	})
+	return fmt.Sprintf("http://127.0.0.1:%d", gwPort)
+}
+
+// through sends GET path through the gateway with key (none when empty).
+func through(t *testing.T, gw, path, key string) int {
+	t.Helper()
+	req, _ := http.NewRequest("GET", gw+path, nil)
+	if key != "" {
+		req.Header.Set("Authorization", key)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+// eventually polls until through answers status, for at most within.
+func eventually(t *testing.T, within time.Duration, what string, fn func() int, status int) time.Duration {
+	t.Helper()
+	start := time.Now()
+	last := 0
+	for time.Since(start) < within {
+		if last = fn(); last == status {
+			return time.Since(start)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("%s: %d after %v, want %d", what, last, within, status)
+	return 0
+}
+
+// TestRealGateway runs Redis, the memserver and the real gateway together:
+// APIs, policies and keys made through the Dashboard API are what the
+// gateway serves and honours, and changes reach it within seconds.
+func TestRealGateway(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts the gateway")
+	}
+	rs := redistest.Start(t)
+	client := rs.Client(t)
+	upstream := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Upstream", "yes")
+		fmt.Fprint(w, "upstream "+r.URL.Path)
+	}))
+	t.Cleanup(upstream.Close)
+	srv := newServer(t, memserver.WithNodeSecret(nodeSecret),
+		memserver.WithSessions(redisstore.New(client)), memserver.WithNotifier(redisstore.NewNotifier(client)))
+
+	keyed := classicAPI("keyed", "/keyed/")
+	def := keyed["api_definition"].(map[string]any)
+	def["use_keyless"], def["use_standard_auth"] = false, true
+	def["auth"] = map[string]any{"auth_header_name": "Authorization"}
+	def["proxy"].(map[string]any)["target_url"] = upstream.URL + "/"
+	a := call(t, srv, "POST", "/api/apis", keyed)
+	want(t, a, http.StatusOK)
+	var created model.APIResponse
+	a.Into(t, &created)
+	dbID, apiID := created.Meta.(string), created.ID
+
+	open := tykOAS("open", "/open/")
+	open["x-tyk-api-gateway"].(map[string]any)["upstream"] = map[string]any{"url": upstream.URL + "/"}
+	createOAS(t, srv, call(t, srv, "POST", "/api/apis/oas", open))
+
+	a = call(t, srv, "POST", "/api/portal/policies", map[string]any{"name": "low", "active": true, "rate": 2, "per": 60, "quota_max": -1,
+		"access_rights": map[string]any{apiID: map[string]any{"api_id": apiID, "versions": []string{"Default"}}}})
+	want(t, a, http.StatusOK)
+	policy := a.JSON(t)["Message"].(string)
+	var limited, plain model.KeyData
+	call(t, srv, "POST", "/api/keys", map[string]any{"apply_policies": []string{policy}}).Into(t, &limited)
+	call(t, srv, "POST", "/api/keys", session(apiID)).Into(t, &plain)
+
+	gw := startGateway(t, srv, rs)
+	eventually(t, 30*time.Second, "keyless OAS API through the gateway", func() int { return through(t, gw, "/open/pets", "") }, 200)
+	eventually(t, 5*time.Second, "keyed API without a key", func() int { return through(t, gw, "/keyed/x", "") }, 401)
+	if got := through(t, gw, "/keyed/x", "wrong-key"); got != 403 {
+		t.Errorf("wrong key: %d, want 403", got)
+	}
+	if got := through(t, gw, "/keyed/x", plain.KeyID); got != 200 {
+		t.Errorf("good key: %d, want 200 from the upstream", got)
+	}
+	if n := len(srv.Nodes()); n != 1 {
+		t.Errorf("%d nodes registered, want 1", n)
+	}
+	// The policy's rate is 2 per 60 s.
+	codes := []int{through(t, gw, "/keyed/x", limited.KeyID), through(t, gw, "/keyed/x", limited.KeyID), through(t, gw, "/keyed/x", limited.KeyID)}
+	if codes[0] != 200 || codes[1] != 200 || codes[2] != 429 {
+		t.Errorf("policy-limited key: %v, want 200 200 429", codes)
+	}
+
+	// A listen-path change moves the API.
+	want(t, call(t, srv, "PUT", "/api/apis/"+dbID, classicAPIWithID(t, srv, dbID, "/moved/")), http.StatusOK)
+	moved := eventually(t, 10*time.Second, "API at its new listen path", func() int { return through(t, gw, "/moved/x", plain.KeyID) }, 200)
+	t.Logf("PUT /api/apis to served at the new path: %v", moved)
+	eventually(t, 5*time.Second, "API gone from its old listen path", func() int { return through(t, gw, "/keyed/x", plain.KeyID) }, 404)
+
+	// A deleted key is refused within 3 s (the gateway caches sessions 10 s).
+	want(t, call(t, srv, "DELETE", "/api/keys/"+plain.KeyID, nil), http.StatusOK)
+	gone := eventually(t, 3*time.Second, "deleted key", func() int { return through(t, gw, "/moved/x", plain.KeyID) }, 403)
+	t.Logf("deleted key refused after %v", gone)
+
+	// A deleted API stops being served.
+	want(t, call(t, srv, "DELETE", "/api/apis/"+dbID, nil), http.StatusOK)
+	eventually(t, 10*time.Second, "deleted API", func() int { return through(t, gw, "/moved/x", limited.KeyID) }, 404)
+}
