@@ -395,6 +395,22 @@ func (s *Store) importOnce(ctx context.Context, byName map[string]collection, da
 			return fmt.Errorf("import definitions: %w", err)
 		}
 	}
+	// Inserts go in batches: one round trip for many rows.
+	batch := &pgx.Batch{}
+	flush := func() error {
+		if batch.Len() == 0 {
+			return nil
+		}
+		err := t.SendBatch(ctx, batch).Close()
+		batch = &pgx.Batch{}
+		if err != nil {
+			if retryable(err) {
+				return err
+			}
+			return fmt.Errorf("import definitions: %w", mapErr(err))
+		}
+		return nil
+	}
 	br := bufio.NewReader(bytes.NewReader(data))
 	for n := 1; ; n++ {
 		line, rerr := br.ReadBytes('\n')
@@ -412,15 +428,31 @@ func (s *Store) importOnce(ctx context.Context, byName map[string]collection, da
 			if !ok {
 				return fmt.Errorf("import definitions: line %d: collection %s is not one of the definitions: %w", n, strconv.Quote(rec.Collection), store.ErrInvalid)
 			}
-			if err := c.importRecord(x, rec); err != nil {
+			if err := c.importRecord(x, batch, rec); err != nil {
 				if retryable(err) {
 					return err
 				}
 				return fmt.Errorf("import definitions: line %d: %w", n, err)
 			}
+			if batch.Len() >= 500 {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
 		}
 		if rerr == io.EOF {
 			break
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	if _, err := t.Exec(ctx, "DELETE FROM dashkit_counts"); err != nil {
+		return fmt.Errorf("import definitions: %w", err)
+	}
+	for _, c := range collections {
+		if err := c.recount(x); err != nil {
+			return fmt.Errorf("import definitions: %w", err)
 		}
 	}
 	if err := ctx.Err(); err != nil {

@@ -61,7 +61,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	nodeSecret := fs.String("node-secret", "", "node secret of the gateways (their node_secret); without one the gateway routes answer 403")
 	verbose := fs.Bool("v", false, "log every request to stderr")
 	dataFile := fs.String("data", "", "data file to keep the state in (loaded at start when it exists; every write is in it before it is answered)")
-	postgres := fs.String("postgres", "", "PostgreSQL URL (postgres://user@host/db) to keep the definitions in, shared with any other memserver on it; keys stay in memory")
+	postgres := fs.String("postgres", "", "PostgreSQL URL (postgres://user@host/db) to keep the definitions in, shared with any other memserver on it; keys stay in memory unless -redis")
 	gatewayURL := fs.String("gateway-url", memserver.DefaultGatewayURL, "URL of the gateway: imported OAS APIs' servers, the API URL routes, and the one target of POST /api/proxy")
 	apiOwnership := fs.Bool("api-ownership", false, "enforce API ownership (user_owners, user_group_owners), as the Dashboard's enable_ownership")
 	compactAfter := fs.Int64("data-compact-after", memstore.DefaultCompactAfter, "bytes of changes after which the data file is rewritten as a fresh export")
