@@ -66,6 +66,7 @@ func routeTables() []func() []route {
 		ssoRoutes,
 		analyticsRoutes,
 		schemaRoutes,
+		mcpAnalyticsRoutes,
 		adminRoutes,
 		adminOrgKeyRoutes,
 		gatewayRoutes,
