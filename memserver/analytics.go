@@ -38,7 +38,10 @@ func analyticsRoutes() []route {
 // api_key is the key's hash (what a hashing gateway records); the key id
 // is matched as well. request_time is the request's latency in
 // milliseconds; a "latency" member {"total":ms,"upstream":ms} (kept in
-// Extra) gives the upstream latency, which is otherwise request_time.
+// Extra) gives the upstream latency, which is otherwise request_time. A
+// record of MCP traffic carries mcp_stats (is_mcp, jsonrpc_method,
+// primitive_type, primitive_name, jsonrpc_error_code), which the MCP
+// analytics routes read.
 func (s *Server) RecordTraffic(records ...model.AnalyticsRecord) error {
 	now := s.now()
 	err := s.store.UpdateDefinitions(context.Background(), func(tx store.DefinitionsTx) error {
@@ -52,6 +55,9 @@ func (s *Server) RecordTraffic(records ...model.AnalyticsRecord) error {
 			}
 			if r.RequestTime < 0 {
 				return fmt.Errorf("record %d: request_time must not be negative: %w", i, store.ErrInvalid)
+			}
+			if isMCPRecord(&r) && r.MCPStats.JSONRPCMethod == "" {
+				return fmt.Errorf("record %d: mcp_stats.jsonrpc_method is empty: an MCP record names the JSON-RPC method it called: %w", i, store.ErrInvalid)
 			}
 			if err := tx.InsertAnalytics(&r); err != nil {
 				return fmt.Errorf("record %d: %w", i, err)
@@ -187,8 +193,45 @@ func latencies(r *model.AnalyticsRecord) (total, upstream int64) {
 // aggregate groups records by day or by endpoint (API and path) and sums
 // each group as the Dashboard does: a response code of 400 or more is an
 // error, anything else a success; latencies are averaged, with their
-// extremes.
+// extremes. Days come in order; endpoints most hit first.
 func aggregate(recs []model.AnalyticsRecord, byEndpoint bool) []model.AnalyticsResultUnit {
+	if byEndpoint {
+		return aggregateBy(recs, groupByEndpoint, failedRequest, mostHitEndpointFirst)
+	}
+	return aggregateBy(recs, groupByDay, failedRequest, byDay)
+}
+
+// A grouping names the group of a record and what its result unit's id
+// says of the group.
+type grouping func(r *model.AnalyticsRecord) (key string, id model.AnalyticsResultID)
+
+func groupByEndpoint(r *model.AnalyticsRecord) (string, model.AnalyticsResultID) {
+	return r.APIID + "\x00" + r.Path, model.AnalyticsResultID{Path: r.Path, APIID: r.APIID, APIName: r.APIName}
+}
+
+func groupByDay(r *model.AnalyticsRecord) (string, model.AnalyticsResultID) {
+	t := r.TimeStamp.UTC()
+	return t.Format(time.DateOnly), model.AnalyticsResultID{Day: int64(t.Day()), Month: int64(t.Month()), Year: int64(t.Year())}
+}
+
+// failedRequest: a response code of 400 or more.
+func failedRequest(r *model.AnalyticsRecord) bool { return r.ResponseCode >= 400 }
+
+func byDay(a, b *model.AnalyticsResultUnit) bool { return dayOf(a.ID) < dayOf(b.ID) }
+
+func mostHitEndpointFirst(a, b *model.AnalyticsResultUnit) bool {
+	if a.Hits != b.Hits {
+		return a.Hits > b.Hits
+	}
+	if a.ID.APIID != b.ID.APIID {
+		return a.ID.APIID < b.ID.APIID
+	}
+	return a.ID.Path < b.ID.Path
+}
+
+// aggregateBy groups records with group, counts each record failed says
+// failed as an error, and orders the groups with less.
+func aggregateBy(recs []model.AnalyticsRecord, group grouping, failed func(*model.AnalyticsRecord) bool, less func(a, b *model.AnalyticsResultUnit) bool) []model.AnalyticsResultUnit {
 	type acc struct {
 		unit                     model.AnalyticsResultUnit
 		reqTime, total, upstream int64
@@ -197,16 +240,7 @@ func aggregate(recs []model.AnalyticsRecord, byEndpoint bool) []model.AnalyticsR
 	groups := map[string]*acc{}
 	for i := range recs {
 		r := &recs[i]
-		var key string
-		var id model.AnalyticsResultID
-		if byEndpoint {
-			key = r.APIID + "\x00" + r.Path
-			id = model.AnalyticsResultID{Path: r.Path, APIID: r.APIID, APIName: r.APIName}
-		} else {
-			t := r.TimeStamp.UTC()
-			key = t.Format(time.DateOnly)
-			id = model.AnalyticsResultID{Day: int64(t.Day()), Month: int64(t.Month()), Year: int64(t.Year())}
-		}
+		key, id := group(r)
 		a := groups[key]
 		if a == nil {
 			a = &acc{unit: model.AnalyticsResultUnit{ID: id}, minT: math.MaxInt64, minUp: math.MaxInt64}
@@ -215,7 +249,7 @@ func aggregate(recs []model.AnalyticsRecord, byEndpoint bool) []model.AnalyticsR
 		total, up := latencies(r)
 		u := &a.unit
 		u.Hits++
-		if r.ResponseCode >= 400 {
+		if failed(r) {
 			u.Error++
 		} else {
 			u.Success++
@@ -229,7 +263,7 @@ func aggregate(recs []model.AnalyticsRecord, byEndpoint bool) []model.AnalyticsR
 		a.minT, a.maxT = min(a.minT, total), max(a.maxT, total)
 		a.minUp, a.maxUp = min(a.minUp, up), max(a.maxUp, up)
 	}
-	list := make([]*acc, 0, len(groups))
+	out := make([]model.AnalyticsResultUnit, 0, len(groups))
 	for _, a := range groups {
 		u := &a.unit
 		hits := float64(u.Hits)
@@ -239,25 +273,9 @@ func aggregate(recs []model.AnalyticsRecord, byEndpoint bool) []model.AnalyticsR
 		u.MinLatency, u.MaxLatency = a.minT, a.maxT
 		u.MinUpstreamLatency, u.MaxUpstreamLatency = a.minUp, a.maxUp
 		fillEmpty(u)
-		list = append(list, a)
+		out = append(out, *u)
 	}
-	sort.Slice(list, func(i, j int) bool {
-		a, b := list[i].unit, list[j].unit
-		if !byEndpoint {
-			return dayOf(a.ID) < dayOf(b.ID)
-		}
-		if a.Hits != b.Hits {
-			return a.Hits > b.Hits
-		}
-		if a.ID.APIID != b.ID.APIID {
-			return a.ID.APIID < b.ID.APIID
-		}
-		return a.ID.Path < b.ID.Path
-	})
-	out := make([]model.AnalyticsResultUnit, len(list))
-	for i, a := range list {
-		out[i] = a.unit
-	}
+	sort.Slice(out, func(i, j int) bool { return less(&out[i], &out[j]) })
 	return out
 }
 

@@ -77,6 +77,9 @@ func (s *Server) seed(ctx context.Context, f Fixtures) error {
 			if u.CreatedAt == "" {
 				u.CreatedAt = stamp
 			}
+			if err := s.checkEmailFree(tx, u.OrgID, u.EmailAddress, ""); err != nil {
+				return fmt.Errorf("user %q: %w", u.EmailAddress, err)
+			}
 			if err := tx.InsertUser(&u); err != nil {
 				return fmt.Errorf("user %q: %w", u.EmailAddress, err)
 			}

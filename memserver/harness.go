@@ -122,10 +122,10 @@ func (s *Server) Requests() []Exchange { return s.reqlog.all() }
 func (s *Server) Reset() error {
 	s.stateMu.Lock()
 	defer s.stateMu.Unlock()
-	if err := s.store.Restore(context.Background(), s.baseline); err != nil {
+	err := s.restoreDroppingAudit(func() error { return s.store.Restore(context.Background(), s.baseline) })
+	if err != nil {
 		return fmt.Errorf("memserver: reset: %w", err)
 	}
-	s.dropAudit()
 	s.reqlog.clear()
 	s.faults.clear()
 	return nil

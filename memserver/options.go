@@ -70,6 +70,9 @@ type config struct {
 	// passwordCost is the bcrypt cost of user passwords (see
 	// WithPasswordCost).
 	passwordCost int
+	// multiOrgUsers lets one email be a user of several orgs (see
+	// WithMultiOrgUsers).
+	multiOrgUsers bool
 	// apiOwnership is WithAPIOwnership (apiaccess.go).
 	apiOwnership bool
 }
@@ -237,3 +240,8 @@ func ParseTrustedProxies(ranges ...string) ([]netip.Prefix, error) {
 	}
 	return out, nil
 }
+
+// WithMultiOrgUsers lets the same email be a user once in each org, as a
+// Dashboard with enable_multi_org_users does; off by default, as on a real
+// Dashboard, where an email is one user across every org.
+func WithMultiOrgUsers(on bool) Option { return func(c *config) { c.multiOrgUsers = on } }

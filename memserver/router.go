@@ -66,6 +66,7 @@ func routeTables() []func() []route {
 		ssoRoutes,
 		analyticsRoutes,
 		schemaRoutes,
+		mcpAnalyticsRoutes,
 		adminRoutes,
 		adminOrgKeyRoutes,
 		gatewayRoutes,
@@ -74,6 +75,7 @@ func routeTables() []func() []route {
 		mcpRoutes,
 		apiAccessRoutes,
 		migrateRoutes,
+		portalRoutes,
 	}
 }
 

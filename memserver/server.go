@@ -213,7 +213,7 @@ func (s *Server) seedDefaults(ctx context.Context) (fresh bool, err error) {
 			fresh = true
 		}
 		email := "admin@" + s.OrgID + ".memserver.local"
-		if u, err := tx.GetUserByEmail(email); err == nil {
+		if u, err := tx.GetUserByEmail(s.OrgID, email); err == nil {
 			s.UserID = u.ID
 			if s.cfg.secret == "" {
 				s.Secret = u.AccessKey
@@ -239,7 +239,7 @@ func (s *Server) seedDefaults(ctx context.Context) (fresh bool, err error) {
 		if err := tx.InsertUser(u); err != nil {
 			return fmt.Errorf("store the default user: %w", err)
 		}
-		return nil
+		return s.seedPortal(tx, s.OrgID)
 	})
 	return fresh, err
 }

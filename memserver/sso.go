@@ -157,7 +157,7 @@ func (c *call) ssoLogin(n *store.SSONonce) bool {
 	group := ssoGroup(d)
 	email := ssoLoginEmail(d)
 	err := c.update(func(tx store.DefinitionsTx) error {
-		u, err := tx.GetUserByEmail(email)
+		u, err := tx.GetUserByEmail(n.OrgID, email)
 		switch {
 		case errors.Is(err, store.ErrNotFound) && d.SSOOnlyForRegisteredUsers:
 			return c.failTx(http.StatusForbidden, "SSO: "+email+" is not a registered user")
@@ -185,6 +185,9 @@ func (c *call) ssoLogin(n *store.SSONonce) bool {
 				AccessKey: c.s.ids.Secret(), Active: true, GroupID: group,
 				UserPermissions: perms, CreatedAt: c.nowString(), LastLoginDate: c.nowString(),
 			}
+			if err := c.s.checkEmailFree(tx, n.OrgID, email, ""); err != nil {
+				return c.failTx(http.StatusForbidden, "SSO: "+email+" is a user of another organisation")
+			}
 			return tx.InsertUser(u)
 		case err != nil:
 			return err
@@ -209,7 +212,7 @@ func (c *call) ssoMayLogIn(tx store.DefinitionsReader, in model.SSOAccessData) e
 	if c.isAdmin() || in.ForSection != model.SSOSectionDashboard {
 		return nil
 	}
-	u, err := tx.GetUserByEmail(in.EmailAddress)
+	u, err := tx.GetUserByEmail(in.OrgID, in.EmailAddress)
 	if err != nil || u.OrgID != in.OrgID {
 		return nil
 	}

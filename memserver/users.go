@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -217,6 +218,39 @@ func getMe(c *call) {
 	c.json(http.StatusOK, publicUser(u))
 }
 
+// checkEmailFree fails with a conflict (answered 403 "User email already
+// exists for this org.") when a user other than self has email in org, or,
+// unless the Server has multi-org users (WithMultiOrgUsers, the
+// Dashboard's enable_multi_org_users, off by default), in any org. The
+// store keeps emails unique per org only.
+func (s *Server) checkEmailFree(tx store.DefinitionsReader, org, email, self string) error {
+	if email == "" {
+		return nil
+	}
+	orgs := []string{org}
+	if !s.cfg.multiOrgUsers {
+		all, err := tx.ListOrgs(store.ListOptions{Page: 0})
+		if err != nil {
+			return err
+		}
+		orgs = append(orgs[:0], "") // super users
+		for _, o := range all.Items {
+			orgs = append(orgs, o.ID)
+		}
+	}
+	for _, o := range orgs {
+		u, err := tx.GetUserByEmail(o, email)
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+		case err != nil:
+			return err
+		case u.ID != self:
+			return fmt.Errorf("user email %s: %w", email, store.ErrConflict)
+		}
+	}
+	return nil
+}
+
 // normaliseEmail is an email as users are stored with it: trimmed and
 // lower-cased, as a real Dashboard stores them (real exports carry only
 // lower-case emails), so that a look-up finds it however it is typed.
@@ -316,6 +350,9 @@ func (c *call) insertUser(u *model.User, withPassword bool) {
 			return c.failTx(http.StatusBadRequest, msgUserValidation+err.Error())
 		}
 		if err := c.grantableGroup(tx, u.GroupID); err != nil {
+			return err
+		}
+		if err := c.s.checkEmailFree(tx, u.OrgID, u.EmailAddress, ""); err != nil {
 			return err
 		}
 		return tx.InsertUser(u)
@@ -471,6 +508,11 @@ func (c *call) changeUser(in *userUpdate) {
 		}
 		if err := checkGroup(tx, u.OrgID, u.GroupID); err != nil {
 			return c.failTx(http.StatusBadRequest, msgUserValidation+err.Error())
+		}
+		if u.EmailAddress != old.EmailAddress || u.OrgID != old.OrgID {
+			if err := c.s.checkEmailFree(tx, u.OrgID, u.EmailAddress, u.ID); err != nil {
+				return err
+			}
 		}
 		return tx.UpdateUser(u)
 	})

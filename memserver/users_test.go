@@ -475,3 +475,52 @@ func TestUserAnswersFidelity(t *testing.T) {
 	wantError(t, callAs(t, srv, secret, "GET", "/api/users/me", nil), http.StatusUnauthorized, "Not authorised")
 	wantError(t, call(t, srv, "GET", "/api/users/"+id, nil), http.StatusNotFound, "")
 }
+
+// WithMultiOrgUsers, as the Dashboard's enable_multi_org_users: the same
+// email may be a user once in each org. Off by default, as on a real
+// Dashboard, where an email is one user across every org.
+func TestMultiOrgUsers(t *testing.T) {
+	t.Parallel()
+	for _, multi := range []bool{false, true} {
+		srv := newServer(t, memserver.WithMultiOrgUsers(multi))
+		a := adminCall(t, srv, "POST", "/admin/organisations", map[string]any{"owner_name": "Second"})
+		want(t, a, http.StatusOK)
+		second := a.JSON(t)["Meta"].(string)
+		_, _ = newUser(t, srv, "Shared@Example.com", map[string]string{"apis": "read"})
+		a = adminCall(t, srv, "POST", "/admin/users", map[string]any{"org_id": second, "email_address": "shared@example.com"})
+		if !multi {
+			wantError(t, a, http.StatusForbidden, "already exists")
+			// Nor may a user of the second org take it by a change.
+			a = adminCall(t, srv, "POST", "/admin/users", map[string]any{"org_id": second, "email_address": "other@example.com"})
+			want(t, a, http.StatusOK)
+			var made struct{ Meta model.User }
+			a.Into(t, &made)
+			wantError(t, adminCall(t, srv, "PUT", "/admin/users/"+made.Meta.ID, map[string]any{"email_address": "SHARED@example.com"}), http.StatusForbidden, "already exists")
+			continue
+		}
+		want(t, a, http.StatusOK)
+		var made struct {
+			Message string
+			Meta    model.User
+		}
+		a.Into(t, &made)
+		if made.Meta.OrgID != second || made.Meta.EmailAddress != "shared@example.com" {
+			t.Fatalf("second org's user: %+v", made.Meta)
+		}
+		// Each org's user is its own; still once per org.
+		var list model.UserListResponse
+		callAs(t, srv, made.Message, "GET", "/api/users", nil).Into(t, &list)
+		if len(list.Users) != 1 || list.Users[0].ID != made.Meta.ID {
+			t.Fatalf("second org's users: %+v", list.Users)
+		}
+		wantError(t, adminCall(t, srv, "POST", "/admin/users", map[string]any{"org_id": second, "email_address": "SHARED@example.com"}), http.StatusForbidden, "already exists")
+		// SSO into the second org logs in its own user.
+		a = adminCall(t, srv, "POST", "/admin/sso", map[string]any{"ForSection": "dashboard", "OrgID": second, "EmailAddress": "shared@example.com"})
+		want(t, a, http.StatusOK)
+		want(t, tap(t, srv, a.JSON(t)["Meta"].(string)), http.StatusFound)
+		callAs(t, srv, made.Message, "GET", "/api/users", nil).Into(t, &list)
+		if len(list.Users) != 1 || list.Users[0].LastLoginDate == "" {
+			t.Fatalf("after SSO, second org's users: %+v", list.Users)
+		}
+	}
+}

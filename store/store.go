@@ -33,10 +33,12 @@
 //   - Look-ups by identifier use an index, never a scan: by db id, api_id, a
 //     policy's or an asset's custom id within its org, a key's id, hash and
 //     basic-auth username ([Key.BasicAuthUsername]) within its org, a user's
-//     email (without case) and access key, an OAuth client id, a portal
+//     email (without case) within its org and access key, an OAuth client id, a portal
 //     object's kind and id and its kind, org and key.
 //   - Identifiers are unique: a db id per collection, an api_id per store,
-//     a custom policy or asset id per org, a user email and access key per
+//     a custom policy or asset id per org, a user email per org (a
+//     Dashboard with enable_multi_org_users has one person in several
+//     orgs; one without refuses it above the store) and access key per
 //     store, a key's hash per store, a basic-auth username per org, a portal
 //     object's id per kind and its key per kind and org. Breaking
 //     one returns an error wrapping [ErrConflict]; a missing object one
@@ -311,7 +313,9 @@ type DefinitionsReader interface {
 	ListOrgs(opts ListOptions) (Page[model.Organisation], error)
 
 	GetUser(id string) (*model.User, error)
-	GetUserByEmail(email string) (*model.User, error)
+	// GetUserByEmail finds the user of org with email, without case; org
+	// "" finds super users.
+	GetUserByEmail(orgID, email string) (*model.User, error)
 	GetUserByAccessKey(accessKey string) (*model.User, error)
 	// ListUsers lists the users of org; an empty org lists every user.
 	ListUsers(orgID string, opts ListOptions) (Page[model.User], error)

@@ -82,6 +82,15 @@ func apiDef(a *model.APIDefinitionWrapper) *model.APIDefinition {
 
 func optional(s string) (string, bool) { return s, s != "" }
 
+// orgEmailKey is the key of a user's email within its org, without case;
+// none for a user without an email.
+func orgEmailKey(org, email string) (string, bool) {
+	if email == "" {
+		return "", false
+	}
+	return org + sep + strings.ToLower(email), true
+}
+
 // The collections. Each is a table of its db; their indexes follow from
 // these descriptions (see coll).
 var (
@@ -107,7 +116,8 @@ var (
 		},
 		uniques: []unique[model.User]{
 			// Emails are compared without case, as people type them.
-			{index: "email", what: "email", key: func(u *model.User) (string, bool) { return optional(strings.ToLower(u.EmailAddress)) }},
+			// One email per org: the same person may be a user of several.
+			{index: "email", what: "email", key: func(u *model.User) (string, bool) { return orgEmailKey(u.OrgID, u.EmailAddress) }},
 			{index: "access_key", what: "access key", key: func(u *model.User) (string, bool) { return optional(u.AccessKey) }},
 		},
 	}

@@ -3,7 +3,6 @@ package memstore
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/dashkit/dashkit/model"
 	"github.com/dashkit/dashkit/store"
@@ -72,8 +71,9 @@ func (t *defTx) ListOrgs(opts store.ListOptions) (store.Page[model.Organisation]
 
 func (t *defTx) GetUser(id string) (*model.User, error) { return users.byID(t.txn, id) }
 
-func (t *defTx) GetUserByEmail(email string) (*model.User, error) {
-	return users.get(t.txn, "email", strings.ToLower(email), fmt.Sprintf("with email %q", email))
+func (t *defTx) GetUserByEmail(orgID, email string) (*model.User, error) {
+	key, _ := orgEmailKey(orgID, email)
+	return users.get(t.txn, "email", key, fmt.Sprintf("with email %q", email))
 }
 
 func (t *defTx) GetUserByAccessKey(accessKey string) (*model.User, error) {

@@ -2,7 +2,6 @@ package pgstore
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/dashkit/dashkit/model"
@@ -74,7 +73,8 @@ var (
 		},
 		uniques: []unique[model.User]{
 			// Emails are compared without case, as people type them.
-			{col: "email", what: "email", key: func(u *model.User) ([]byte, bool) { return optional(strings.ToLower(u.EmailAddress)) }},
+			// One email per org: the same person may be a user of several.
+			{col: "email", what: "email", key: func(u *model.User) ([]byte, bool) { return orgEmailKey(u.OrgID, u.EmailAddress) }},
 			{col: "access_key", what: "access key", key: func(u *model.User) ([]byte, bool) { return optional(u.AccessKey) }},
 		},
 		// A user's password hash is not part of its JSON: it travels as

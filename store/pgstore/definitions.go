@@ -45,8 +45,9 @@ func (t *defTx) ListOrgs(opts store.ListOptions) (store.Page[model.Organisation]
 
 func (t *defTx) GetUser(id string) (*model.User, error) { return users.byID(&t.tx, id) }
 
-func (t *defTx) GetUserByEmail(email string) (*model.User, error) {
-	return users.get(&t.tx, "u_email", []byte(lower(email)), fmt.Sprintf("with email %q", email))
+func (t *defTx) GetUserByEmail(orgID, email string) (*model.User, error) {
+	key, _ := orgEmailKey(orgID, email)
+	return users.get(&t.tx, "u_email", key, fmt.Sprintf("with email %q", email))
 }
 
 func (t *defTx) GetUserByAccessKey(accessKey string) (*model.User, error) {

@@ -639,4 +639,13 @@ func nameKey(s string) []byte { return []byte(strings.ToLower(s)) }
 
 func optional(s string) ([]byte, bool) { return []byte(s), s != "" }
 
+// orgEmailKey is the key of a user's email within its org, without case;
+// none for a user without an email.
+func orgEmailKey(org, email string) ([]byte, bool) {
+	if email == "" {
+		return nil, false
+	}
+	return []byte(org + sep + strings.ToLower(email)), true
+}
+
 func lower(s string) string { return strings.ToLower(s) }

@@ -353,12 +353,16 @@ func testLookups(t *testing.T, s store.Store) {
 	})
 	viewDefs(t, s, func(tx store.DefinitionsReader) error {
 		for _, email := range []string{"Mixed.Case@Example.com", "mixed.case@example.com"} {
-			got, err := tx.GetUserByEmail(email)
+			got, err := tx.GetUserByEmail(orgA, email)
 			if err != nil || got.ID != u.ID {
 				t.Errorf("GetUserByEmail(%q) = %v, %v; want user %s", email, got, err, u.ID)
 			}
 		}
-		_, err := tx.GetUserByEmail("nobody@example.com")
+		_, err := tx.GetUserByEmail(orgA, "nobody@example.com")
+		wantErr(t, "GetUserByEmail of a missing email", err, store.ErrNotFound)
+		_, err = tx.GetUserByEmail(orgB, u.EmailAddress)
+		wantErr(t, "GetUserByEmail of another org's email", err, store.ErrNotFound)
+
 		wantErr(t, "GetUserByEmail of a missing email", err, store.ErrNotFound)
 		if got, err := tx.GetUserByAccessKey(u.AccessKey); err != nil || got.ID != u.ID || got.PasswordHash != u.PasswordHash {
 			t.Errorf("GetUserByAccessKey = %v, %v; want user %s with its password hash", got, err, u.ID)
@@ -402,6 +406,20 @@ func testLookups(t *testing.T, s store.Store) {
 
 	// Changing an api_id moves the look-up; changing an email frees the
 	// old one.
+	// The same email in another org is another user (emails are unique per
+	// org).
+	uB := newUser(orgB, 9)
+	uB.EmailAddress = "MIXED.case@example.com"
+	defs(t, s, func(tx store.DefinitionsTx) error { return tx.InsertUser(uB) })
+	viewDefs(t, s, func(tx store.DefinitionsReader) error {
+		if got, err := tx.GetUserByEmail(orgB, u.EmailAddress); err != nil || got.ID != uB.ID {
+			t.Errorf("GetUserByEmail(orgB) = %v, %v; want user %s", got, err, uB.ID)
+		}
+		if got, err := tx.GetUserByEmail(orgA, u.EmailAddress); err != nil || got.ID != u.ID {
+			t.Errorf("GetUserByEmail(orgA) = %v, %v; want user %s", got, err, u.ID)
+		}
+		return nil
+	})
 	defs(t, s, func(tx store.DefinitionsTx) error {
 		a2 := newAPI(orgA, 1, "api")
 		a2.APIDefinition.APIID = "new-api-id"
@@ -418,7 +436,7 @@ func testLookups(t *testing.T, s store.Store) {
 		if got, err := tx.GetAPIByAPIID("new-api-id"); err != nil || got.APIDefinition.ID != a.APIDefinition.ID {
 			t.Errorf("GetAPIByAPIID of the new api_id = %v, %v", got, err)
 		}
-		_, err = tx.GetUserByEmail(u.EmailAddress)
+		_, err = tx.GetUserByEmail(orgA, u.EmailAddress)
 		wantErr(t, "GetUserByEmail of the old email", err, store.ErrNotFound)
 		return nil
 	})

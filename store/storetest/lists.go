@@ -40,7 +40,7 @@ func testConflicts(t *testing.T, s store.Store) {
 			return tx.UpdateAPI(a)
 		}},
 		{"insert user with a taken email", func(tx store.DefinitionsTx) error {
-			u := newUser(orgB, 3)
+			u := newUser(orgA, 3)
 			u.EmailAddress = strings.ToUpper(newUser(orgA, 1).EmailAddress)
 			return tx.InsertUser(u)
 		}},

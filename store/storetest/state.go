@@ -217,7 +217,7 @@ func testDeleteOrgData(t *testing.T, s store.Store) {
 		if _, err := tx.GetOrg(orgA); err != nil {
 			t.Errorf("DeleteOrgData deleted the org itself: %v", err)
 		}
-		_, err := tx.GetUserByEmail(newUser(orgA, 1).EmailAddress)
+		_, err := tx.GetUserByEmail(orgA, newUser(orgA, 1).EmailAddress)
 		wantErr(t, "user of a deleted org by email", err, store.ErrNotFound)
 		_, err = tx.GetAPIByAPIID(newAPI(orgA, 1, "").APIDefinition.APIID)
 		wantErr(t, "API of a deleted org by api_id", err, store.ErrNotFound)
@@ -686,7 +686,7 @@ func testExportImport(t *testing.T, s store.Store) {
 			t.Errorf("%s: an org created after the export (-want +got):\n%s", when, d)
 		}
 		viewDefs(t, s, func(tx store.DefinitionsReader) error {
-			u, err := tx.GetUserByEmail(newUser(orgA, 1).EmailAddress)
+			u, err := tx.GetUserByEmail(orgA, newUser(orgA, 1).EmailAddress)
 			if err != nil {
 				return err
 			}

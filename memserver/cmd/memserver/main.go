@@ -68,6 +68,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	seedFile := fs.String("seed", "", "JSON file of fixtures to store at start (and on reset)")
 	pageSize := fs.Int("page-size", 10, "items in one page of a list")
 	keyHash := fs.String("key-hash", model.DefaultHashAlgorithm, "hash function of keys, as the gateway's hash_key_function: murmur32, murmur64, murmur128 or sha256; empty for legacy <org_id><32 hex> keys")
+	multiOrgUsers := fs.Bool("multi-org-users", false, "let one email be a user once in each org, as the Dashboard's enable_multi_org_users")
 	redisURL := fs.String("redis", "", "keep keys in this Redis, in the layout a Tyk Gateway reads, and announce changes there (redis://127.0.0.1:6379/0)")
 	nodeSecret := fs.String("node-secret", "", "node secret of the gateways (their node_secret); without one the gateway routes answer 403")
 	verbose := fs.Bool("v", false, "log every request to stderr")
@@ -102,6 +103,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		memserver.WithAuditLogSize(*auditSize),
 		memserver.WithAuditLogBytes(*auditBytes),
 		memserver.WithControlSecret(*controlSecret),
+		memserver.WithMultiOrgUsers(*multiOrgUsers),
 		memserver.WithNodeSecret(*nodeSecret),
 		memserver.WithGatewayURL(*gatewayURL),
 		memserver.WithAPIOwnership(*apiOwnership),

@@ -242,3 +242,49 @@ func TestLoopback(t *testing.T) {
 		}
 	}
 }
+
+// -multi-org-users: the same email is a user once in each org.
+func TestRunMultiOrgUsers(t *testing.T) {
+	for _, multi := range []bool{false, true} {
+		args := []string{"-addr", "127.0.0.1:0", "-admin-secret", "adm1n"}
+		if multi {
+			args = append(args, "-multi-org-users")
+		}
+		url, _, stop := startRun(t, args...)
+		post := func(path, body string) (int, map[string]any) {
+			req, _ := http.NewRequest("POST", url+path, strings.NewReader(body))
+			req.Header.Set("admin-auth", "adm1n")
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			var m map[string]any
+			json.NewDecoder(resp.Body).Decode(&m)
+			return resp.StatusCode, m
+		}
+		var orgs []string
+		for _, name := range []string{"One", "Two"} {
+			code, m := post("/admin/organisations", `{"owner_name":"`+name+`"}`)
+			if code != 200 {
+				t.Fatalf("create org: %d %v", code, m)
+			}
+			orgs = append(orgs, m["Meta"].(string))
+		}
+		codes := []int{}
+		for _, org := range orgs {
+			code, _ := post("/admin/users", `{"org_id":"`+org+`","email_address":"same@example.com"}`)
+			codes = append(codes, code)
+		}
+		want := []int{200, 403}
+		if multi {
+			want = []int{200, 200}
+		}
+		if codes[0] != want[0] || codes[1] != want[1] {
+			t.Fatalf("-multi-org-users=%v: user creation answered %v, want %v", multi, codes, want)
+		}
+		if err := stop(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
