@@ -59,6 +59,8 @@ type Client struct {
 	UserGroups *UserGroupsService
 	// Webhooks manages webhooks (/api/hooks).
 	Webhooks *WebhooksService
+	// Portal manages the classic developer portal (/api/portal/catalogue, ...).
+	Portal *PortalService
 	// Permissions reads and sets the organisation's additional permissions (/api/org/permissions).
 	Permissions *PermissionsService
 	// OPA reads and sets the organisation's OPA rules (/api/org/opa).
@@ -181,6 +183,7 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 	c.Users = &UsersService{c}
 	c.UserGroups = &UserGroupsService{c}
 	c.Webhooks = &WebhooksService{c}
+	c.Portal = &PortalService{c}
 	c.Permissions = &PermissionsService{c}
 	c.OPA = &OPAService{c}
 	c.SSO = &SSOService{c}

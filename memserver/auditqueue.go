@@ -2,6 +2,7 @@ package memserver
 
 import (
 	"context"
+	"errors"
 	"sync"
 
 	"github.com/dashkit/dashkit/model"
@@ -31,7 +32,30 @@ const auditQueueSize = 1024
 type auditQueue struct {
 	mu      sync.Mutex
 	pending []*model.AuditLog
+	// kept are the records written, oldest first from head, with what
+	// each costs: the log is bounded by WithAuditLogSize and
+	// WithAuditLogBytes, and the oldest go first.
+	kept  []keptAudit
+	head  int
+	bytes int64
+	// writeMu also guards kept, head and bytes, which only a write or
+	// a restore changes.
 	writeMu sync.Mutex
+}
+
+type keptAudit struct {
+	mid  string
+	size int64
+}
+
+// auditRecordCost is what an audit record costs a store beyond its text,
+// about: the in-memory store keeps it packed and decoded, with its indexes
+// (some 2.4 KB a record were measured with its strings).
+const auditRecordCost = 2048
+
+func auditSize(r *model.AuditLog) int64 {
+	return int64(auditRecordCost + len(r.MID) + len(r.ReqID) + len(r.OrgID) + len(r.Date) + len(r.IP) +
+		len(r.User) + len(r.Action) + len(r.Method) + len(r.URL) + len(r.Diff))
 }
 
 // queueAudit adds a record. A full queue is written by a goroutine of its
@@ -60,11 +84,39 @@ func (s *Server) flushAudit(ctx context.Context) {
 	}
 	// The store under the tracking one: audit records change no API, and
 	// the tracking store flushes this queue itself.
+	q := &s.auditq
 	err := s.store.(*trackedStore).Store.UpdateDefinitions(context.WithoutCancel(ctx), func(tx store.DefinitionsTx) error {
 		for _, r := range recs {
 			if err := tx.InsertAuditLog(r); err != nil {
 				return err
 			}
+		}
+		del, ok := tx.(store.AuditLogDeleter)
+		if !ok {
+			return nil
+		}
+		for _, r := range recs {
+			n := auditSize(r)
+			q.kept = append(q.kept, keptAudit{mid: r.MID, size: n})
+			q.bytes += n
+		}
+		for len(q.kept)-q.head > s.cfg.auditSize || (s.cfg.auditBytes > 0 && q.bytes > s.cfg.auditBytes) {
+			if len(q.kept) == q.head {
+				break
+			}
+			old := q.kept[q.head]
+			q.kept[q.head] = keptAudit{}
+			q.head++
+			q.bytes -= old.size
+			// A record already gone (a restore, an org's data deleted) is
+			// simply no longer counted.
+			if err := del.DeleteAuditLog(old.mid); err != nil && !errors.Is(err, store.ErrNotFound) {
+				return err
+			}
+		}
+		if q.head > 64 && q.head > len(q.kept)/2 {
+			q.kept = append(q.kept[:0:0], q.kept[q.head:]...)
+			q.head = 0
 		}
 		return nil
 	})
@@ -84,6 +136,7 @@ func (s *Server) restoreDroppingAudit(restore func() error) error {
 	}
 	s.auditq.mu.Lock()
 	s.auditq.pending = nil
+	s.auditq.kept, s.auditq.head, s.auditq.bytes = nil, 0, 0
 	s.auditq.mu.Unlock()
 	return nil
 }

@@ -31,6 +31,8 @@ type call struct {
 	user  *model.User
 	orgID string
 	admin bool
+	// node is set on gateway routes once the node secret is checked.
+	node bool
 	// perms are the user's effective permissions: its own, or its group's.
 	perms model.UserPermissions
 	// auditBefore is what a GET of the path answered before a PUT ran, for

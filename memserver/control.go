@@ -64,8 +64,13 @@ type wireExchange struct {
 	ResponseBody string              `json:"response_body"`
 }
 
+// controlRequests answers the journal, oldest first. The header
+// X-Memserver-Requests-Dropped says how many older exchanges the journal's
+// bounds (entries and bytes) have dropped since it was last cleared.
 func controlRequests(c *call) {
 	all := c.s.Requests()
+	dropped, _ := c.s.reqlog.stats()
+	c.w.Header().Set("X-Memserver-Requests-Dropped", strconv.FormatInt(dropped, 10))
 	out := make([]wireExchange, 0, len(all))
 	for _, ex := range all {
 		out = append(out, wireExchange{

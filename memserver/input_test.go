@@ -122,3 +122,39 @@ func TestSeedAllOrNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestYAMLAliasBombImport: an alias bomb is refused with 400 saying why,
+// by an absolute budget of what aliases may expand to: the budget once grew
+// with the body (64 values a byte), so padding the body let a bomb build
+// millions of values (a 9 MiB body grew the process to 6.4 GB). Here 100 KB
+// of padding and 9^7 (4.8 million) values, and a 1 MiB scalar aliased 20
+// times (20 MiB of text from a 1 MiB body).
+func TestYAMLAliasBombImport(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	var b strings.Builder
+	b.WriteString("openapi: 3.0.3\ninfo: {title: bomb, version: '1'}\npaths: {}\n")
+	b.WriteString("x-pad: '" + strings.Repeat("p", 100<<10) + "'\n")
+	b.WriteString("x-a: &a [x,x,x,x,x,x,x,x,x]\n")
+	prev := "a"
+	for _, name := range []string{"b", "c", "d", "e", "f", "g"} {
+		b.WriteString("x-" + name + ": &" + name + " [" + strings.TrimSuffix(strings.Repeat("*"+prev+",", 9), ",") + "]\n")
+		prev = name
+	}
+	wide := "openapi: 3.0.3\ninfo: {title: wide, version: '1'}\npaths: {}\nx-big: &big '" + strings.Repeat("w", 1<<20) + "'\nx-many: [" +
+		strings.TrimSuffix(strings.Repeat("*big,", 20), ",") + "]\n"
+	for name, body := range map[string]string{"deep": b.String(), "wide": wide} {
+		req := newRequest(t, srv, "POST", "/api/apis/oas/import", body)
+		req.Header.Set("Authorization", srv.Secret)
+		req.Header.Set("Content-Type", "application/x-yaml")
+		a := send(t, req)
+		if a.Status != http.StatusBadRequest || !strings.Contains(string(a.Body), "aliases expand to more than") {
+			t.Errorf("%s bomb: %d %.300s", name, a.Status, a.Body)
+		}
+	}
+	var apis model.APIListResponse
+	call(t, srv, "GET", "/api/apis", nil).Into(t, &apis)
+	if len(apis.APIs) != 0 {
+		t.Fatalf("a refused import stored %d APIs", len(apis.APIs))
+	}
+}

@@ -16,6 +16,18 @@ const DefaultBodyLimit = 10 << 20
 // DefaultRequestLogSize is how many exchanges Requests keeps by default.
 const DefaultRequestLogSize = 10000
 
+// DefaultRequestLogBytes is how many bytes of exchanges (bodies and
+// headers) Requests keeps by default: 64 MiB.
+const DefaultRequestLogBytes = 64 << 20
+
+// DefaultAuditLogSize and DefaultAuditLogBytes bound the audit log unless
+// WithAuditLogSize and WithAuditLogBytes say otherwise: the oldest records
+// go first.
+const (
+	DefaultAuditLogSize  = 100000
+	DefaultAuditLogBytes = 64 << 20
+)
+
 // Option configures a Server.
 type Option func(*config)
 
@@ -49,7 +61,12 @@ type config struct {
 	// shared says other processes write the store too (WithSharedStore).
 	shared bool
 	// dataFile is the path of WithDataFile, "" for none.
-	dataFile string
+	dataFile      string
+	logBytes      int64
+	logSecrets    bool
+	auditSize     int
+	auditBytes    int64
+	controlSecret string
 	// passwordCost is the bcrypt cost of user passwords (see
 	// WithPasswordCost).
 	passwordCost int
@@ -121,6 +138,30 @@ func WithFixtures(f Fixtures) Option { return func(c *config) { c.fixtures = &f 
 // WithRequestLogSize sets how many of the latest exchanges Requests keeps
 // (default DefaultRequestLogSize); 0 keeps none.
 func WithRequestLogSize(n int) Option { return func(c *config) { c.logSize = n } }
+
+// WithRequestLogBytes bounds the bytes of exchanges Requests keeps
+// (default DefaultRequestLogBytes; 0 or less means no bound): the oldest
+// go first, and /_memserver/requests says how many went.
+func WithRequestLogBytes(n int64) Option { return func(c *config) { c.logBytes = n } }
+
+// WithRequestLogSecrets makes Requests show what it redacts by default:
+// the Authorization and admin-auth headers and the values of password,
+// secret and access_key members of bodies. For tests that read them.
+func WithRequestLogSecrets(show bool) Option { return func(c *config) { c.logSecrets = show } }
+
+// WithAuditLogSize bounds the records the audit log keeps (default
+// DefaultAuditLogSize): the oldest go first.
+func WithAuditLogSize(n int) Option { return func(c *config) { c.auditSize = n } }
+
+// WithAuditLogBytes bounds the audit log's bytes, about (default
+// DefaultAuditLogBytes): the oldest records go first.
+func WithAuditLogBytes(n int64) Option { return func(c *config) { c.auditBytes = n } }
+
+// WithControlSecret makes the control routes under /_memserver/ answer 401
+// unless the request carries secret in the X-Memserver-Control-Secret
+// header (or as a bearer Authorization). Without it they need nothing, as
+// tests on a loopback address want.
+func WithControlSecret(secret string) Option { return func(c *config) { c.controlSecret = secret } }
 
 // WithObserver calls fn with every exchange once it is answered, in the
 // goroutine that served it; fn must not block. Unlike Requests it sees every

@@ -16,6 +16,8 @@ import (
 // one in their path.
 type objectsOf struct {
 	apiDB, apiID, oasDB, asset, key, policy, user, group, hook, client, audit, cert, streams, mcp string
+	// portal is the classic portal's objects (portal_test.go).
+	portal portalIDs
 }
 
 func createObjects(t *testing.T, srv *memserver.Server) objectsOf {
@@ -51,6 +53,7 @@ func createObjects(t *testing.T, srv *memserver.Server) objectsOf {
 	o.cert = uploadCert(t, srv, newTestCert(t, "walked.example", time.Now().Add(time.Hour), false).certPEM)
 	_, o.streams = createOAS(t, srv, call(t, srv, "POST", "/api/apis/streams", streamsDoc("Walked streams", "/walked-streams/")))
 	o.mcp = createMCPProxy(t, srv, mcpDoc("Walked MCP", "/walked-mcp/"))
+	o.portal = createPortalObjects(t, srv, o.policy)
 	return o
 }
 
@@ -68,6 +71,8 @@ func (o objectsOf) fill(path string) string {
 		id = o.asset
 	case strings.HasPrefix(path, "/api/portal/policies/"):
 		id = o.policy
+	case strings.HasPrefix(path, "/api/portal/"):
+		return o.portal.fill(path)
 	case strings.HasPrefix(path, "/api/users/"):
 		id = o.user
 	case strings.HasPrefix(path, "/api/usergroups/"):

@@ -1,7 +1,10 @@
 package memserver
 
 import (
+	"bytes"
+	"encoding/json"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 )
@@ -48,54 +51,201 @@ func (c *call) exchange(start time.Time) Exchange {
 	return ex
 }
 
-// requestLog keeps the latest exchanges in a ring. Its mutex is the
-// Server's own: servers never share it.
-type requestLog struct {
-	mu   sync.Mutex
-	size int
-	ring []Exchange
-	next int
-	full bool
+// journalEntry is ex as the journal keeps it. The body of a request nobody
+// the Server knows sent is not kept, so that anyone who can reach the port
+// cannot fill the memory with bodies; credentials are redacted unless
+// WithRequestLogSecrets shows them. (An observer sees the exchange whole.)
+func (c *call) journalEntry(ex Exchange) Exchange {
+	if c.user == nil && !c.admin && !c.node {
+		ex.Body = nil
+	}
+	if !c.s.cfg.logSecrets {
+		ex.Header = redactHeader(ex.Header)
+		ex.Body = redactJSON(ex.Body)
+		ex.ResponseBody = redactJSON(ex.ResponseBody)
+	}
+	return ex
 }
 
-func (l *requestLog) init(size int) {
+// size is what an exchange costs the journal, about: its bodies, its
+// header and a fixed part for the rest.
+func (ex *Exchange) size() int64 {
+	n := int64(len(ex.Body)+len(ex.ResponseBody)+len(ex.Path)+len(ex.RawQuery)) + 512
+	for k, vs := range ex.Header {
+		n += int64(len(k))
+		for _, v := range vs {
+			n += int64(len(v)) + 16
+		}
+	}
+	return n
+}
+
+// requestLog keeps the latest exchanges, at most size of them and at most
+// maxBytes of them (Exchange.size), dropping the oldest first and counting
+// what it dropped. Its mutex is the Server's own: servers never share it.
+type requestLog struct {
+	mu       sync.Mutex
+	size     int
+	maxBytes int64
+	queue    []Exchange // oldest first, from head
+	head     int
+	bytes    int64
+	dropped  int64
+}
+
+func (l *requestLog) init(size int, maxBytes int64) {
 	if size < 0 {
 		size = 0
 	}
-	l.size = size
+	l.size, l.maxBytes = size, maxBytes
 }
 
 func (l *requestLog) add(ex Exchange) {
 	if l.size == 0 {
 		return
 	}
+	n := ex.size()
 	l.mu.Lock()
-	if len(l.ring) < l.size {
-		l.ring = append(l.ring, ex)
-	} else {
-		l.ring[l.next] = ex
-		l.full = true
+	defer l.mu.Unlock()
+	if l.maxBytes > 0 && n > l.maxBytes {
+		// Larger than the whole journal: kept without its bodies.
+		ex.Body, ex.ResponseBody = nil, nil
+		n = ex.size()
 	}
-	l.next = (l.next + 1) % l.size
-	l.mu.Unlock()
+	l.queue = append(l.queue, ex)
+	l.bytes += n
+	for len(l.queue)-l.head > l.size || (l.maxBytes > 0 && l.bytes > l.maxBytes && len(l.queue)-l.head > 1) {
+		l.bytes -= l.queue[l.head].size()
+		l.queue[l.head] = Exchange{} // let its bodies go
+		l.head++
+		l.dropped++
+	}
+	if l.head > len(l.queue)/2 && l.head > 64 {
+		l.queue = append(l.queue[:0:0], l.queue[l.head:]...)
+		l.head = 0
+	}
 }
 
 // all returns the kept exchanges, oldest first.
 func (l *requestLog) all() []Exchange {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	out := make([]Exchange, 0, len(l.ring))
-	if l.full {
-		out = append(out, l.ring[l.next:]...)
-		out = append(out, l.ring[:l.next]...)
-	} else {
-		out = append(out, l.ring...)
-	}
-	return out
+	return append([]Exchange(nil), l.queue[l.head:]...)
+}
+
+// RequestsDropped is how many exchanges the journal's bounds (the number
+// of WithRequestLogSize and the bytes of WithRequestLogBytes) have dropped,
+// oldest first, since it was last cleared.
+func (s *Server) RequestsDropped() int64 {
+	d, _ := s.reqlog.stats()
+	return d
+}
+
+// stats are the journal's count of dropped exchanges and the bytes it
+// holds.
+func (l *requestLog) stats() (dropped, bytes int64) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.dropped, l.bytes
 }
 
 func (l *requestLog) clear() {
 	l.mu.Lock()
-	l.ring, l.next, l.full = nil, 0, false
+	l.queue, l.head, l.bytes, l.dropped = nil, 0, 0, 0
 	l.mu.Unlock()
+}
+
+// redacted stands for a secret in the journal.
+const redacted = "[redacted]"
+
+// secretHeaders are the request headers that carry credentials.
+var secretHeaders = []string{"Authorization", "Admin-Auth", "Cookie", "Set-Cookie", "X-Tyk-Authorization", "Proxy-Authorization", "X-Memserver-Control-Secret"}
+
+func redactHeader(h http.Header) http.Header {
+	var out http.Header
+	for _, name := range secretHeaders {
+		if _, ok := h[name]; !ok {
+			continue
+		}
+		if out == nil {
+			out = h.Clone()
+		}
+		out[name] = []string{redacted}
+	}
+	if out == nil {
+		return h
+	}
+	return out
+}
+
+// secretMember reports whether a JSON member holds a secret: a password, a
+// user's API secret (access_key), a secret or an API key.
+func secretMember(name string) bool {
+	n := strings.ToLower(name)
+	return n == "password" || strings.HasSuffix(n, "_password") || n == "secret" || strings.HasSuffix(n, "_secret") ||
+		n == "access_key" || n == "api_key" || n == "apikey"
+}
+
+// redactJSON replaces the values of secret members of a JSON body,
+// wherever they are nested. A body that mentions no secret member is
+// returned as it is, without being parsed; one that is not JSON too.
+func redactJSON(b []byte) []byte {
+	if len(b) == 0 || !mayHoldSecret(b) {
+		return b
+	}
+	var v any
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	if dec.Decode(&v) != nil {
+		return b
+	}
+	if !redactValue(v) {
+		return b
+	}
+	out, err := json.Marshal(v)
+	if err != nil {
+		return b
+	}
+	return out
+}
+
+// secretWords are what a secret member's name contains, in lower case.
+var secretWords = []string{"password", "secret", "access_key", "api_key", "apikey"}
+
+// mayHoldSecret reports whether b mentions a secret member's name, in any
+// case, without copying b.
+func mayHoldSecret(b []byte) bool {
+	for i := range b {
+		c := b[i] | 0x20
+		if c != 'p' && c != 's' && c != 'a' {
+			continue
+		}
+		for _, w := range secretWords {
+			if len(b)-i >= len(w) && c == w[0] && bytes.EqualFold(b[i:i+len(w)], []byte(w)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// redactValue redacts v in place and reports whether it changed anything.
+func redactValue(v any) bool {
+	changed := false
+	switch t := v.(type) {
+	case map[string]any:
+		for k, m := range t {
+			if s, ok := m.(string); ok && secretMember(k) && s != "" {
+				t[k] = redacted
+				changed = true
+				continue
+			}
+			changed = redactValue(m) || changed
+		}
+	case []any:
+		for _, m := range t {
+			changed = redactValue(m) || changed
+		}
+	}
+	return changed
 }

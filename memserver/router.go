@@ -77,6 +77,7 @@ func routeTables() []func() []route {
 		mcpRoutes,
 		apiAccessRoutes,
 		migrateRoutes,
+		portalRoutes,
 	}
 }
 

@@ -71,7 +71,8 @@ func New(opts ...Option) *Server {
 }
 
 func newServer(opts ...Option) (*Server, error) {
-	cfg := config{pageSize: 10, bodyLimit: DefaultBodyLimit, logSize: DefaultRequestLogSize, hashKeys: true, gatewayURL: DefaultGatewayURL}
+	cfg := config{pageSize: 10, bodyLimit: DefaultBodyLimit, logSize: DefaultRequestLogSize, logBytes: DefaultRequestLogBytes,
+		auditSize: DefaultAuditLogSize, auditBytes: DefaultAuditLogBytes, hashKeys: true, gatewayURL: DefaultGatewayURL}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -89,6 +90,9 @@ func newServer(opts ...Option) (*Server, error) {
 	}
 	if cfg.bodyLimit <= 0 {
 		cfg.bodyLimit = DefaultBodyLimit
+	}
+	if cfg.auditSize <= 0 {
+		cfg.auditSize = DefaultAuditLogSize
 	}
 	idNow := cfg.now
 	if cfg.now == nil {
@@ -138,7 +142,7 @@ func (s *Server) start(cfg config, idNow func() time.Time) error {
 	s.apis.off = cfg.shared
 	s.store = &trackedStore{Store: s.announcing(cfg.store), cache: &s.apis, server: s}
 	s.ids = model.NewIDGenerator(cfg.idSeed, idNow)
-	s.reqlog.init(cfg.logSize)
+	s.reqlog.init(cfg.logSize, cfg.logBytes)
 
 	// Ids are drawn in a fixed order so that a seeded Server always starts
 	// with the same org, user and secrets.
@@ -236,7 +240,7 @@ func (s *Server) seedDefaults(ctx context.Context) (fresh bool, err error) {
 		if err := tx.InsertUser(u); err != nil {
 			return fmt.Errorf("store the default user: %w", err)
 		}
-		return nil
+		return s.seedPortal(tx, s.OrgID)
 	})
 	return fresh, err
 }
@@ -305,10 +309,15 @@ func (s *Server) serveRoute(c *call) {
 			return
 		}
 		c.admin = true
+	case authNone:
+		if !s.controlAllowed(c) {
+			return
+		}
 	case authNode:
 		if !s.authenticateNode(c) {
 			return
 		}
+		c.node = true
 	}
 	// Rules of every route, checked once here rather than by each handler:
 	// no route takes null for its body, and a page number is one.
@@ -408,7 +417,9 @@ func (s *Server) finish(c *call, start time.Time) {
 		return
 	}
 	ex := c.exchange(start)
-	s.reqlog.add(ex)
+	if s.reqlog.size > 0 {
+		s.reqlog.add(c.journalEntry(ex))
+	}
 	if s.cfg.observer != nil {
 		s.cfg.observer(ex)
 	}
@@ -448,4 +459,24 @@ func readAll(r io.Reader, size, limit int64) ([]byte, bool, error) {
 		return nil, false, nil
 	}
 	return buf, true, nil
+}
+
+// controlAllowed checks the secret of WithControlSecret on the control
+// routes (/_memserver/...), answering 401 when it is missing or wrong.
+func (s *Server) controlAllowed(c *call) bool {
+	want := s.cfg.controlSecret
+	if want == "" || !strings.HasPrefix(c.route.Path, "/_memserver/") {
+		return true
+	}
+	got := c.r.Header.Get("X-Memserver-Control-Secret")
+	if got == "" {
+		if a := c.r.Header.Get("Authorization"); len(a) > 7 && strings.EqualFold(a[:7], "bearer ") {
+			got = strings.TrimSpace(a[7:])
+		}
+	}
+	if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
+		c.fail(http.StatusUnauthorized, "the control routes need the control secret (header X-Memserver-Control-Secret)")
+		return false
+	}
+	return true
 }

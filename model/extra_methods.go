@@ -1870,6 +1870,246 @@ func (v PolicyPartitions) MarshalJSON() ([]byte, error) {
 	return marshalModel((*policyPartitionsJSON)(&v), v.Extra)
 }
 
+type portalCatalogueJSON PortalCatalogue
+
+// UnmarshalJSON decodes a PortalCatalogue, keeping unknown members in Extra.
+func (v *PortalCatalogue) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*portalCatalogueJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a PortalCatalogue with the members kept in Extra.
+func (v PortalCatalogue) MarshalJSON() ([]byte, error) {
+	return marshalModel((*portalCatalogueJSON)(&v), v.Extra)
+}
+
+type portalCatalogueEntryJSON PortalCatalogueEntry
+
+// UnmarshalJSON decodes a PortalCatalogueEntry, keeping unknown members in Extra.
+func (v *PortalCatalogueEntry) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*portalCatalogueEntryJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a PortalCatalogueEntry with the members kept in Extra.
+func (v PortalCatalogueEntry) MarshalJSON() ([]byte, error) {
+	return marshalModel((*portalCatalogueEntryJSON)(&v), v.Extra)
+}
+
+type portalConfigJSON PortalConfig
+
+// UnmarshalJSON decodes a PortalConfig, keeping unknown members in Extra.
+func (v *PortalConfig) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*portalConfigJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a PortalConfig with the members kept in Extra.
+func (v PortalConfig) MarshalJSON() ([]byte, error) {
+	return marshalModel((*portalConfigJSON)(&v), v.Extra)
+}
+
+type portalMailOptionsJSON PortalMailOptions
+
+// UnmarshalJSON decodes a PortalMailOptions, keeping unknown members in Extra.
+func (v *PortalMailOptions) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*portalMailOptionsJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a PortalMailOptions with the members kept in Extra.
+func (v PortalMailOptions) MarshalJSON() ([]byte, error) {
+	return marshalModel((*portalMailOptionsJSON)(&v), v.Extra)
+}
+
+type portalEmailCopyJSON PortalEmailCopy
+
+// UnmarshalJSON decodes a PortalEmailCopy, keeping unknown members in Extra.
+func (v *PortalEmailCopy) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*portalEmailCopyJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a PortalEmailCopy with the members kept in Extra.
+func (v PortalEmailCopy) MarshalJSON() ([]byte, error) {
+	return marshalModel((*portalEmailCopyJSON)(&v), v.Extra)
+}
+
+type portalEmailJSON PortalEmail
+
+// UnmarshalJSON decodes a PortalEmail, keeping unknown members in Extra.
+func (v *PortalEmail) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*portalEmailJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a PortalEmail with the members kept in Extra.
+func (v PortalEmail) MarshalJSON() ([]byte, error) {
+	return marshalModel((*portalEmailJSON)(&v), v.Extra)
+}
+
+type portalDCROptionsJSON PortalDCROptions
+
+// UnmarshalJSON decodes a PortalDCROptions, keeping unknown members in Extra.
+func (v *PortalDCROptions) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*portalDCROptionsJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a PortalDCROptions with the members kept in Extra.
+func (v PortalDCROptions) MarshalJSON() ([]byte, error) {
+	return marshalModel((*portalDCROptionsJSON)(&v), v.Extra)
+}
+
+type portalDocumentationJSON PortalDocumentation
+
+// UnmarshalJSON decodes a PortalDocumentation, keeping unknown members in Extra.
+func (v *PortalDocumentation) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*portalDocumentationJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a PortalDocumentation with the members kept in Extra.
+func (v PortalDocumentation) MarshalJSON() ([]byte, error) {
+	return marshalModel((*portalDocumentationJSON)(&v), v.Extra)
+}
+
+type portalPageJSON PortalPage
+
+// UnmarshalJSON decodes a PortalPage, keeping unknown members in Extra.
+func (v *PortalPage) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*portalPageJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a PortalPage with the members kept in Extra.
+func (v PortalPage) MarshalJSON() ([]byte, error) {
+	return marshalModel((*portalPageJSON)(&v), v.Extra)
+}
+
+type portalMenusJSON PortalMenus
+
+// UnmarshalJSON decodes a PortalMenus, keeping unknown members in Extra.
+func (v *PortalMenus) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*portalMenusJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a PortalMenus with the members kept in Extra.
+func (v PortalMenus) MarshalJSON() ([]byte, error) {
+	return marshalModel((*portalMenusJSON)(&v), v.Extra)
+}
+
+type portalCSSJSON PortalCSS
+
+// UnmarshalJSON decodes a PortalCSS, keeping unknown members in Extra.
+func (v *PortalCSS) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*portalCSSJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a PortalCSS with the members kept in Extra.
+func (v PortalCSS) MarshalJSON() ([]byte, error) {
+	return marshalModel((*portalCSSJSON)(&v), v.Extra)
+}
+
+type portalJSJSON PortalJS
+
+// UnmarshalJSON decodes a PortalJS, keeping unknown members in Extra.
+func (v *PortalJS) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*portalJSJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a PortalJS with the members kept in Extra.
+func (v PortalJS) MarshalJSON() ([]byte, error) {
+	return marshalModel((*portalJSJSON)(&v), v.Extra)
+}
+
+type portalDeveloperJSON PortalDeveloper
+
+// UnmarshalJSON decodes a PortalDeveloper, keeping unknown members in Extra.
+func (v *PortalDeveloper) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*portalDeveloperJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a PortalDeveloper with the members kept in Extra.
+func (v PortalDeveloper) MarshalJSON() ([]byte, error) {
+	return marshalModel((*portalDeveloperJSON)(&v), v.Extra)
+}
+
+type portalOAuthClientJSON PortalOAuthClient
+
+// UnmarshalJSON decodes a PortalOAuthClient, keeping unknown members in Extra.
+func (v *PortalOAuthClient) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*portalOAuthClientJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a PortalOAuthClient with the members kept in Extra.
+func (v PortalOAuthClient) MarshalJSON() ([]byte, error) {
+	return marshalModel((*portalOAuthClientJSON)(&v), v.Extra)
+}
+
+type portalKeyRequestJSON PortalKeyRequest
+
+// UnmarshalJSON decodes a PortalKeyRequest, keeping unknown members in Extra.
+func (v *PortalKeyRequest) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*portalKeyRequestJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a PortalKeyRequest with the members kept in Extra.
+func (v PortalKeyRequest) MarshalJSON() ([]byte, error) {
+	return marshalModel((*portalKeyRequestJSON)(&v), v.Extra)
+}
+
+type portalOAuthInfoJSON PortalOAuthInfo
+
+// UnmarshalJSON decodes a PortalOAuthInfo, keeping unknown members in Extra.
+func (v *PortalOAuthInfo) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*portalOAuthInfoJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a PortalOAuthInfo with the members kept in Extra.
+func (v PortalOAuthInfo) MarshalJSON() ([]byte, error) {
+	return marshalModel((*portalOAuthInfoJSON)(&v), v.Extra)
+}
+
+type portalKeyApprovalJSON PortalKeyApproval
+
+// UnmarshalJSON decodes a PortalKeyApproval, keeping unknown members in Extra.
+func (v *PortalKeyApproval) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*portalKeyApprovalJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a PortalKeyApproval with the members kept in Extra.
+func (v PortalKeyApproval) MarshalJSON() ([]byte, error) {
+	return marshalModel((*portalKeyApprovalJSON)(&v), v.Extra)
+}
+
+type portalDeveloperListJSON PortalDeveloperList
+
+// UnmarshalJSON decodes a PortalDeveloperList, keeping unknown members in Extra.
+func (v *PortalDeveloperList) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*portalDeveloperListJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a PortalDeveloperList with the members kept in Extra.
+func (v PortalDeveloperList) MarshalJSON() ([]byte, error) {
+	return marshalModel((*portalDeveloperListJSON)(&v), v.Extra)
+}
+
+type portalPageListJSON PortalPageList
+
+// UnmarshalJSON decodes a PortalPageList, keeping unknown members in Extra.
+func (v *PortalPageList) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*portalPageListJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a PortalPageList with the members kept in Extra.
+func (v PortalPageList) MarshalJSON() ([]byte, error) {
+	return marshalModel((*portalPageListJSON)(&v), v.Extra)
+}
+
+type portalKeyRequestListJSON PortalKeyRequestList
+
+// UnmarshalJSON decodes a PortalKeyRequestList, keeping unknown members in Extra.
+func (v *PortalKeyRequestList) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*portalKeyRequestListJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a PortalKeyRequestList with the members kept in Extra.
+func (v PortalKeyRequestList) MarshalJSON() ([]byte, error) {
+	return marshalModel((*portalKeyRequestListJSON)(&v), v.Extra)
+}
+
 type oASSchemaResponseJSON OASSchemaResponse
 
 // UnmarshalJSON decodes a OASSchemaResponse, keeping unknown members in Extra.

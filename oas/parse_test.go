@@ -127,7 +127,7 @@ func TestParseErrors(t *testing.T) {
 		"a: .inf\n":                "no JSON form",
 		strings.Repeat("[", 20000): "nesting deeper",
 		// Each line multiplies the one before: 9^9 values from 300 bytes.
-		yamlAliasBomb: "aliases expand to too many values",
+		yamlAliasBomb: "aliases expand to more than",
 	}
 	for in, want := range tests {
 		_, err := oas.Parse([]byte(in))

@@ -22,24 +22,37 @@ func parseYAML(data []byte) (any, error) {
 	if n.Kind == 0 {
 		return nil, fmt.Errorf("invalid YAML: empty document")
 	}
-	// Aliases are expanded, so a few lines can stand for an exponential
-	// number of values ("billion laughs"); the budget bounds the values made
-	// to a generous multiple of the input's size.
-	r := &yamlReader{budget: 64*len(data) + 10000}
+	r := &yamlReader{}
 	return r.value(&n, 0)
 }
 
+// Aliases are expanded, so a few lines can stand for an exponential number
+// of values ("billion laughs"). What aliases add is bounded by an absolute
+// budget, whatever the size of the input (a budget that grew with the input
+// let a 9 MiB document grow to gigabytes): at most MaxYAMLAliasValues values
+// and MaxYAMLAliasBytes bytes of scalars made through aliases. The
+// document's own nodes are bounded by its size, which its reader limits.
+const (
+	MaxYAMLAliasValues = 1 << 20
+	MaxYAMLAliasBytes  = 16 << 20
+)
+
 type yamlReader struct {
-	budget int
+	aliased int // > 0 while a value is made through an alias
+	values  int // made through aliases
+	bytes   int // of scalars made through aliases
 }
 
 func (r *yamlReader) value(n *yaml.Node, depth int) (any, error) {
 	if depth > maxDepth {
 		return nil, fmt.Errorf("invalid YAML: nesting deeper than %d", maxDepth)
 	}
-	r.budget--
-	if r.budget < 0 {
-		return nil, fmt.Errorf("invalid YAML: aliases expand to too many values")
+	if r.aliased > 0 {
+		r.values++
+		r.bytes += len(n.Value)
+		if r.values > MaxYAMLAliasValues || r.bytes > MaxYAMLAliasBytes {
+			return nil, fmt.Errorf("invalid YAML at line %d: aliases expand to more than %d values or %d bytes", n.Line, MaxYAMLAliasValues, MaxYAMLAliasBytes)
+		}
 	}
 	switch n.Kind {
 	case yaml.DocumentNode:
@@ -51,7 +64,10 @@ func (r *yamlReader) value(n *yaml.Node, depth int) (any, error) {
 		if n.Alias == nil {
 			return nil, fmt.Errorf("invalid YAML at line %d: unknown alias", n.Line)
 		}
-		return r.value(n.Alias, depth+1)
+		r.aliased++
+		v, err := r.value(n.Alias, depth+1)
+		r.aliased--
+		return v, err
 	case yaml.SequenceNode:
 		out := make([]any, 0, len(n.Content))
 		for _, c := range n.Content {

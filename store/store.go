@@ -139,6 +139,13 @@ type ListOptions struct {
 	Sort string
 }
 
+// AuditLogDeleter is a DefinitionsTx that can delete an audit record by
+// its _id. It is optional: a server that bounds its audit log (the
+// memserver drops the oldest records first) uses it when the store has it.
+type AuditLogDeleter interface {
+	DeleteAuditLog(mid string) error
+}
+
 // PageStart is the index of the first item of page (counting from 1) of a
 // list of total items in pages of size, or total for a page beyond the last.
 // It is the one rule of page arithmetic: it never overflows, whatever page

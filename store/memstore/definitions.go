@@ -400,6 +400,9 @@ func (t *defTx) InsertAuditLog(l *model.AuditLog) error {
 	return auditLogs.insert(t.txn, t.db.nextSeq(), l)
 }
 
+// DeleteAuditLog deletes one audit record (store.AuditLogDeleter).
+func (t *defTx) DeleteAuditLog(mid string) error { return auditLogs.delete(t.txn, mid) }
+
 func (t *defTx) InsertAnalytics(r *model.AnalyticsRecord) error {
 	if r == nil {
 		return fmt.Errorf("insert analytics record: nil: %w", store.ErrInvalid)

@@ -26,6 +26,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -37,6 +38,16 @@ import (
 	"github.com/dashkit/dashkit/store/redisstore"
 	"github.com/redis/go-redis/v9"
 )
+
+// shutdownGrace is how long a shutdown waits for requests in flight.
+const shutdownGrace = 800 * time.Millisecond
+
+// loopback reports whether addr is a loopback address only: a wildcard
+// address (":3000", "0.0.0.0") listens on every interface.
+func loopback(addr net.Addr) bool {
+	tcp, ok := addr.(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
+}
 
 func main() {
 	if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
@@ -66,6 +77,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	gatewayURL := fs.String("gateway-url", memserver.DefaultGatewayURL, "URL of the gateway: imported OAS APIs' servers, the API URL routes, and the one target of POST /api/proxy")
 	apiOwnership := fs.Bool("api-ownership", false, "enforce API ownership (user_owners, user_group_owners), as the Dashboard's enable_ownership")
 	compactAfter := fs.Int64("data-compact-after", memstore.DefaultCompactAfter, "bytes of changes after which the data file is rewritten as a fresh export")
+	logSize := fs.Int("log-size", memserver.DefaultRequestLogSize, "exchanges the request journal (/_memserver/requests) keeps")
+	logBytes := fs.Int64("log-bytes", memserver.DefaultRequestLogBytes, "bytes of exchanges the request journal keeps; the oldest go first")
+	logSecrets := fs.Bool("log-secrets", false, "show credentials (auth headers, passwords, secrets, access keys) in the request journal instead of redacting them")
+	auditSize := fs.Int("audit-size", memserver.DefaultAuditLogSize, "records the audit log keeps; the oldest go first")
+	auditBytes := fs.Int64("audit-bytes", memserver.DefaultAuditLogBytes, "bytes of records the audit log keeps, about; the oldest go first")
+	controlSecret := fs.String("control-secret", "", "secret the control routes /_memserver/* require (header X-Memserver-Control-Secret); none when empty")
+	trusted := fs.String("trusted-proxies", "", "comma-separated addresses or CIDR ranges of proxies whose X-Forwarded-For the audit log believes")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -79,10 +97,26 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		memserver.WithOrgID(*orgID),
 		memserver.WithPageSize(*pageSize),
 		memserver.WithKeyHashFunction(*keyHash),
+		memserver.WithRequestLogSize(*logSize),
+		memserver.WithRequestLogBytes(*logBytes),
+		memserver.WithRequestLogSecrets(*logSecrets),
+		memserver.WithAuditLogSize(*auditSize),
+		memserver.WithAuditLogBytes(*auditBytes),
+		memserver.WithControlSecret(*controlSecret),
 		memserver.WithMultiOrgUsers(*multiOrgUsers),
 		memserver.WithNodeSecret(*nodeSecret),
 		memserver.WithGatewayURL(*gatewayURL),
 		memserver.WithAPIOwnership(*apiOwnership),
+	}
+	if *trusted != "" {
+		ranges := strings.Split(*trusted, ",")
+		for i := range ranges {
+			ranges[i] = strings.TrimSpace(ranges[i])
+		}
+		if _, err := memserver.ParseTrustedProxies(ranges...); err != nil {
+			return err
+		}
+		opts = append(opts, memserver.WithTrustedProxies(ranges...))
 	}
 	if *redisURL != "" {
 		client, err := connectRedis(ctx, *redisURL)
@@ -135,7 +169,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	srv.URL = "http://" + ln.Addr().String()
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	if *controlSecret == "" && !loopback(ln.Addr()) {
+		fmt.Fprintf(stderr, "memserver: warning: listening on %s, which is not a loopback address, and the control routes /_memserver/* (reset, seed, requests) need no credentials: set -control-secret\n", ln.Addr())
+	}
+	// A stalled client neither holds a connection for ever nor delays a
+	// shutdown: headers, bodies and idle keep-alives all have a deadline.
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 60 * time.Second}
 
 	fmt.Fprintf(stdout, "memserver listening on %s\n", srv.URL)
 	fmt.Fprintf(stdout, "org id:       %s\n", srv.OrgID)
@@ -152,10 +192,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	case <-ctx.Done():
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	// Requests in flight get under a second to finish; whatever is still
+	// open then (a stalled upload) is closed, so a SIGTERM ends the
+	// process within a second and without an error.
+	shutdown, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	if err := hs.Shutdown(shutdown); err != nil {
-		return fmt.Errorf("shut down: %w", err)
+		hs.Close()
 	}
 	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err

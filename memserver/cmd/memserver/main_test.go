@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -194,6 +195,50 @@ func TestBinaryStopsOnSignal(t *testing.T) {
 		}
 		if len(rest) == 0 || rest[len(rest)-1] != "memserver stopped" {
 			t.Fatalf("%v: output %q", sig, rest)
+		}
+	}
+}
+
+// TestStopsWithinASecondDespiteAStalledUpload: a client that sends headers
+// and half a body, then nothing, does not hold up a shutdown: run returns
+// without an error within a second of the signal (it waited 10 s and
+// failed). -control-secret guards the control routes.
+func TestStopsWithinASecondDespiteAStalledUpload(t *testing.T) {
+	url, _, stop := startRun(t, "-addr", "127.0.0.1:0", "-secret", "s3cret", "-control-secret", "ctl")
+	resp, err := http.Get(url + "/_memserver/health")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("control route without the secret: %d", resp.StatusCode)
+	}
+	conn, err := net.Dial("tcp", strings.TrimPrefix(url, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := io.WriteString(conn, "POST /api/apis HTTP/1.1\r\nHost: x\r\nAuthorization: s3cret\r\nContent-Length: 100000\r\n\r\n{\"name\":"); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond) // let the server start reading the body
+	start := time.Now()
+	if err := stop(); err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	if took := time.Since(start); took > time.Second {
+		t.Fatalf("shutdown took %v with a stalled upload", took)
+	}
+}
+
+func TestLoopback(t *testing.T) {
+	for addr, want := range map[string]bool{"127.0.0.1:3000": true, "[::1]:3000": true, "0.0.0.0:3000": false, "10.1.2.3:3000": false, "[::]:3000": false} {
+		a, err := net.ResolveTCPAddr("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := loopback(a); got != want {
+			t.Errorf("loopback(%s) = %v", addr, got)
 		}
 	}
 }
