@@ -311,7 +311,9 @@ func TestCancelledContextStopsACall(t *testing.T) {
 
 func TestHookAndUserAgent(t *testing.T) {
 	t.Parallel()
-	srv, _ := start(t)
+	// The journal redacts credentials unless asked to show them; this test
+	// checks the secret the client sent.
+	srv, _ := start(t, memserver.WithRequestLogSecrets(true))
 	var got []client.Exchange
 	c, err := client.New(srv.URL, client.WithSecret(srv.Secret), client.WithUserAgent("dashkit-test/2"),
 		client.WithRequestHook(func(ex client.Exchange) { got = append(got, ex) }))
