@@ -352,6 +352,12 @@ func marshalWithExtra(v any, extra Extra) ([]byte, error) {
 	if len(keys) == 0 {
 		return out, nil
 	}
+	return appendMembers(out, keys, extra), nil
+}
+
+// appendMembers adds the members keys names, from values and in sorted
+// order, to out, a JSON object (an empty value is written as null).
+func appendMembers(out []byte, keys []string, values map[string]json.RawMessage) []byte {
 	sort.Strings(keys)
 	// out is a JSON object: drop its closing brace and append the members.
 	buf := bytes.NewBuffer(make([]byte, 0, len(out)+64*len(keys)))
@@ -365,14 +371,14 @@ func marshalWithExtra(v any, extra Extra) ([]byte, error) {
 		name, _ := json.Marshal(k)
 		buf.Write(name)
 		buf.WriteByte(':')
-		raw := extra[k]
+		raw := values[k]
 		if len(raw) == 0 {
 			raw = json.RawMessage("null")
 		}
 		buf.Write(raw)
 	}
 	buf.WriteByte('}')
-	return buf.Bytes(), nil
+	return buf.Bytes()
 }
 
 // Clone returns a deep copy of e.
@@ -442,26 +448,7 @@ func marshalModel(v any, extra Extra) ([]byte, error) {
 	for k := range kept {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
-	buf := bytes.NewBuffer(make([]byte, 0, len(out)+32*len(keys)))
-	buf.Write(out[:len(out)-1])
-	empty := len(out) == 2
-	for _, k := range keys {
-		if !empty {
-			buf.WriteByte(',')
-		}
-		empty = false
-		name, _ := json.Marshal(k)
-		buf.Write(name)
-		buf.WriteByte(':')
-		raw := kept[k]
-		if len(raw) == 0 {
-			raw = json.RawMessage("null")
-		}
-		buf.Write(raw)
-	}
-	buf.WriteByte('}')
-	return buf.Bytes(), nil
+	return appendMembers(out, keys, kept), nil
 }
 
 var omitEmptyCache sync.Map // reflect.Type -> map[string]int
