@@ -354,7 +354,7 @@ func TestAuditIPFromConnection(t *testing.T) {
 // WithFixtures, the binary's -seed) pass the checks of POST /api/keys once
 // their policies are applied: no key of org B reaches org A's API, whether
 // through its own access rights, org A's policy or a policy of the seed
-// naming org A's API; no key reaches a missing API; a key needs rights. A
+// naming org A's API; no key reaches a missing API or policy. A
 // refused seed stores nothing and its error names the entry. The seed's own
 // APIs and policies count, as they would once stored.
 func TestSeededKeysStayInOrg(t *testing.T) {
@@ -389,8 +389,8 @@ func TestSeededKeysStayInOrg(t *testing.T) {
 			map[string]any{"key_id": "fine", "data": session(apiA)},
 			map[string]any{"key_id": "missing", "data": session("0000000000000000000000000000dead")}}},
 			`keys[1] (key_id "missing"): access_rights: API 0000000000000000000000000000dead does not exist`},
-		{"no rights at all", map[string]any{"keys": []any{map[string]any{"data": map[string]any{"rate": 1}}}},
-			`keys[0] (key_id ""): a key needs access_rights or apply_policies`},
+		{"a policy of no org's", map[string]any{"keys": []any{map[string]any{"data": map[string]any{"apply_policies": []string{"nowhere"}}}}},
+			`keys[0] (key_id ""): apply_policies: policy nowhere does not exist`},
 		{"an entry naming another API", map[string]any{"keys": []any{map[string]any{"key_id": "askew",
 			"data": map[string]any{"access_rights": map[string]any{apiA: map[string]any{"api_id": "0000000000000000000000000000beef"}}}}}},
 			"the entry " + apiA + " names another api_id"},
