@@ -201,3 +201,37 @@ func TestAuditLogBounded(t *testing.T) {
 		t.Fatalf("%d audit records in 10 KiB", n)
 	}
 }
+
+// TestJournalHasAnswerOnceClientHasIt: an exchange is in Requests (and was
+// seen by the observer) by the time its client has the answer, however large
+// the answer: the schemas' hundreds of kilobytes overflow the connection's
+// buffer, and were once on the wire before the journal had them.
+func TestJournalHasAnswerOnceClientHasIt(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for i := 0; i < 20; i++ {
+		path := "/api/schemas/apidefs?probe=" + strconv.Itoa(i)
+		req, err := http.NewRequest("GET", srv.URL+path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Authorization", srv.Secret)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close() // unread: the answer is the client's once it has the header
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s: %d", path, resp.StatusCode)
+		}
+		reqs := srv.Requests()
+		if len(reqs) == 0 {
+			t.Fatalf("request %d: the client has its answer, the journal is still empty", i)
+		}
+		last := reqs[len(reqs)-1]
+		if last.RawQuery != "probe="+strconv.Itoa(i) || last.Route != "GET /api/schemas/apidefs" || len(last.ResponseBody) < 64<<10 {
+			t.Fatalf("request %d: the journal's last exchange is %s %s?%s (route %q, %d bytes)",
+				i, last.Method, last.Path, last.RawQuery, last.Route, len(last.ResponseBody))
+		}
+	}
+}
