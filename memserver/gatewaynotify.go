@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
@@ -36,12 +37,15 @@ func (s *Server) announce(ctx context.Context, command, payload string) {
 	defer cancel()
 	err := s.cfg.notifier.Notify(ctx, model.NewGatewayNotification(command, payload, s.cfg.nodeSecret))
 	if err != nil {
-		log := s.log
-		if log == nil {
-			log = slog.Default()
-		}
-		log.Error("memserver: announce to gateways", "command", command, "payload", payload, "err", err)
+		s.logger().Error("memserver: announce to gateways", "command", command, "payload", payload, "err", err)
 	}
+}
+
+func (s *Server) logger() *slog.Logger {
+	if s.log == nil {
+		return slog.Default()
+	}
+	return s.log
 }
 
 // announcing wraps st so that committed changes are announced, when the
@@ -88,25 +92,90 @@ func (a *announcingStore) UpdateSessions(ctx context.Context, fn func(tx store.S
 	return err
 }
 
-// Restore and Import replace every API and policy: gateways reload. (Keys
-// they cached stay cached for the gateway's 10 s; announcing every key of
-// the state would cost O(keys) per reset.)
+// Restore and Import replace every API, policy and key. Gateways reload
+// their APIs and policies, and drop from their session caches every key
+// the state had before (deleted, or changed back) and every key it has
+// after (a key that was deleted and comes back may be cached as it was
+// elsewhere): without that, a gateway honours a key Reset removed for up to
+// its 10 s cache. That costs a read of every key's hash, O(keys), paid only
+// when the Server announces.
 func (a *announcingStore) Restore(ctx context.Context, snap store.Snapshot) error {
+	before := a.cachedKeyNames(ctx)
 	err := a.Store.Restore(ctx, snap)
 	if err == nil {
-		a.s.announce(ctx, model.NoticeAPIUpdated, "")
-		a.s.announce(ctx, model.NoticePolicyChanged, "")
+		a.announceReplaced(ctx, before)
 	}
 	return err
 }
 
 func (a *announcingStore) Import(ctx context.Context, r io.Reader) error {
+	before := a.cachedKeyNames(ctx)
 	err := a.Store.Import(ctx, r)
 	if err == nil {
-		a.s.announce(ctx, model.NoticeAPIUpdated, "")
-		a.s.announce(ctx, model.NoticePolicyChanged, "")
+		a.announceReplaced(ctx, before)
 	}
 	return err
+}
+
+func (a *announcingStore) announceReplaced(ctx context.Context, before map[string]bool) {
+	a.s.announce(ctx, model.NoticeAPIUpdated, "")
+	a.s.announce(ctx, model.NoticePolicyChanged, "")
+	names := before
+	for n := range a.cachedKeyNames(ctx) {
+		names[n] = true
+	}
+	list := make([]string, 0, len(names))
+	for n := range names {
+		list = append(list, n)
+	}
+	slices.Sort(list)
+	// The gateway splits the payload at commas and drops each name; a
+	// message per keysPerNotice keeps each one small.
+	for start := 0; start < len(list); start += keysPerNotice {
+		a.s.announce(ctx, model.NoticeKeySpaceUpdate, strings.Join(list[start:min(start+keysPerNotice, len(list))], ","))
+	}
+}
+
+// keysPerNotice is how many key names one KeySpaceUpdateNotification
+// carries when a whole state is replaced.
+const keysPerNotice = 1000
+
+// cachedKeyNames reads the names under which gateways cache every stored
+// key (see gatewayCacheNames), a page at a time. A failure is logged: the
+// restore goes on, and gateways drop the keys when their cache expires.
+func (a *announcingStore) cachedKeyNames(ctx context.Context) map[string]bool {
+	names := map[string]bool{}
+	err := a.Store.ViewSessions(ctx, func(tx store.SessionsReader) error {
+		for page := 1; ; page++ {
+			p, err := tx.ListKeys("", store.KeyQuery{ListOptions: store.ListOptions{Page: page, PageSize: keysPerNotice}})
+			if err != nil {
+				return err
+			}
+			for i := range p.Items {
+				for _, n := range gatewayCacheNames(&p.Items[i]) {
+					names[n] = true
+				}
+			}
+			if page >= p.Pages || len(p.Items) == 0 {
+				return nil
+			}
+		}
+	})
+	if err != nil {
+		a.s.logger().Error("memserver: read the keys to announce", "err", err)
+	}
+	return names
+}
+
+// gatewayCacheNames are the names under which a gateway caches k's session:
+// its hash, and for an org key (its id is the org's) the org id, under
+// which the gateway caches an org's session (gateway/mw_organisation_activity.go,
+// SessionCache keyed by the spec's OrgID).
+func gatewayCacheNames(k *store.Key) []string {
+	if k.ID == k.OrgID {
+		return []string{k.OrgID, k.Hash}
+	}
+	return []string{k.Hash}
 }
 
 // defsWatch notes the writes gateways must hear of.
@@ -190,7 +259,7 @@ type sessionsWatch struct {
 func (w *sessionsWatch) UpdateKey(k *store.Key) error {
 	err := w.SessionsTx.UpdateKey(k)
 	if err == nil {
-		w.hashes = append(w.hashes, k.Hash)
+		w.hashes = append(w.hashes, gatewayCacheNames(k)...)
 	}
 	return err
 }
@@ -199,7 +268,7 @@ func (w *sessionsWatch) DeleteKey(id string) error {
 	old, _ := w.SessionsTx.GetKey(id)
 	err := w.SessionsTx.DeleteKey(id)
 	if err == nil && old != nil {
-		w.hashes = append(w.hashes, old.Hash)
+		w.hashes = append(w.hashes, gatewayCacheNames(old)...)
 	}
 	return err
 }
@@ -208,8 +277,8 @@ func (w *sessionsWatch) DeleteOrgKeys(orgID string) error {
 	page, _ := w.SessionsTx.ListKeys(orgID, store.KeyQuery{})
 	err := w.SessionsTx.DeleteOrgKeys(orgID)
 	if err == nil {
-		for _, k := range page.Items {
-			w.hashes = append(w.hashes, k.Hash)
+		for i := range page.Items {
+			w.hashes = append(w.hashes, gatewayCacheNames(&page.Items[i])...)
 		}
 	}
 	return err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -182,4 +183,65 @@ func TestKeysInRedis(t *testing.T) {
 		t.Fatal("key kept in Redis after Reset")
 	}
 	wantError(t, call(t, srv, "GET", "/api/keys/"+k.KeyID, nil), http.StatusNotFound, "")
+}
+
+// TestResetAnnouncesEveryKey: Reset tells gateways to drop every key it
+// takes away (and the keys it brings back), in messages of at most 1,000
+// names, and an org key under its org id, where the gateway caches an
+// org's session.
+func TestResetAnnouncesEveryKey(t *testing.T) {
+	t.Parallel()
+	rs := redistest.Start(t)
+	client := rs.Client(t)
+	l := listen(t, client)
+	srv := newServer(t, memserver.WithNodeSecret(nodeSecret), memserver.WithNotifier(redisstore.NewNotifier(client)),
+		memserver.WithSessions(redisstore.New(client)),
+		memserver.WithFixtures(memserver.Fixtures{Keys: []model.KeyData{{KeyID: "baseline-key", Data: model.SessionState{Rate: 5, Per: 1}}}}))
+	var baseline model.KeyData
+	call(t, srv, "GET", "/api/keys/baseline-key", nil).Into(t, &baseline)
+	// The baseline key changes: Reset brings its old session back, which a
+	// gateway must read again.
+	_, api := createClassic(t, srv, "svc")
+	l.next(model.NoticeAPIUpdated)
+	want(t, call(t, srv, "PUT", "/api/keys/baseline-key", session(api)), http.StatusOK)
+	l.next(model.NoticeKeySpaceUpdate)
+	var seeded []model.KeyData
+	for i := range 1001 {
+		seeded = append(seeded, model.KeyData{KeyID: model.NewKeyToken(srv.OrgID, fmt.Sprintf("seeded-%04d", i), model.HashMurmur64), Data: model.SessionState{Rate: 1, Per: 1}})
+	}
+	if err := srv.Seed(memserver.Fixtures{Keys: seeded}); err != nil {
+		t.Fatal(err)
+	}
+	a := adminCall(t, srv, "POST", "/admin/org/keys", map[string]any{"org_id": srv.OrgID, "quota_max": 10})
+	want(t, a, http.StatusOK)
+
+	wantNames := map[string]bool{baseline.KeyHash: true, srv.OrgID: true}
+	for _, k := range seeded {
+		wantNames[model.KeyHash(k.KeyID)] = true
+	}
+	if err := srv.Reset(); err != nil {
+		t.Fatal(err)
+	}
+	l.next(model.NoticeAPIUpdated)
+	l.next(model.NoticePolicyChanged)
+	got := map[string]bool{}
+	for len(got) < len(wantNames) {
+		n := l.next(model.NoticeKeySpaceUpdate)
+		names := strings.Split(n.Payload, ",")
+		if len(names) > 1000 {
+			t.Fatalf("one message names %d keys, want at most 1000", len(names))
+		}
+		for _, name := range names {
+			got[name] = true
+		}
+	}
+	for name := range wantNames {
+		if !got[name] {
+			t.Errorf("Reset did not announce %s", name)
+		}
+	}
+	ctx := context.Background()
+	if client.Exists(ctx, "apikey-"+model.KeyHash(seeded[0].KeyID), "orgkey."+srv.OrgID).Val() != 0 {
+		t.Error("seeded keys or the org key kept in Redis after Reset")
+	}
 }
