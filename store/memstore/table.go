@@ -474,3 +474,113 @@ func (c *coll[T]) deleteOrg(txn *memdb.Txn, org string) error {
 	}
 	return nil
 }
+
+// batch is what one write transaction has written to a collection through
+// insertBatched and deleteBatched, so that the transaction finds those rows
+// and counters without reading the tables it wrote. go-memdb answers a read
+// of an index the transaction has written from a clone of that index's
+// transaction, and the clone empties the cache of tree nodes the original has
+// already copied: the next write copies its whole path again and starts a new
+// cache (see moveCounts). A write of one object reads before it writes and
+// never meets this; a transaction that writes many (the memserver's audit
+// queue inserts up to 1,024 records and deletes as many old ones) met it
+// at every object, which made each record cost more than a key insert.
+//
+// Rows and counters the transaction has not written are read from start,
+// the state the transaction began with, which is right only while every
+// write of the collection in the transaction goes through the batch: a
+// caller that writes it otherwise stops using the batch.
+type batch[T any] struct {
+	start  *memdb.Txn
+	rows   map[string]*row[T] // by id; nil when deleted
+	counts map[string]int
+}
+
+func newBatch[T any](start *memdb.Txn) *batch[T] {
+	return &batch[T]{start: start, rows: map[string]*row[T]{}, counts: map[string]int{}}
+}
+
+// batchable: a collection whose writes batch can follow (no unique keys, no
+// facets, no ids of the store's making).
+func (c *coll[T]) batchable() bool {
+	return len(c.uniques) == 0 && c.facets == nil && c.assignID == nil
+}
+
+// first is coll.first on the id, as of the transaction so far.
+func (b *batch[T]) first(c *coll[T], id string) (*row[T], error) {
+	if r, ok := b.rows[id]; ok {
+		return r, nil
+	}
+	return c.first(b.start, "id", id)
+}
+
+func (b *batch[T]) count(key string) int {
+	if n, ok := b.counts[key]; ok {
+		return n
+	}
+	return count(b.start, key)
+}
+
+// moveCounts is coll.moveCounts for one object in or out.
+func (b *batch[T]) moveCounts(c *coll[T], txn *memdb.Txn, obj *T, delta int) error {
+	for _, key := range c.countKeys(obj) {
+		n := b.count(key) + delta
+		var err error
+		if n == 0 {
+			err = txn.Delete(countsTable, &counter{key: key})
+		} else {
+			err = txn.Insert(countsTable, &counter{key: key, n: n})
+		}
+		if err != nil {
+			return fmt.Errorf("%s: count %q: %w", c.noun, key, err)
+		}
+		b.counts[key] = n
+	}
+	return nil
+}
+
+// insertBatched is insert through b.
+func (c *coll[T]) insertBatched(txn *memdb.Txn, b *batch[T], seq uint64, obj *T) error {
+	if obj == nil {
+		return fmt.Errorf("insert %s: nil: %w", c.noun, store.ErrInvalid)
+	}
+	id := c.id(obj)
+	if id == "" {
+		return fmt.Errorf("insert %s: empty id: %w", c.noun, store.ErrInvalid)
+	}
+	if r, err := b.first(c, id); err != nil {
+		return err
+	} else if r != nil {
+		return fmt.Errorf("%s %q: already exists: %w", c.noun, id, store.ErrConflict)
+	}
+	r := &row[T]{seq: seq, data: pack(obj), obj: obj}
+	if err := txn.Insert(c.table, r); err != nil {
+		return fmt.Errorf("store %s %q: %w", c.noun, id, err)
+	}
+	if err := b.moveCounts(c, txn, obj, 1); err != nil {
+		return err
+	}
+	r.obj = nil
+	b.rows[id] = r
+	return nil
+}
+
+// deleteBatched is delete through b.
+func (c *coll[T]) deleteBatched(txn *memdb.Txn, b *batch[T], id string) error {
+	r, err := b.first(c, id)
+	if err != nil {
+		return err
+	}
+	if r == nil {
+		return fmt.Errorf("%s %q: %w", c.noun, id, store.ErrNotFound)
+	}
+	o := r.view()
+	if err := txn.Delete(c.table, r); err != nil {
+		return fmt.Errorf("delete %s %q: %w", c.noun, c.id(o), err)
+	}
+	if err := b.moveCounts(c, txn, o, -1); err != nil {
+		return err
+	}
+	b.rows[id] = nil
+	return nil
+}
