@@ -177,6 +177,11 @@ func TestRoutesExist(t *testing.T) {
 		t.Errorf("the client has no method for the described operation %s", op)
 	}
 	t.Logf("client covers %d of %d described operations", len(described)-len(missing), len(described))
+	for route := range classicPortalRoutes {
+		if _, ok := named[route]; !ok {
+			t.Errorf("the client has no method for the classic portal's %s", route)
+		}
+	}
 }
 
 // served reports whether the memserver has a route for the operation
