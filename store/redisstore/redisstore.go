@@ -623,6 +623,23 @@ func (b *script) op(args ...string) {
 	}
 }
 
+// opChunk bounds the arguments of one grouped write, within what the
+// script's Lua can pass to one call.
+const opChunk = 2000
+
+// grouped adds cmd key... with args in chunks of at most opChunk groups of
+// width values each.
+func (b *script) grouped(cmd, key string, width int, args []string) {
+	for start := 0; start < len(args); start += opChunk * width {
+		part := args[start:min(start+opChunk*width, len(args))]
+		head := []string{cmd}
+		if key != "" {
+			head = append(head, key)
+		}
+		b.op(append(head, part...)...)
+	}
+}
+
 // seqToken is how the commit script learns a key's creation number: its
 // own, or "+n" for the n-th key the transaction inserted.
 func seqToken(seq int64) string {
@@ -632,11 +649,25 @@ func seqToken(seq int64) string {
 	return strconv.FormatInt(seq, 10)
 }
 
-func ttlArgs(ttl time.Duration) []string {
-	if ttl <= 0 {
-		return nil
+// writeSet gathers a commit's writes by command, so that the script makes
+// few calls however many keys it writes.
+type writeSet struct {
+	dels  []string
+	zrem  map[string][]string // sorted set: members
+	mset  []string            // key, value: no TTL
+	msetm []string            // meta records without a TTL: key, json, seq
+	ttled [][]string          // SET ... PX and SETM with a TTL, one by one
+	zadd  map[string][]string // sorted set: seq, member
+	order []string            // the sorted sets, in the order first met
+}
+
+func (w *writeSet) set(name string, members ...string) []string { // members of a sorted set
+	if _, ok := w.zadd[name]; !ok {
+		if _, ok := w.zrem[name]; !ok {
+			w.order = append(w.order, name)
+		}
 	}
-	return []string{"PX", strconv.FormatInt(max(ttl.Milliseconds(), 1), 10)}
+	return members
 }
 
 // commit writes the pending writes with commitScript, after its checks.
@@ -645,37 +676,48 @@ func (t *tx) commit() error {
 		return nil
 	}
 	s := t.s
-	b := &script{args: make([]any, 0, 64)}
-	b.args = append(b.args, s.prefix, strconv.Itoa(len(t.checks)))
-	for _, c := range t.checks {
-		b.args = append(b.args, c.id, c.hash, c.userKey, c.org)
-	}
-	b.args = append(b.args, strconv.FormatInt(t.fresh, 10))
-	// In order: the old entries of every key replaced or deleted go, then
-	// the new ones are written.
+	w := &writeSet{zrem: map[string][]string{}, zadd: map[string][]string{}}
+	// The old entries of every key replaced or deleted go first, then the
+	// new ones are written.
 	for _, o := range t.old {
 		apis, err := o.apis()
 		if err != nil {
 			return err
 		}
-		b.op("DEL", o.sessionKey(), s.metaKey(o.hash), s.idKey(o.id))
+		w.dels = append(w.dels, o.sessionKey(), s.metaKey(o.hash), s.idKey(o.id))
 		if o.user != "" {
-			b.op("DEL", s.userKey(o.org, o.user))
+			w.dels = append(w.dels, s.userKey(o.org, o.user))
 		}
-		b.op("ZREM", s.allKey(), o.hash)
-		b.op("ZREM", s.orgKey(o.org), o.hash)
-		for _, api := range apis {
-			b.op("ZREM", s.apiKey(o.org, api), o.hash)
-			b.op("ZREM", s.apiKey("", api), o.hash)
+		for _, set := range s.setsOf(o.org, apis) {
+			w.set(set)
+			w.zrem[set] = append(w.zrem[set], o.hash)
 		}
 	}
 	for _, r := range t.byHash {
 		if r == nil {
 			continue
 		}
-		if err := s.writeOps(b, r); err != nil {
+		if err := s.writeOps(w, r); err != nil {
 			return err
 		}
+	}
+	b := &script{args: make([]any, 0, 16+4*len(t.checks)+8*len(t.byHash))}
+	b.args = append(b.args, s.prefix, strconv.Itoa(len(t.checks)))
+	for _, c := range t.checks {
+		b.args = append(b.args, c.id, c.hash, c.userKey, c.org)
+	}
+	b.args = append(b.args, strconv.FormatInt(t.fresh, 10))
+	b.grouped("DEL", "", 1, w.dels)
+	for _, set := range w.order {
+		b.grouped("ZREM", set, 1, w.zrem[set])
+	}
+	b.grouped("MSET", "", 2, w.mset)
+	b.grouped("MSETM", "", 3, w.msetm)
+	for _, op := range w.ttled {
+		b.op(op...)
+	}
+	for _, set := range w.order {
+		b.grouped("ZADD", set, 2, w.zadd[set])
 	}
 	res, err := commitScript.Run(t.ctx, s.client, nil, b.args...).Result()
 	if err != nil {
@@ -687,31 +729,50 @@ func (t *tx) commit() error {
 	return nil
 }
 
-// writeOps adds the writes of r to b.
-func (s *Sessions) writeOps(b *script, r *rec) error {
+// setsOf are the sorted sets that list a key of org granting apis.
+func (s *Sessions) setsOf(org string, apis []string) []string {
+	out := make([]string, 0, 2+2*len(apis))
+	out = append(out, s.allKey(), s.orgKey(org))
+	for _, api := range apis {
+		out = append(out, s.apiKey(org, api), s.apiKey("", api))
+	}
+	return out
+}
+
+// writeOps adds the writes of r to w.
+func (s *Sessions) writeOps(w *writeSet, r *rec) error {
 	apis, err := r.apis()
 	if err != nil {
 		return err
 	}
-	ttl := ttlArgs(r.ttl)
 	head, _ := json.Marshal(metaHead{ID: r.id, OrgID: r.org, Username: r.username, User: r.user})
 	head = append(head[:len(head)-1], `,"seq":`...)
-	ttlMS := "0"
-	if ttl != nil {
-		ttlMS = ttl[1]
-	}
 	seq := seqToken(r.seq)
-	b.op(append([]string{"SET", r.sessionKey(), string(r.sess)}, ttl...)...)
-	b.op("SETM", s.metaKey(r.hash), string(head), seq, ttlMS)
-	b.op(append([]string{"SET", s.idKey(r.id), r.hash}, ttl...)...)
+	fresh := r.seq > freshBase
+	strs := []string{r.sessionKey(), string(r.sess), s.idKey(r.id), r.hash}
 	if r.user != "" {
-		b.op(append([]string{"SET", s.userKey(r.org, r.user), r.hash}, ttl...)...)
+		strs = append(strs, s.userKey(r.org, r.user), r.hash)
 	}
-	b.op("ZADD", s.allKey(), seq, r.hash)
-	b.op("ZADD", s.orgKey(r.org), seq, r.hash)
-	for _, api := range apis {
-		b.op("ZADD", s.apiKey(r.org, api), seq, r.hash)
-		b.op("ZADD", s.apiKey("", api), seq, r.hash)
+	if !fresh { // its number is known: the whole record is written as is
+		strs = append(strs, s.metaKey(r.hash), string(head)+seq+"}")
+	}
+	if r.ttl > 0 {
+		ms := strconv.FormatInt(max(r.ttl.Milliseconds(), 1), 10)
+		for i := 0; i < len(strs); i += 2 {
+			w.ttled = append(w.ttled, []string{"SET", strs[i], strs[i+1], "PX", ms})
+		}
+		if fresh {
+			w.ttled = append(w.ttled, []string{"SETM", s.metaKey(r.hash), string(head), seq, ms})
+		}
+	} else {
+		w.mset = append(w.mset, strs...)
+		if fresh {
+			w.msetm = append(w.msetm, s.metaKey(r.hash), string(head), seq)
+		}
+	}
+	for _, set := range s.setsOf(r.org, apis) {
+		w.set(set)
+		w.zadd[set] = append(w.zadd[set], seq, r.hash)
 	}
 	return nil
 }

@@ -77,12 +77,14 @@ return out
 // that much; "+n" below is the n-th of them) and the writes, each as its
 // argument count followed by the command:
 //
-//	DEL / ZREM / SET ...    as in Redis
-//	SETM key json seq ttl   SET key json..seq..'}' (PX ttl unless ttl is 0):
-//	                        the meta record with its creation number
-//	ZADD key seq member
+//	DEL / ZREM / MSET / SET ...   as in Redis
+//	SETM key json seq ttl         SET key json..seq..'}' PX ttl: a meta record
+//	                              with its creation number
+//	MSETM key json seq ...        the same for records without a TTL, in one MSET
+//	ZADD key seq member ...
 //
-// It returns 0.
+// Writes of many keys come grouped (one MSET, one ZADD per sorted set), so
+// that a batch costs few calls. It returns 0.
 var commitScript = redis.NewScript(luaSessionOf + `
 local p = ARGV[1]
 local function live(h)
@@ -124,14 +126,21 @@ while i <= #ARGV do
   local argc = tonumber(ARGV[i]); i = i + 1
   local cmd = ARGV[i]
   if cmd == 'SETM' then
-    local v = ARGV[i + 2] .. string.format('%d', seq(ARGV[i + 3])) .. '}'
-    if ARGV[i + 4] == '0' then
-      redis.call('SET', ARGV[i + 1], v)
-    else
-      redis.call('SET', ARGV[i + 1], v, 'PX', ARGV[i + 4])
+    redis.call('SET', ARGV[i + 1], ARGV[i + 2] .. string.format('%d', seq(ARGV[i + 3])) .. '}', 'PX', ARGV[i + 4])
+  elseif cmd == 'MSETM' then
+    local t = {}
+    for j = i + 1, i + argc - 1, 3 do
+      t[#t + 1] = ARGV[j]
+      t[#t + 1] = ARGV[j + 1] .. string.format('%d', seq(ARGV[j + 2])) .. '}'
     end
+    redis.call('MSET', unpack(t))
   elseif cmd == 'ZADD' then
-    redis.call('ZADD', ARGV[i + 1], seq(ARGV[i + 2]), ARGV[i + 3])
+    local t = {}
+    for j = i + 2, i + argc - 1, 2 do
+      t[#t + 1] = seq(ARGV[j])
+      t[#t + 1] = ARGV[j + 1]
+    end
+    redis.call('ZADD', ARGV[i + 1], unpack(t))
   else
     redis.call(unpack(ARGV, i, i + argc - 1))
   end
