@@ -73,6 +73,8 @@ type Client struct {
 	AuditLogs *AuditLogsService
 	// Schemas reads the JSON Schemas of API definitions (/api/schemas).
 	Schemas *SchemasService
+	// Examples reads the catalogue of example APIs (/api/examples).
+	Examples *ExamplesService
 
 	// Admin API.
 
@@ -190,6 +192,7 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 	c.Analytics = &AnalyticsService{c}
 	c.AuditLogs = &AuditLogsService{c}
 	c.Schemas = &SchemasService{c}
+	c.Examples = &ExamplesService{c}
 	c.Orgs = &OrgsService{c}
 	c.AdminUsers = &AdminUsersService{c}
 	c.Import = &ImportService{c}
@@ -216,6 +219,9 @@ type request struct {
 
 	// accept is the Accept header; empty means application/json.
 	accept string
+	// header holds further request headers a route takes (the example
+	// catalogue's source, ...).
+	header http.Header
 }
 
 // response is the Dashboard's answer, read in full.
@@ -329,6 +335,11 @@ func (c *Client) attempt(ctx context.Context, req *request, attempt int) (*respo
 	}
 	hreq.Header.Set("Accept", accept)
 	hreq.Header.Set("User-Agent", c.userAgent)
+	for k, vs := range req.header {
+		for _, v := range vs {
+			hreq.Header.Add(k, v)
+		}
+	}
 	if req.admin {
 		if c.adminSecret != "" {
 			hreq.Header.Set("admin-auth", c.adminSecret)

@@ -150,18 +150,30 @@ func (c *call) json(status int, v any) {
 }
 
 // raw answers b as it is. b must not change afterwards: the request log
-// keeps it.
+// keeps it. The answer is only kept here; send writes it once the exchange
+// is recorded.
 func (c *call) raw(status int, contentType string, b []byte) {
 	if c.written {
 		return
 	}
 	c.written = true
 	c.status, c.respBody, c.respType = status, b, contentType
+}
+
+// send writes the answer to the connection. The Server calls it after it
+// has recorded and audited the exchange, so that a client holding its
+// answer finds the exchange in Requests and in the audit log: written
+// earlier, an answer larger than the connection's buffer reaches the client
+// before the journal has it.
+func (c *call) send() {
+	if !c.written {
+		return // a handler panicked: net/http ends the connection
+	}
 	h := c.w.Header()
-	h["Content-Type"] = []string{contentType}
-	h["Content-Length"] = []string{strconv.Itoa(len(b))}
-	c.w.WriteHeader(status)
-	_, _ = c.w.Write(b)
+	h["Content-Type"] = []string{c.respType}
+	h["Content-Length"] = []string{strconv.Itoa(len(c.respBody))}
+	c.w.WriteHeader(c.status)
+	_, _ = c.w.Write(c.respBody)
 }
 
 // ok answers 200 with the action envelope.

@@ -2,6 +2,8 @@ package memserver_test
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -345,5 +347,124 @@ func TestAuditIPFromConnection(t *testing.T) {
 	}
 	if _, err := memserver.ParseTrustedProxies("10.0.0.0/33"); err == nil {
 		t.Fatal("a bad range parsed")
+	}
+}
+
+// TestSeededKeysStayInOrg: keys of a seed (POST /_memserver/seed, Seed,
+// WithFixtures, the binary's -seed) pass the checks of POST /api/keys once
+// their policies are applied: no key of org B reaches org A's API, whether
+// through its own access rights, org A's policy or a policy of the seed
+// naming org A's API; no key reaches a missing API or policy. A
+// refused seed stores nothing and its error names the entry. The seed's own
+// APIs and policies count, as they would once stored.
+func TestSeededKeysStayInOrg(t *testing.T) {
+	t.Parallel()
+	srv := twoOrgs(t, memserver.WithKeyHashFunction(""))
+	_, apiA := createClassic(t, srv, "org-a")
+	a := call(t, srv, "POST", "/api/portal/policies", map[string]any{"name": "a", "active": true,
+		"access_rights": map[string]any{apiA: map[string]any{"api_id": apiA, "versions": []string{"Default"}}}})
+	want(t, a, http.StatusOK)
+	polA := a.JSON(t)["Message"].(string)
+	rights := func(apiID string) map[string]any {
+		return map[string]any{apiID: map[string]any{"api_id": apiID, "versions": []string{"Default"}}}
+	}
+	keyB := func(id string, data map[string]any) map[string]any {
+		data["org_id"] = orgB
+		return map[string]any{"key_id": id, "data": data}
+	}
+	refused := []struct {
+		name    string
+		seed    map[string]any
+		message string
+	}{
+		{"own rights to org A's API", map[string]any{"keys": []any{keyB("stolen-1", map[string]any{"access_rights": rights(apiA)})}},
+			`keys[0] (key_id "stolen-1"): access_rights: API ` + apiA + " does not exist"},
+		{"org A's policy", map[string]any{"keys": []any{keyB("stolen-2", map[string]any{"apply_policies": []string{polA}})}},
+			`keys[0] (key_id "stolen-2"): apply_policies: policy ` + polA + " does not exist"},
+		{"a seeded policy naming org A's API", map[string]any{
+			"policies": []any{map[string]any{"id": "steal", "name": "steal", "org_id": orgB, "access_rights": rights(apiA)}},
+			"keys":     []any{keyB("stolen-3", map[string]any{"apply_policies": []string{"steal"}})}},
+			`policy "steal": access_rights: API ` + apiA + " does not exist"},
+		{"a missing API", map[string]any{"keys": []any{
+			map[string]any{"key_id": "fine", "data": session(apiA)},
+			map[string]any{"key_id": "missing", "data": session("0000000000000000000000000000dead")}}},
+			`keys[1] (key_id "missing"): access_rights: API 0000000000000000000000000000dead does not exist`},
+		{"a policy of no org's", map[string]any{"keys": []any{map[string]any{"data": map[string]any{"apply_policies": []string{"nowhere"}}}}},
+			`keys[0] (key_id ""): apply_policies: policy nowhere does not exist`},
+		{"an entry naming another API", map[string]any{"keys": []any{map[string]any{"key_id": "askew",
+			"data": map[string]any{"access_rights": map[string]any{apiA: map[string]any{"api_id": "0000000000000000000000000000beef"}}}}}},
+			"the entry " + apiA + " names another api_id"},
+	}
+	for i, r := range refused {
+		// Every refused seed carries a harmless policy: it must not be
+		// stored either.
+		marker := fmt.Sprintf("marker-%d", i)
+		r.seed["policies"] = append(anySlice(r.seed["policies"]), map[string]any{"id": marker, "name": marker})
+		wantError(t, call(t, srv, "POST", "/_memserver/seed", r.seed), http.StatusBadRequest, r.message)
+		wantError(t, call(t, srv, "GET", "/api/portal/policies/"+marker, nil), http.StatusNotFound, "")
+		var f memserver.Fixtures
+		remarshal(t, r.seed, &f)
+		if err := srv.Seed(f); err == nil || !strings.Contains(err.Error(), r.message) {
+			t.Errorf("%s: Seed: %v, want %q", r.name, err, r.message)
+		}
+		// A new Server has none of org A's objects: its refusal may name
+		// another entry, but it names one.
+		if _, err := memserver.NewServer(memserver.WithFixtures(f)); err == nil || !strings.Contains(err.Error(), "keys[") && !strings.Contains(err.Error(), `policy "`) {
+			t.Errorf("%s: WithFixtures: %v, want an error naming the entry", r.name, err)
+		}
+	}
+	// No key of org B reaches org A's API, and none of the refused keys
+	// is stored.
+	err := srv.Store().ViewSessions(context.Background(), func(tx store.SessionsReader) error {
+		for _, org := range []string{orgB, srv.OrgID} {
+			page, err := tx.ListKeys(org, store.KeyQuery{})
+			if err != nil {
+				return err
+			}
+			if len(page.Items) != 0 {
+				t.Errorf("org %s has keys from refused seeds: %d", org, len(page.Items))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// A seed whose key applies the seed's own policy, naming the seed's
+	// own API of the same org, is stored as POST /api/keys would store it:
+	// the policy's rights applied, the API's name filled in.
+	const seededAPI = "5eed00000000000000000000000000b0"
+	ok := map[string]any{
+		"apis": []any{map[string]any{"api_definition": map[string]any{"api_id": seededAPI, "org_id": orgB, "name": "seeded-b",
+			"proxy": map[string]any{"listen_path": "/seeded-b/", "target_url": "http://upstream.example"}}}},
+		"policies": []any{map[string]any{"id": "gold-b", "name": "gold-b", "org_id": orgB, "access_rights": rights(seededAPI)}},
+		"keys":     []any{keyB("key-b", map[string]any{"apply_policies": []string{"gold-b"}})},
+	}
+	want(t, call(t, srv, "POST", "/_memserver/seed", ok), http.StatusOK)
+	var k model.KeyData
+	a = callAs(t, srv, "b-admin", "GET", "/api/keys/key-b", nil)
+	want(t, a, http.StatusOK)
+	a.Into(t, &k)
+	if ar, found := k.Data.AccessRights[seededAPI]; !found || ar.APIName != "seeded-b" || len(k.Data.AccessRights) != 1 {
+		t.Fatalf("the seeded key's rights: %+v", k.Data.AccessRights)
+	}
+}
+
+// anySlice is v as a list, or an empty list when v is nil.
+func anySlice(v any) []any {
+	s, _ := v.([]any)
+	return s
+}
+
+// remarshal decodes the JSON encoding of in into out.
+func remarshal(t testing.TB, in, out any) {
+	t.Helper()
+	b, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, out); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -2,7 +2,10 @@ package memserver
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"maps"
+	"time"
 
 	"github.com/dashkit/dashkit/model"
 	"github.com/dashkit/dashkit/store"
@@ -33,8 +36,9 @@ func (s *Server) seed(ctx context.Context, f Fixtures) error {
 		}
 		return org
 	}
-	// Keys are prepared before anything is stored, so that a bad key fails
-	// the seed before the definitions are written.
+	// A key's id, hash and org are settled before anything is stored; its
+	// rights are checked in the transaction, once the seed's own APIs and
+	// policies are in it.
 	keys := make([]*store.Key, 0, len(f.Keys))
 	for i := range f.Keys {
 		k := f.Keys[i]
@@ -43,13 +47,7 @@ func (s *Server) seed(ctx context.Context, f Fixtures) error {
 		if id == "" {
 			id = s.ids.NewKey(org, s.cfg.keyHash)
 		}
-		sess := k.Data
-		sess.OrgID = org
-		if sess.DateCreated == "" {
-			sess.DateCreated = stamp
-		}
-		fillEmpty(&sess)
-		keys = append(keys, &store.Key{ID: id, Hash: keyHash(id), OrgID: org, Session: sess})
+		keys = append(keys, &store.Key{ID: id, Hash: keyHash(id), OrgID: org})
 	}
 	err := s.store.UpdateDefinitions(ctx, func(tx store.DefinitionsTx) error {
 		for i := range f.Orgs {
@@ -109,6 +107,11 @@ func (s *Server) seed(ctx context.Context, f Fixtures) error {
 				p.LastUpdated = stamp
 			}
 			fillEmpty(&p)
+			// As POST /api/portal/policies: a policy reaches its own org's
+			// APIs only, the seed's among them.
+			if err := s.checkOrgAccess(tx, p.OrgID, p.AccessRights); err != nil {
+				return fmt.Errorf("policy %q: %w", p.Name, seedRefusal(err))
+			}
 			if err := tx.InsertPolicy(&p); err != nil {
 				return fmt.Errorf("policy %q: %w", p.Name, err)
 			}
@@ -130,6 +133,16 @@ func (s *Server) seed(ctx context.Context, f Fixtures) error {
 				return fmt.Errorf("asset %q: %w", a.ID, err)
 			}
 		}
+		for i, k := range keys {
+			sess, err := s.seedKeySession(tx, k.OrgID, f.Keys[i].Data, now)
+			if err != nil {
+				return fmt.Errorf("keys[%d] (key_id %q): %w", i, f.Keys[i].KeyID, err)
+			}
+			if sess.DateCreated == "" {
+				sess.DateCreated = stamp
+			}
+			k.Session = sess
+		}
 		if len(keys) == 0 {
 			return nil
 		}
@@ -145,5 +158,63 @@ func (s *Server) seed(ctx context.Context, f Fixtures) error {
 			return nil
 		})
 	})
+	return err
+}
+
+// seedKeySession checks a fixture key's session as POST /api/keys does and
+// returns it as that route would store it: its policies must be its org's,
+// and its access rights, once the policies are applied, must name APIs of
+// its org only. Without this a seed could give org B a key to org A's API,
+// which no route can. Unlike the route, a fixture key may name no API at
+// all (tests seed keys for their limits alone). The session given is not
+// changed (a store may run the transaction again).
+func (s *Server) seedKeySession(tx store.DefinitionsReader, org string, in model.SessionState, now time.Time) (model.SessionState, error) {
+	sess := in
+	sess.AccessRights = maps.Clone(in.AccessRights)
+	sess.OrgID = org
+	polIDs := model.PolicyIDs(&sess)
+	pols := make([]model.Policy, 0, len(polIDs))
+	for _, id := range polIDs {
+		p, err := policyOfOrg(tx, org, id)
+		if errors.Is(err, store.ErrNotFound) {
+			return sess, fmt.Errorf("apply_policies: policy %s does not exist: %w", id, store.ErrInvalid)
+		}
+		if err != nil {
+			return sess, err
+		}
+		pols = append(pols, *p)
+	}
+	for apiID, ar := range sess.AccessRights {
+		if ar.APIID != "" && ar.APIID != apiID {
+			return sess, fmt.Errorf("access_rights: the entry %s names another api_id, %s: %w", apiID, ar.APIID, store.ErrInvalid)
+		}
+	}
+	model.ApplyPolicies(&sess, pols, now)
+	if err := s.checkOrgAccess(tx, org, sess.AccessRights); err != nil {
+		return sess, seedRefusal(err)
+	}
+	fillEmpty(&sess)
+	return sess, nil
+}
+
+// policyOfOrg finds a policy of org by its _id or its id, as a key's
+// apply_policies names it; another org's policy is not found.
+func policyOfOrg(tx store.DefinitionsReader, org, id string) (*model.Policy, error) {
+	if model.IsObjectID(id) {
+		if p, err := tx.GetPolicy(id); err == nil && p.OrgID == org {
+			return p, nil
+		} else if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return nil, err
+		}
+	}
+	return tx.GetPolicyByID(org, id)
+}
+
+// seedRefusal turns a refusal of checkOrgAccess into an error of bad
+// fixtures (a 400 at POST /_memserver/seed) saying what was refused.
+func seedRefusal(err error) error {
+	if msg, ok := refusal(err); ok {
+		return fmt.Errorf("%s: %w", msg, store.ErrInvalid)
+	}
 	return err
 }

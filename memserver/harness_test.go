@@ -97,13 +97,13 @@ func TestResetAndSeed(t *testing.T) {
 		Policies: []model.Policy{{ID: "base", Name: "from WithFixtures"}},
 	}))
 	want(t, call(t, srv, "GET", "/api/portal/policies/base", nil), http.StatusOK)
-	tempID, _ := createClassic(t, srv, "temporary")
+	tempID, tempAPI := createClassic(t, srv, "temporary")
 	want(t, call(t, srv, "GET", "/api/apis/"+tempID, nil), http.StatusOK) // its answer is now kept
 	err := srv.Seed(memserver.Fixtures{
 		Policies: []model.Policy{{ID: "seeded", Name: "seeded"}},
 		Assets:   []model.Asset{{ID: "tmpl", Name: "T", Description: "D", Data: []byte(`{}`)}},
 		Keys: []model.KeyData{{KeyID: "fixture-key", Data: model.SessionState{
-			AccessRights: map[string]model.AccessDefinition{"x": {APIID: "x"}},
+			AccessRights: map[string]model.AccessDefinition{tempAPI: {APIID: tempAPI}},
 		}}},
 	})
 	if err != nil {

@@ -3,10 +3,12 @@ package memserver_test
 import (
 	"fmt"
 	"net/http"
+	"os"
 	"runtime"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dashkit/dashkit/memserver"
 	"github.com/dashkit/dashkit/model"
@@ -78,49 +80,82 @@ func TestJournalBounded(t *testing.T) {
 	}
 }
 
-// TestMemoryBoundedUnderTraffic: 40 requests of 1 MiB bodies, half of
-// them unauthenticated, keep the journal and the audit log under their byte
-// bounds: the heap after GC grows by less than the two bounds (1 MiB each
-// here) and a wide margin, where without the bounds it grew by every body
-// (40 MiB). 10,000 requests took minutes under -race on a loaded machine;
-// 40 carry the same bodies through the same bounds, 20 times over.
+// TestMemoryBoundedUnderTraffic: requests of 1 MiB bodies, half of them
+// unauthenticated, keep the journal and the audit log under their byte
+// bounds: the heap after GC grows by less than the two bounds and a wide
+// margin (16 MiB), where without the journal's bound it grows by every
+// authenticated body; the audit log holds no more records than its bound
+// pays for. By default 80 requests: 40 MiB of bodies to keep through a
+// 4 MiB journal (10 times over) and 40 records through a 16 KiB audit log
+// (8 records: 5 times over), a few seconds under -race. The full proof is
+//
+//	DASHKIT_MEMORY_REQUESTS=10000 go test -run TestMemoryBoundedUnderTraffic -v ./memserver/
 func TestMemoryBoundedUnderTraffic(t *testing.T) {
-	if testing.Short() {
-		t.Skip("sends 40 MiB of bodies")
+	requests := 80
+	if v := os.Getenv("DASHKIT_MEMORY_REQUESTS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 2 {
+			t.Fatalf("DASHKIT_MEMORY_REQUESTS=%q: want a number of requests, at least 2", v)
+		}
+		requests = n
 	}
-	const bound = 1 << 20
+	const (
+		journalBound = 4 << 20
+		auditBound   = 16 << 10
+		margin       = 16 << 20
+		// auditRecordCost is the least an audit record counts against
+		// the bound (memserver's auditRecordCost).
+		auditRecordCost = 2048
+	)
 	// memserver.NewTest, not newServer: the contract check's observer sees
 	// every exchange, and this test measures the Server alone.
-	srv := memserver.NewTest(t, memserver.WithRequestLogBytes(bound), memserver.WithAuditLogBytes(bound), memserver.WithBodyLimit(2<<20))
-	// Refused (a policy needs a name), so that nothing but the journal and
-	// the audit log could keep it.
-	body := `{"name":"","pad":"` + strings.Repeat("b", 1<<20) + `"}`
+	srv := memserver.NewTest(t, memserver.WithRequestLogBytes(journalBound), memserver.WithAuditLogBytes(auditBound),
+		memserver.WithBodyLimit(2<<20))
+	// Refused at its first byte (it is not JSON), so that nothing but the
+	// journal and the audit log could keep it, and the time goes to
+	// carrying bodies rather than to the JSON scanner (which -race slows
+	// some fifteen times).
+	body := "not JSON: " + strings.Repeat("b", 1<<20)
 	var before runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	for i := 0; i < 40; i++ {
+	start := time.Now()
+	for i := 0; i < requests; i++ {
 		secret := srv.Secret
 		if i%2 == 1 {
 			secret = ""
 		}
 		callAs(t, srv, secret, "POST", "/api/portal/policies", body)
 	}
-	want(t, call(t, srv, "GET", "/api/audit-logs", nil), http.StatusOK) // the queued records are written
+	took := time.Since(start)
+	logs := auditLogs(t, srv, "?p=-1") // the queued records are written first
 	var after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	grown := int64(after.HeapAlloc) - int64(before.HeapAlloc)
-	if limit := int64(2*bound + 14<<20); grown > limit {
-		t.Fatalf("heap grew %d MiB over 40 requests of 1 MiB; the bounds allow %d MiB", grown>>20, limit>>20)
+	if limit := int64(journalBound + auditBound + margin); grown > limit {
+		t.Fatalf("heap grew %d MiB over %d requests of 1 MiB; the bounds allow %d MiB", grown>>20, requests, limit>>20)
 	}
 	kept := 0
 	for _, r := range srv.Requests() {
 		kept += len(r.Body) + len(r.ResponseBody)
 	}
-	if kept > bound {
-		t.Fatalf("the journal keeps %d bytes of bodies, over its bound of %d", kept, bound)
+	if kept > journalBound || kept < 1<<20 {
+		t.Fatalf("the journal keeps %d bytes of bodies, want at least one body and at most its bound of %d", kept, journalBound)
 	}
-	t.Logf("heap grew %.1f MiB; the journal keeps %d exchanges, %d bytes of bodies", float64(grown)/(1<<20), len(srv.Requests()), kept)
+	if srv.RequestsDropped() == 0 {
+		t.Fatal("the journal dropped nothing")
+	}
+	records := len(logs.AuditLogs)
+	if records == 0 || records > auditBound/auditRecordCost {
+		t.Fatalf("%d audit records kept of %d audited requests; the bound pays for at most %d", records, requests/2, auditBound/auditRecordCost)
+	}
+	// The oldest go first: the newest record is the last POST's.
+	if newest := logs.AuditLogs[0]; newest.Method != "POST" || newest.URL != "/api/portal/policies" {
+		t.Fatalf("the newest audit record is %s %s, not the last request's", newest.Method, newest.URL)
+	}
+	t.Logf("%d requests in %v; heap grew %.1f MiB (bounds %d MiB + %d KiB); the journal keeps %d exchanges, %.1f MiB of bodies, dropped %d; the audit log keeps %d records",
+		requests, took.Round(time.Millisecond), float64(grown)/(1<<20), journalBound>>20, auditBound>>10, len(srv.Requests()), float64(kept)/(1<<20), srv.RequestsDropped(), records)
 }
 
 // TestControlSecret: with WithControlSecret the control routes answer 401
@@ -164,5 +199,39 @@ func TestAuditLogBounded(t *testing.T) {
 	}
 	if n := len(auditLogs(t, small, "?p=-1").AuditLogs); n > 5 {
 		t.Fatalf("%d audit records in 10 KiB", n)
+	}
+}
+
+// TestJournalHasAnswerOnceClientHasIt: an exchange is in Requests (and was
+// seen by the observer) by the time its client has the answer, however large
+// the answer: the schemas' hundreds of kilobytes overflow the connection's
+// buffer, and were once on the wire before the journal had them.
+func TestJournalHasAnswerOnceClientHasIt(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for i := 0; i < 20; i++ {
+		path := "/api/schemas/apidefs?probe=" + strconv.Itoa(i)
+		req, err := http.NewRequest("GET", srv.URL+path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Authorization", srv.Secret)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close() // unread: the answer is the client's once it has the header
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s: %d", path, resp.StatusCode)
+		}
+		reqs := srv.Requests()
+		if len(reqs) == 0 {
+			t.Fatalf("request %d: the client has its answer, the journal is still empty", i)
+		}
+		last := reqs[len(reqs)-1]
+		if last.RawQuery != "probe="+strconv.Itoa(i) || last.Route != "GET /api/schemas/apidefs" || len(last.ResponseBody) < 64<<10 {
+			t.Fatalf("request %d: the journal's last exchange is %s %s?%s (route %q, %d bytes)",
+				i, last.Method, last.Path, last.RawQuery, last.Route, len(last.ResponseBody))
+		}
 	}
 }

@@ -12,21 +12,28 @@ import (
 	"github.com/dashkit/dashkit/store"
 )
 
-// MCP proxies (section apis): Tyk OAS APIs that proxy a Model Context
-// Protocol server. As the gateway does (apidef MarkAsMCP), an API created
-// through these routes is marked in its classic form with
-// application_protocol "mcp" and json_rpc_version "2.0"; GET /api/apis
-// lists them with the other APIs. The memserver stores and validates them;
-// it runs no MCP upstream.
+// MCP proxies: Tyk OAS APIs that proxy a Model Context Protocol server.
+// As the gateway does (apidef MarkAsMCP), an API created through these
+// routes is marked in its classic form with application_protocol "mcp" and
+// json_rpc_version "2.0"; GET /api/apis lists them with the other APIs. The
+// memserver stores and validates them; it runs no MCP upstream.
+//
+// Their permission section is "mcp", not "apis": the official description
+// names none, and Tyk's "Managing MCP proxies using the Dashboard" page
+// (ai-management/mcp-gateway/managing-proxies, Permissions) says access to
+// MCP proxy management is controlled by the mcp permission, read to view
+// and write to create, edit and delete.
 func mcpRoutes() []route {
 	return []route{
-		{Method: "GET", Path: "/api/mcps", Section: "apis", Handle: listMCPs},
-		{Method: "POST", Path: "/api/mcps", Section: "apis", Write: true, Handle: createMCP},
-		{Method: "GET", Path: "/api/mcps/{apiId}", Section: "apis", Handle: getMCP},
-		{Method: "PUT", Path: "/api/mcps/{apiId}", Section: "apis", Write: true, Handle: updateMCP},
-		{Method: "DELETE", Path: "/api/mcps/{apiId}", Section: "apis", Write: true, Handle: deleteMCP},
+		{Method: "GET", Path: "/api/mcps", Section: sectionMCP, Handle: listMCPs},
+		{Method: "POST", Path: "/api/mcps", Section: sectionMCP, Write: true, Handle: createMCP},
+		{Method: "GET", Path: "/api/mcps/{apiId}", Section: sectionMCP, Handle: getMCP},
+		{Method: "PUT", Path: "/api/mcps/{apiId}", Section: sectionMCP, Write: true, Handle: updateMCP},
+		{Method: "DELETE", Path: "/api/mcps/{apiId}", Section: sectionMCP, Write: true, Handle: deleteMCP},
 	}
 }
+
+const sectionMCP = "mcp"
 
 // The gateway's and the description's messages.
 const (

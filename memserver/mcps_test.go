@@ -97,9 +97,17 @@ func TestMCPBadInput(t *testing.T) {
 	}
 
 	id := createMCPProxy(t, srv, mcpDoc("Ro", "/ro/"))
-	_, reader := newUser(t, srv, "mcp-reader@example.com", map[string]string{"apis": "read"})
+	// The section is "mcp" (Tyk docs, managing MCP proxies: Permissions):
+	// read views, write changes, and the apis section grants neither.
+	_, reader := newUser(t, srv, "mcp-reader@example.com", map[string]string{"mcp": "read"})
 	want(t, callAs(t, srv, reader, "GET", "/api/mcps/"+id, nil), http.StatusOK)
 	want(t, callAs(t, srv, reader, "GET", "/api/mcps", nil), http.StatusOK)
 	wantError(t, callAs(t, srv, reader, "PUT", "/api/mcps/"+id, mcpDoc("No", "/ro/")), http.StatusForbidden, "access denied")
 	wantError(t, callAs(t, srv, reader, "POST", "/api/mcps", mcpDoc("No", "/no/")), http.StatusForbidden, "access denied")
+	wantError(t, callAs(t, srv, reader, "DELETE", "/api/mcps/"+id, nil), http.StatusForbidden, "access denied")
+	_, apisWriter := newUser(t, srv, "apis-writer@example.com", map[string]string{"apis": "write"})
+	wantError(t, callAs(t, srv, apisWriter, "GET", "/api/mcps/"+id, nil), http.StatusForbidden, "access denied")
+	wantError(t, callAs(t, srv, apisWriter, "POST", "/api/mcps", mcpDoc("No", "/no/")), http.StatusForbidden, "access denied")
+	_, mcpWriter := newUser(t, srv, "mcp-writer@example.com", map[string]string{"mcp": "write"})
+	want(t, callAs(t, srv, mcpWriter, "PUT", "/api/mcps/"+id, mcpDoc("Ro renamed", "/ro/")), http.StatusOK)
 }

@@ -91,7 +91,7 @@ func (o objectsOf) fill(path string) string {
 	}
 	r := strings.NewReplacer("{id}", id, "{apiId}", apiID, "{clientId}", o.client, "{keyId}", o.key,
 		"{username}", "walker", "{certId}", o.cert, "{startDay}", "1", "{startMonth}", "1", "{startYear}", "2020",
-		"{endDay}", "31", "{endMonth}", "12", "{endYear}", "2030")
+		"{endDay}", "31", "{endMonth}", "12", "{endYear}", "2030", "{location}", "oas%2Fhttpbin-keyless")
 	return r.Replace(path)
 }
 

@@ -16,8 +16,13 @@ type Exchange struct {
 	Time     time.Time     `json:"time"`
 	Duration time.Duration `json:"duration_ns"`
 	Method   string        `json:"method"`
-	// Path is the request's path, RawQuery its query string.
+	// Path is the request's path, RawQuery its query string. RawPath is
+	// the path as it was sent, set only when it differs from Path's plain
+	// escaping (as url.URL.RawPath is): an escaped "/" inside a segment,
+	// as in /api/examples/oas%2Fhttpbin, is one segment there and two in
+	// Path.
 	Path     string      `json:"path"`
+	RawPath  string      `json:"raw_path,omitempty"`
 	RawQuery string      `json:"query,omitempty"`
 	Header   http.Header `json:"header"`
 	Body     []byte      `json:"body,omitempty"`
@@ -37,6 +42,7 @@ func (c *call) exchange(start time.Time) Exchange {
 		Duration:     time.Since(start),
 		Method:       c.r.Method,
 		Path:         c.r.URL.Path,
+		RawPath:      c.r.URL.RawPath,
 		RawQuery:     c.r.URL.RawQuery,
 		Header:       c.r.Header,
 		Body:         c.body,

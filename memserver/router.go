@@ -66,6 +66,7 @@ func routeTables() []func() []route {
 		ssoRoutes,
 		analyticsRoutes,
 		schemaRoutes,
+		exampleRoutes,
 		mcpAnalyticsRoutes,
 		systemRoutes,
 		notificationRoutes,

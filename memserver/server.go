@@ -273,6 +273,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	c := &call{s: s, w: w, r: r}
 
+	// Whatever answers, the answer goes out only after finish has recorded
+	// it (see call.send).
+	defer c.send()
 	if f := s.faults.match(r.Method, r.URL.Path); f != nil && s.applyFault(c, f) {
 		s.finish(c, start)
 		return

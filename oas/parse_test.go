@@ -128,6 +128,9 @@ func TestParseErrors(t *testing.T) {
 		strings.Repeat("[", 20000): "nesting deeper",
 		// Each line multiplies the one before: 9^9 values from 300 bytes.
 		yamlAliasBomb: "aliases expand to more than",
+		// 190 bytes and 790,000 values: inside the first budget of 1 Mi
+		// values, and seconds and a gigabyte to write back (FuzzParse).
+		yamlAliasFuzzed: "aliases expand to more than",
 	}
 	for in, want := range tests {
 		_, err := oas.Parse([]byte(in))
@@ -152,6 +155,9 @@ g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
 h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
 i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
 `
+
+const yamlAliasFuzzed = "a: &a [x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n" +
+	"d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [d,d,d,*d,*d,*d,*d]\nf: &f [e*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]"
 
 func TestParseYAML(t *testing.T) {
 	t.Parallel()

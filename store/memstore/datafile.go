@@ -111,6 +111,14 @@ func portsByTable(ports []port) map[string]port {
 	return m
 }
 
+// Syncs is how many times the appended lines have been fsynced: fewer than
+// the writes when concurrent writers share a sync (group commit).
+func (f *FileStore) Syncs() uint64 {
+	f.log.mu.Lock()
+	defer f.log.mu.Unlock()
+	return f.log.syncs
+}
+
 // Close waits for a compaction in progress, and closes the file. Writes
 // after Close fail.
 func (f *FileStore) Close() error { return f.log.close() }
@@ -316,9 +324,11 @@ func (f *FileStore) parse(r io.Reader, name string, dataFile bool) (defs, sess *
 }
 
 // changeLine encodes the changes of a transaction as one line of the data
-// file; nil when it changed nothing.
+// file; nil when it changed nothing. The line is put together by hand: the
+// objects are JSON from the encoder already, and encoding them again as
+// json.RawMessage would scan every byte once more, on every write.
 func (d *db) changeLine(cs memdb.Changes) ([]byte, error) {
-	var items []change
+	var b []byte
 	for _, c := range cs {
 		if c.Table == countsTable {
 			continue // counters follow from the rows
@@ -327,27 +337,44 @@ func (d *db) changeLine(cs memdb.Changes) ([]byte, error) {
 		if !ok {
 			return nil, fmt.Errorf("data file: table %q has no record format", c.Table)
 		}
-		it := change{Collection: c.Table}
+		if b == nil {
+			b = append(b, `{"tx":[`...)
+		} else {
+			b = append(b, ',')
+		}
+		b = append(b, `{"collection":`...)
+		b = appendJSONString(b, c.Table)
 		if c.Before != nil {
-			it.ID = p.rowID(c.Before)
+			b = append(b, `,"id":`...)
+			b = appendJSONString(b, p.rowID(c.Before))
 		}
 		if c.After != nil {
 			rec, err := p.record(c.After)
 			if err != nil {
 				return nil, err
 			}
-			it.Object, it.Meta = rec.Object, rec.Meta
+			b = append(b, `,"object":`...)
+			b = append(b, rec.Object...)
+			if len(rec.Meta) > 0 {
+				meta, err := json.Marshal(rec.Meta)
+				if err != nil {
+					return nil, fmt.Errorf("data file: %w", err)
+				}
+				b = append(b, `,"meta":`...)
+				b = append(b, meta...)
+			}
 		}
-		items = append(items, it)
+		b = append(b, '}')
 	}
-	if len(items) == 0 {
+	if b == nil {
 		return nil, nil
 	}
-	b, err := json.Marshal(logLine{Tx: items})
-	if err != nil {
-		return nil, fmt.Errorf("data file: %w", err)
-	}
-	return append(b, '\n'), nil
+	return append(b, "]}\n"...), nil
+}
+
+func appendJSONString(b []byte, s string) []byte {
+	q, _ := json.Marshal(s) // a string always encodes
+	return append(b, q...)
 }
 
 // dataLog appends transactions to the data file and compacts it.
@@ -367,6 +394,7 @@ type dataLog struct {
 	queued     uint64 // end of every line queued
 	written    uint64 // end of what is in the file
 	durable    uint64 // end of what is fsynced
+	syncs      uint64 // fsyncs of appended lines, for Syncs
 	busy       bool   // a write or a compaction owns the file
 	compacting bool   // a background compaction is running
 	err        error  // the first failure: every later write fails with it
@@ -429,6 +457,7 @@ func (l *dataLog) wait(pos uint64) error {
 			l.err = fmt.Errorf("data file %s: %w", l.path, err)
 		} else {
 			l.written, l.durable = end, end
+			l.syncs++
 		}
 		l.cond.Broadcast()
 		if size := int64(l.written - l.fileStart); err == nil && !l.compacting && !l.closed &&

@@ -270,3 +270,54 @@ func TestFileStoreRestore(t *testing.T) {
 		t.Fatalf("after import and reopen:\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestFileStoreGroupCommit writes from 8 goroutines at once: writers that
+// commit while the file is being written share its next write and fsync, so
+// there are fewer fsyncs than writes, and every write is in the file when
+// it returns (a reopened copy of the file, taken after they all returned,
+// has each of them).
+func TestFileStoreGroupCommit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.jsonl")
+	f, err := memstore.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	const writers, each = 8, 50
+	var wg sync.WaitGroup
+	for w := range writers {
+		wg.Go(func() {
+			for i := range each {
+				err := f.UpdateDefinitions(ctx, func(tx store.DefinitionsTx) error {
+					return tx.InsertAPI(api(w*each+i, "org1"))
+				})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if syncs := f.Syncs(); syncs == 0 || syncs >= writers*each {
+		t.Errorf("%d fsyncs for %d writes from %d goroutines: want at least one, and fewer than the writes", syncs, writers*each, writers)
+	}
+	// A copy of the file as it is now, opened while f is still open, is
+	// what a crash at this instant would leave.
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copyPath := filepath.Join(t.TempDir(), "copy.jsonl")
+	if err := os.WriteFile(copyPath, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	g, err := memstore.Open(copyPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	if got, want := exportOf(t, g), exportOf(t, f); got != want {
+		t.Errorf("the file holds another state than the store acknowledged:\n got %d bytes\nwant %d bytes", len(got), len(want))
+	}
+}

@@ -3,23 +3,31 @@ package pgstore_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
+	"io"
 	"testing"
+	"time"
 
-	"github.com/dashkit/dashkit/model"
 	"github.com/dashkit/dashkit/store"
 	"github.com/dashkit/dashkit/store/pgstore/pgtest"
 )
 
 const benchOrg = "5e9d9544a1dcd60001d0ed20"
 
-func benchAPI(n int) *model.APIDefinitionWrapper {
-	return &model.APIDefinitionWrapper{APIDefinition: &model.APIDefinition{
-		ID: fmt.Sprintf("%024x", n), APIID: fmt.Sprintf("%032x", n), OrgID: benchOrg, Name: fmt.Sprintf("API %d", n), Active: true,
-		UseStandardAuth: true,
-		Proxy:           model.ProxyConfig{ListenPath: fmt.Sprintf("/api%d/", n), TargetURL: "http://upstream.example", StripListenPath: true},
-	}}
+// apiStream is an export of n classic APIs, each with an id, api_id, name and
+// proxy and no more: the members a client sends, not the 6 KB of defaults the
+// model's encoder writes. Decoding 6 KB costs the same at any number of
+// APIs, so small objects only make the ratio of the benchmark stricter,
+// and they let 100,000 be imported in seconds instead of minutes.
+func apiStream(n int) io.Reader {
+	var stream bytes.Buffer
+	for i := range n {
+		fmt.Fprintf(&stream, `{"collection":%q,"object":{"api_definition":{"id":"%024x","api_id":"%032x","org_id":%q,`+
+			`"name":"API %d","active":true,"use_standard_auth":true,`+
+			`"proxy":{"listen_path":"/api%d/","target_url":"http://upstream.example","strip_listen_path":true}}}}`+"\n",
+			store.CollectionAPIs, i, i, benchOrg, i, i)
+	}
+	return &stream
 }
 
 // BenchmarkAPIs reads one API by id and the first page of the org's APIs
@@ -31,16 +39,12 @@ func BenchmarkAPIs(b *testing.B) {
 	ctx := context.Background()
 	for _, n := range []int{1000, 100000} {
 		s := pgtest.NewStore(b)
-		// Seeded through Import, which batches its inserts.
-		var stream bytes.Buffer
-		enc := json.NewEncoder(&stream)
-		for i := range n {
-			obj, _ := json.Marshal(benchAPI(i))
-			enc.Encode(store.Record{Collection: store.CollectionAPIs, Object: obj})
-		}
-		if err := s.Import(ctx, &stream); err != nil {
+		// Seeded through Import, which copies its rows in bulk.
+		start := time.Now()
+		if err := s.Import(ctx, apiStream(n)); err != nil {
 			b.Fatal(err)
 		}
+		b.Logf("%d APIs imported in %v", n, time.Since(start).Round(time.Millisecond))
 		b.Run(fmt.Sprintf("n=%d/get", n), func(b *testing.B) {
 			for i := 0; b.Loop(); i++ {
 				id := fmt.Sprintf("%024x", (i*7919)%n)

@@ -34,6 +34,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"time"
 
@@ -358,13 +359,13 @@ func (s *Store) Export(ctx context.Context, w io.Writer) error {
 
 // Import replaces every definition with the records of r, in one
 // transaction: on any error the state stays as it was.
+//
+// Records are decoded by several goroutines at once, and their rows reach
+// the tables by COPY, many rows a round trip: an import of 100,000 APIs is
+// bound by decoding them, not by PostgreSQL.
 func (s *Store) Import(ctx context.Context, r io.Reader) error {
 	if err := ctx.Err(); err != nil {
 		return err
-	}
-	byName := map[string]collection{}
-	for _, c := range collections {
-		byName[c.tableName()] = c
 	}
 	// The stream is read once, before the transaction, so that a retry
 	// can run it again.
@@ -372,15 +373,126 @@ func (s *Store) Import(ctx context.Context, r io.Reader) error {
 	if err != nil {
 		return fmt.Errorf("import definitions: %w", err)
 	}
+	lines := splitLines(data)
 	for attempt := 0; ; attempt++ {
-		err := s.importOnce(ctx, byName, data)
+		err := s.importOnce(ctx, lines)
 		if err == nil || !retryable(err) || ctx.Err() != nil {
 			return err
 		}
 	}
 }
 
-func (s *Store) importOnce(ctx context.Context, byName map[string]collection, data []byte) error {
+// importLine is a line of an import stream and its number.
+type importLine struct {
+	n    int
+	text []byte
+}
+
+func splitLines(data []byte) []importLine {
+	var lines []importLine
+	for n := 1; len(data) > 0; n++ {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		if len(bytes.TrimSpace(line)) > 0 {
+			lines = append(lines, importLine{n, line})
+		}
+	}
+	return lines
+}
+
+// importChunk is a run of lines turned into rows by one goroutine.
+type importChunk struct {
+	rows []importRow
+	coll []collection // of each row
+	err  error        // the first line that failed, with its number
+}
+
+const (
+	importChunkLines = 512
+	copyRows         = 2000 // rows a COPY sends at most
+	// analyzeRows is the rows a table gets from an import beyond which
+	// the import refreshes its statistics: the planner of a table it has
+	// never analysed guesses a handful of rows, and sorts a large table
+	// for a page instead of reading the index of the order.
+	analyzeRows = 1000
+)
+
+var collectionsByName = func() map[string]collection {
+	m := map[string]collection{}
+	for _, c := range collections {
+		m[c.tableName()] = c
+	}
+	return m
+}()
+
+func decodeChunk(lines []importLine) importChunk {
+	ch := importChunk{rows: make([]importRow, 0, len(lines)), coll: make([]collection, 0, len(lines))}
+	for _, l := range lines {
+		var rec store.Record
+		if err := json.Unmarshal(l.text, &rec); err != nil {
+			ch.err = fmt.Errorf("import definitions: line %d: %v: %w", l.n, err, store.ErrInvalid)
+			return ch
+		}
+		c, ok := collectionsByName[rec.Collection]
+		if !ok {
+			ch.err = fmt.Errorf("import definitions: line %d: collection %s is not one of the definitions: %w", l.n, strconv.Quote(rec.Collection), store.ErrInvalid)
+			return ch
+		}
+		row, err := c.importRow(rec)
+		if err != nil {
+			ch.err = fmt.Errorf("import definitions: line %d: %w", l.n, err)
+			return ch
+		}
+		ch.rows, ch.coll = append(ch.rows, row), append(ch.coll, c)
+	}
+	return ch
+}
+
+// decodeChunks turns lines into rows on every CPU, and hands the chunks
+// over in order. A few chunks at most are decoded ahead of the reader,
+// which calls next after taking each one. Stop it with stop.
+func decodeChunks(lines []importLine, stop <-chan struct{}) (out []chan importChunk, next func()) {
+	n := (len(lines) + importChunkLines - 1) / importChunkLines
+	out = make([]chan importChunk, n)
+	for i := range out {
+		out[i] = make(chan importChunk, 1)
+	}
+	workers := runtime.GOMAXPROCS(0)
+	ahead := make(chan struct{}, 2*workers)
+	jobs := make(chan int)
+	go func() {
+		defer close(jobs)
+		for i := range n {
+			// The place is taken in the order of the chunks, so that
+			// the one the reader waits for always has one.
+			select {
+			case ahead <- struct{}{}:
+			case <-stop:
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for range workers {
+		go func() {
+			for i := range jobs {
+				lo := i * importChunkLines
+				out[i] <- decodeChunk(lines[lo:min(lo+importChunkLines, len(lines))])
+			}
+		}()
+	}
+	return out, func() { <-ahead }
+}
+
+func (s *Store) importOnce(ctx context.Context, lines []importLine) error {
 	t, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.Serializable})
 	if err != nil {
 		return fmt.Errorf("pgstore: import: %w", err)
@@ -395,14 +507,25 @@ func (s *Store) importOnce(ctx context.Context, byName map[string]collection, da
 			return fmt.Errorf("import definitions: %w", err)
 		}
 	}
-	// Inserts go in batches: one round trip for many rows.
-	batch := &pgx.Batch{}
+	stop := make(chan struct{})
+	defer close(stop)
+	chunks, next := decodeChunks(lines, stop)
+
+	// Rows go to their table by COPY, a run of rows of one table at a
+	// time. The tables are empty: an identifier is taken only by an
+	// earlier line of the stream, which seen names.
+	type seenKey struct{ table, col, key string }
+	seen := map[seenKey]int{}
+	var run [][]any
+	var runColl collection
+	copied := map[string]int{}
 	flush := func() error {
-		if batch.Len() == 0 {
+		if len(run) == 0 {
 			return nil
 		}
-		err := t.SendBatch(ctx, batch).Close()
-		batch = &pgx.Batch{}
+		_, err := t.CopyFrom(ctx, pgx.Identifier{runColl.tableName()}, runColl.copyColumns(), pgx.CopyFromRows(run))
+		copied[runColl.tableName()] += len(run)
+		run = run[:0]
 		if err != nil {
 			if retryable(err) {
 				return err
@@ -411,37 +534,50 @@ func (s *Store) importOnce(ctx context.Context, byName map[string]collection, da
 		}
 		return nil
 	}
-	br := bufio.NewReader(bytes.NewReader(data))
-	for n := 1; ; n++ {
-		line, rerr := br.ReadBytes('\n')
-		if len(bytes.TrimSpace(line)) > 0 {
-			if n%1024 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-			}
-			var rec store.Record
-			if err := json.Unmarshal(line, &rec); err != nil {
-				return fmt.Errorf("import definitions: line %d: %v: %w", n, err, store.ErrInvalid)
-			}
-			c, ok := byName[rec.Collection]
-			if !ok {
-				return fmt.Errorf("import definitions: line %d: collection %s is not one of the definitions: %w", n, strconv.Quote(rec.Collection), store.ErrInvalid)
-			}
-			if err := c.importRecord(x, batch, rec); err != nil {
-				if retryable(err) {
-					return err
-				}
-				return fmt.Errorf("import definitions: line %d: %w", n, err)
-			}
-			if batch.Len() >= 500 {
+	for i, out := range chunks {
+		ch := <-out
+		next()
+		if ch.err != nil {
+			return ch.err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for j, row := range ch.rows {
+			c := ch.coll[j]
+			line := lines[i*importChunkLines+j].n
+			if row.insert != nil {
 				if err := flush(); err != nil {
 					return err
 				}
+				if err := row.insert(x); err != nil {
+					if retryable(err) {
+						return err
+					}
+					return fmt.Errorf("import definitions: line %d: %w", line, err)
+				}
+				copied[c.tableName()]++
+				continue
 			}
-		}
-		if rerr == io.EOF {
-			break
+			for _, k := range row.keys {
+				sk := seenKey{c.tableName(), k.col, k.key}
+				if first, dup := seen[sk]; dup {
+					what := k.what
+					if k.col == "id" {
+						what = "id"
+					}
+					return fmt.Errorf("import definitions: line %d: %s %s %q is already that of line %d: %w",
+						line, c.tableName(), what, displayKey([]byte(k.key)), first, store.ErrConflict)
+				}
+				seen[sk] = line
+			}
+			if c != runColl || len(run) >= copyRows {
+				if err := flush(); err != nil {
+					return err
+				}
+				runColl = c
+			}
+			run = append(run, row.vals)
 		}
 	}
 	if err := flush(); err != nil {
@@ -453,6 +589,11 @@ func (s *Store) importOnce(ctx context.Context, byName map[string]collection, da
 	for _, c := range collections {
 		if err := c.recount(x); err != nil {
 			return fmt.Errorf("import definitions: %w", err)
+		}
+		if copied[c.tableName()] >= analyzeRows {
+			if _, err := t.Exec(ctx, "ANALYZE "+c.tableName()); err != nil {
+				return fmt.Errorf("import definitions: analyze %s: %w", c.tableName(), err)
+			}
 		}
 	}
 	if err := ctx.Err(); err != nil {

@@ -1,6 +1,7 @@
 package pgstore
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -68,7 +69,8 @@ type collection interface {
 	tableName() string
 	ddl() []string
 	exportRows(x *tx, emit func(store.Record) error) error
-	importRecord(x *tx, batch *pgx.Batch, rec store.Record) error
+	importRow(rec store.Record) (importRow, error)
+	copyColumns() []string
 	recount(x *tx) error
 	deleteOrg(x *tx, org string) error
 }
@@ -235,15 +237,32 @@ func (t *table[T]) columns(o *T) (names []string, vals []any, err error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	names = []string{"id", "org", "raw", "obj", "meta", "txt", "facets"}
-	rawText := string(raw)
-	vals = []any{t.id(o), t.org(o), rawText, rawText, meta, t.textOf(o), t.facetsOf(o)}
+	return t.copyColumns(), t.columnValues(o, string(raw), meta), nil
+}
+
+// copyColumns names the columns of columnValues, in its order.
+func (t *table[T]) copyColumns() []string {
+	names := []string{"id", "org", "raw", "obj", "meta", "txt", "facets"}
 	for _, s := range t.sortNames() {
 		names = append(names, "s_"+s)
-		vals = append(vals, nonNil(t.sorts[s](o)))
 	}
 	for _, u := range t.uniques {
 		names = append(names, "u_"+u.col)
+	}
+	for _, x := range t.extraNames() {
+		names = append(names, "x_"+x)
+	}
+	return names
+}
+
+// columnValues are the values of every column but seq of o, whose JSON is
+// raw.
+func (t *table[T]) columnValues(o *T, raw string, meta map[string]string) []any {
+	vals := []any{t.id(o), t.org(o), raw, raw, meta, t.textOf(o), t.facetsOf(o)}
+	for _, s := range t.sortNames() {
+		vals = append(vals, nonNil(t.sorts[s](o)))
+	}
+	for _, u := range t.uniques {
 		if k, ok := u.key(o); ok {
 			vals = append(vals, k)
 		} else {
@@ -251,10 +270,9 @@ func (t *table[T]) columns(o *T) (names []string, vals []any, err error) {
 		}
 	}
 	for _, x := range t.extraNames() {
-		names = append(names, "x_"+x)
 		vals = append(vals, nonNil(t.extras[x](o)))
 	}
-	return names, vals, nil
+	return vals
 }
 
 func nonNil(b []byte) []byte {
@@ -557,36 +575,57 @@ func (t *table[T]) exportRows(x *tx, emit func(store.Record) error) error {
 	return rows.Err()
 }
 
-// importRecord queues the insert of a record into batch. An import writes
-// into empty tables, in one transaction that fails whole: the unique
-// indexes alone check identifiers (a violation names the key), and the
-// counters are counted once at the end (recount), so that a row costs no
-// round trip of its own.
-func (t *table[T]) importRecord(x *tx, batch *pgx.Batch, rec store.Record) error {
+// importRow turns a record into the values of its row, for COPY. An import
+// writes into empty tables, in one transaction that fails whole, so a row
+// needs no look-up of its own: Import checks identifiers within the stream,
+// and counts the counters once at the end (recount). It touches no
+// connection, so that many records are turned into rows at once.
+//
+// The row keeps the record's JSON as it came (compacted) instead of
+// encoding the decoded object again: decoding either gives the same object,
+// and an export of an import is then the stream imported.
+func (t *table[T]) importRow(rec store.Record) (importRow, error) {
 	o, err := t.decode(rec.Object, rec.Meta)
 	if err != nil {
-		return err
+		return importRow{}, err
 	}
 	if t.assignID != nil && t.id(o) == "" {
-		return t.insert(x, o) // takes its id from the sequence
+		// It takes its id from the sequence, in the transaction.
+		return importRow{insert: func(x *tx) error { return t.insert(x, o) }}, nil
 	}
-	if t.id(o) == "" {
-		return fmt.Errorf("insert %s: empty id: %w", t.noun, store.ErrInvalid)
+	id := t.id(o)
+	if id == "" {
+		return importRow{}, fmt.Errorf("insert %s: empty id: %w", t.noun, store.ErrInvalid)
 	}
-	names, vals, err := t.columns(o)
-	if err != nil {
-		return err
+	var raw bytes.Buffer
+	if err := json.Compact(&raw, rec.Object); err != nil {
+		return importRow{}, fmt.Errorf("%s %q: %v: %w", t.noun, id, err, store.ErrInvalid)
 	}
-	ph := make([]string, len(names))
-	for i := range names {
-		ph[i] = "$" + strconv.Itoa(i+1)
-		if names[i] == "obj" {
-			ph[i] += "::jsonb"
+	var meta map[string]string
+	if t.enc != nil {
+		_, meta = t.enc(o)
+	}
+	row := importRow{vals: t.columnValues(o, raw.String(), meta), keys: []importKey{{"id", id, ""}}}
+	for _, u := range t.uniques {
+		if k, ok := u.key(o); ok {
+			row.keys = append(row.keys, importKey{u.col, string(k), u.what})
 		}
 	}
-	batch.Queue("INSERT INTO "+t.name+" ("+strings.Join(names, ", ")+") VALUES ("+strings.Join(ph, ", ")+")", vals...)
-	return nil
+	return row, nil
 }
+
+// importRow is one record of an import: the values of its row, in the
+// order of copyColumns, and the identifiers it must hold alone; or, for a
+// record that takes its id from the sequence, the insert that stores it.
+type importRow struct {
+	vals   []any
+	keys   []importKey
+	insert func(x *tx) error
+}
+
+// importKey is an identifier of a row: its column ("id", or a unique
+// index's), its value and what it is called in errors.
+type importKey struct{ col, key, what string }
 
 // recount sets the table's counters from its rows.
 func (t *table[T]) recount(x *tx) error {

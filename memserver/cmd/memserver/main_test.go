@@ -153,6 +153,21 @@ func TestRunRejectsBadFlags(t *testing.T) {
 	}
 }
 
+// TestRunRefusesSeedKeyOutsideOrg: a -seed key is checked as POST /api/keys
+// checks one: a key to an API that is not its org's stops the start, and
+// the error names the entry.
+func TestRunRefusesSeedKeyOutsideOrg(t *testing.T) {
+	seed := filepath.Join(t.TempDir(), "fixtures.json")
+	fixtures := `{"keys":[{"key_id":"stray","data":{"access_rights":{"0000000000000000000000000000dead":{"api_id":"0000000000000000000000000000dead"}}}}]}`
+	if err := os.WriteFile(seed, []byte(fixtures), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err := run(context.Background(), []string{"-addr", "127.0.0.1:0", "-seed", seed}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), `keys[0] (key_id "stray"): access_rights: API 0000000000000000000000000000dead does not exist`) {
+		t.Fatalf("run with a seed key to a missing API: %v", err)
+	}
+}
+
 // TestBinaryStopsOnSignal builds the binary and stops it with SIGTERM and
 // SIGINT.
 func TestBinaryStopsOnSignal(t *testing.T) {
