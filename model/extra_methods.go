@@ -2,6 +2,8 @@
 
 package model
 
+import "strconv"
+
 // The JSON methods below give every type with an Extra field its
 // unknown-member handling: decoding keeps the members the type has no field
 // for in Extra, encoding writes them back. A member that arrived empty whose
@@ -2170,172 +2172,2209 @@ func (v DetailedExampleAPIMetadata) MarshalJSON() ([]byte, error) {
 	return marshalModel((*detailedExampleAPIMetadataJSON)(&v), v.Extra)
 }
 
+// decodeAccessDefinitionMap reads an object of AccessDefinition into *p, as encoding/json
+// decodes a map (a new map; null sets nil).
+func decodeAccessDefinitionMap(d *fastDec, p *map[string]AccessDefinition) bool {
+	if d.null() {
+		*p = nil
+		return true
+	}
+	if d.pos >= len(d.data) || d.data[d.pos] != '{' {
+		return false
+	}
+	d.pos = skipSpace(d.data, d.pos+1)
+	m := map[string]AccessDefinition{}
+	if d.pos < len(d.data) && d.data[d.pos] == '}' {
+		d.pos++
+		*p = m
+		return true
+	}
+	for {
+		k, ok := d.name()
+		if !ok {
+			return false
+		}
+		raw, ok := d.raw()
+		if !ok {
+			return false
+		}
+		var e AccessDefinition
+		if !e.decodeFast(raw) {
+			return false
+		}
+		m[string(k)] = e
+		more, ok := d.next()
+		if !ok {
+			return false
+		}
+		if !more {
+			*p = m
+			return true
+		}
+	}
+}
+
+// appendAccessDefinitionMap writes m as encoding/json writes a map: keys in order.
+func appendAccessDefinitionMap(b []byte, m map[string]AccessDefinition) ([]byte, bool) {
+	if m == nil {
+		return append(b, "null"...), true
+	}
+	b = append(b, '{')
+	ok := true
+	if len(m) == 1 {
+		for k, e := range m {
+			b = appendString(b, k)
+			b = append(b, ':')
+			if b, ok = e.appendFast(b, true); !ok {
+				return b, false
+			}
+		}
+		return append(b, '}'), true
+	}
+	for i, k := range sortedKeys(m) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, k)
+		b = append(b, ':')
+		e := m[k]
+		if b, ok = e.appendFast(b, true); !ok {
+			return b, false
+		}
+	}
+	return append(b, '}'), true
+}
+
 type sessionStateJSON SessionState
 
 // UnmarshalJSON decodes a SessionState, keeping unknown members in Extra.
 func (v *SessionState) UnmarshalJSON(b []byte) error {
+	if fastJSON && isZero(v) {
+		if v.decodeFast(b) {
+			return nil
+		}
+		*v = SessionState{}
+	}
 	return unmarshalModel(b, (*sessionStateJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a SessionState with the members kept in Extra.
 func (v SessionState) MarshalJSON() ([]byte, error) {
+	if fastJSON {
+		if b, ok := v.appendFast(make([]byte, 0, 1092), false); ok {
+			return b, nil
+		}
+	}
+	return v.marshalReflective()
+}
+
+// marshalReflective is MarshalJSON's reflective path, apart so that the fast
+// path's copy of v stays on the stack.
+func (v SessionState) marshalReflective() ([]byte, error) {
 	return marshalModel((*sessionStateJSON)(&v), v.Extra)
+}
+
+// sessionStateNames are the members SessionState has fields for.
+var sessionStateNames = []string{"last_check", "allowance", "rate", "per", "throttle_interval", "throttle_retry_limit", "max_query_depth", "date_created", "expires", "quota_max", "quota_renews", "quota_remaining", "quota_renewal_rate", "access_rights", "org_id", "oauth_client_id", "oauth_keys", "certificate", "basic_auth_data", "jwt_data", "hmac_enabled", "enable_http_signature_validation", "hmac_string", "is_inactive", "apply_policy_id", "apply_policies", "data_expires", "monitor", "enable_detailed_recording", "meta_data", "tags", "alias", "last_updated", "id_extractor_deadline", "session_lifetime", "key_id", "smoothing", "mtls_static_certificate_bindings"}
+
+func sessionStateKnown(name string) bool {
+	switch name {
+	case "last_check", "allowance", "rate", "per", "throttle_interval", "throttle_retry_limit", "max_query_depth", "date_created", "expires", "quota_max", "quota_renews", "quota_remaining", "quota_renewal_rate", "access_rights", "org_id", "oauth_client_id", "oauth_keys", "certificate", "basic_auth_data", "jwt_data", "hmac_enabled", "enable_http_signature_validation", "hmac_string", "is_inactive", "apply_policy_id", "apply_policies", "data_expires", "monitor", "enable_detailed_recording", "meta_data", "tags", "alias", "last_updated", "id_extractor_deadline", "session_lifetime", "key_id", "smoothing", "mtls_static_certificate_bindings":
+		return true
+	}
+	return false
+}
+
+// decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
+func (v *SessionState) decodeFast(data []byte) bool {
+	d := fastDec{data: data}
+	done, ok := d.begin()
+	if !ok {
+		return false
+	}
+	var seen [38]bool
+	for !done {
+		name, ok := d.name()
+		if !ok {
+			return false
+		}
+		switch string(name) {
+		case "last_check":
+			if seen[0] {
+				return false
+			}
+			seen[0] = true
+			if !d.int64(&v.LastCheck) {
+				return false
+			}
+		case "allowance":
+			if seen[1] {
+				return false
+			}
+			seen[1] = true
+			if !d.float64(&v.Allowance) {
+				return false
+			}
+		case "rate":
+			if seen[2] {
+				return false
+			}
+			seen[2] = true
+			if !d.float64(&v.Rate) {
+				return false
+			}
+		case "per":
+			if seen[3] {
+				return false
+			}
+			seen[3] = true
+			if !d.float64(&v.Per) {
+				return false
+			}
+		case "throttle_interval":
+			if seen[4] {
+				return false
+			}
+			seen[4] = true
+			if !d.float64(&v.ThrottleInterval) {
+				return false
+			}
+		case "throttle_retry_limit":
+			if seen[5] {
+				return false
+			}
+			seen[5] = true
+			if !d.int64(&v.ThrottleRetryLimit) {
+				return false
+			}
+		case "max_query_depth":
+			if seen[6] {
+				return false
+			}
+			seen[6] = true
+			if !d.int64(&v.MaxQueryDepth) {
+				return false
+			}
+		case "date_created":
+			if seen[7] {
+				return false
+			}
+			seen[7] = true
+			if !d.str(&v.DateCreated) {
+				return false
+			}
+		case "expires":
+			if seen[8] {
+				return false
+			}
+			seen[8] = true
+			if !d.int64(&v.Expires) {
+				return false
+			}
+		case "quota_max":
+			if seen[9] {
+				return false
+			}
+			seen[9] = true
+			if !d.int64(&v.QuotaMax) {
+				return false
+			}
+		case "quota_renews":
+			if seen[10] {
+				return false
+			}
+			seen[10] = true
+			if !d.int64(&v.QuotaRenews) {
+				return false
+			}
+		case "quota_remaining":
+			if seen[11] {
+				return false
+			}
+			seen[11] = true
+			if !d.int64(&v.QuotaRemaining) {
+				return false
+			}
+		case "quota_renewal_rate":
+			if seen[12] {
+				return false
+			}
+			seen[12] = true
+			if !d.int64(&v.QuotaRenewalRate) {
+				return false
+			}
+		case "access_rights":
+			if seen[13] {
+				return false
+			}
+			seen[13] = true
+			if !decodeAccessDefinitionMap(&d, &v.AccessRights) {
+				return false
+			}
+		case "org_id":
+			if seen[14] {
+				return false
+			}
+			seen[14] = true
+			if !d.str(&v.OrgID) {
+				return false
+			}
+		case "oauth_client_id":
+			if seen[15] {
+				return false
+			}
+			seen[15] = true
+			if !d.str(&v.OauthClientID) {
+				return false
+			}
+		case "oauth_keys":
+			if seen[16] {
+				return false
+			}
+			seen[16] = true
+			if !decodeOther(&d, &v.OauthKeys) {
+				return false
+			}
+		case "certificate":
+			if seen[17] {
+				return false
+			}
+			seen[17] = true
+			if !d.str(&v.Certificate) {
+				return false
+			}
+		case "basic_auth_data":
+			if seen[18] {
+				return false
+			}
+			seen[18] = true
+			if !decodeStruct(&d, &v.BasicAuthData) {
+				return false
+			}
+		case "jwt_data":
+			if seen[19] {
+				return false
+			}
+			seen[19] = true
+			if !decodeStruct(&d, &v.JWTData) {
+				return false
+			}
+		case "hmac_enabled":
+			if seen[20] {
+				return false
+			}
+			seen[20] = true
+			if !d.bool(&v.HMACEnabled) {
+				return false
+			}
+		case "enable_http_signature_validation":
+			if seen[21] {
+				return false
+			}
+			seen[21] = true
+			if !d.bool(&v.EnableHTTPSignatureValidation) {
+				return false
+			}
+		case "hmac_string":
+			if seen[22] {
+				return false
+			}
+			seen[22] = true
+			if !d.str(&v.HmacSecret) {
+				return false
+			}
+		case "is_inactive":
+			if seen[23] {
+				return false
+			}
+			seen[23] = true
+			if !d.bool(&v.IsInactive) {
+				return false
+			}
+		case "apply_policy_id":
+			if seen[24] {
+				return false
+			}
+			seen[24] = true
+			if !d.str(&v.ApplyPolicyID) {
+				return false
+			}
+		case "apply_policies":
+			if seen[25] {
+				return false
+			}
+			seen[25] = true
+			if !d.strings(&v.ApplyPolicies) {
+				return false
+			}
+		case "data_expires":
+			if seen[26] {
+				return false
+			}
+			seen[26] = true
+			if !d.int64(&v.DataExpires) {
+				return false
+			}
+		case "monitor":
+			if seen[27] {
+				return false
+			}
+			seen[27] = true
+			if !decodeStruct(&d, &v.Monitor) {
+				return false
+			}
+		case "enable_detailed_recording":
+			if seen[28] {
+				return false
+			}
+			seen[28] = true
+			if !d.bool(&v.EnableDetailedRecording) {
+				return false
+			}
+		case "meta_data":
+			if seen[29] {
+				return false
+			}
+			seen[29] = true
+			if !decodeOther(&d, &v.MetaData) {
+				return false
+			}
+		case "tags":
+			if seen[30] {
+				return false
+			}
+			seen[30] = true
+			if !d.strings(&v.Tags) {
+				return false
+			}
+		case "alias":
+			if seen[31] {
+				return false
+			}
+			seen[31] = true
+			if !d.str(&v.Alias) {
+				return false
+			}
+		case "last_updated":
+			if seen[32] {
+				return false
+			}
+			seen[32] = true
+			if !d.str(&v.LastUpdated) {
+				return false
+			}
+		case "id_extractor_deadline":
+			if seen[33] {
+				return false
+			}
+			seen[33] = true
+			if !d.int64(&v.IDExtractorDeadline) {
+				return false
+			}
+		case "session_lifetime":
+			if seen[34] {
+				return false
+			}
+			seen[34] = true
+			if !d.int64(&v.SessionLifetime) {
+				return false
+			}
+		case "key_id":
+			if seen[35] {
+				return false
+			}
+			seen[35] = true
+			start := d.pos
+			if !d.str(&v.KeyID) {
+				return false
+			}
+			if v.KeyID == "" {
+				keepEmpty(&v.Extra, "key_id", d.data[start:d.pos])
+			}
+		case "smoothing":
+			if seen[36] {
+				return false
+			}
+			seen[36] = true
+			if !decodePointer(&d, &v.Smoothing) {
+				return false
+			}
+		case "mtls_static_certificate_bindings":
+			if seen[37] {
+				return false
+			}
+			seen[37] = true
+			if !d.strings(&v.MTLSStaticCertificateBindings) {
+				return false
+			}
+		default:
+			if !d.extra(name, sessionStateNames, &v.Extra) {
+				return false
+			}
+		}
+		more, ok := d.next()
+		if !ok {
+			return false
+		}
+		done = !more
+	}
+	return d.end()
+}
+
+// appendFast appends the encoding of *v to b, or gives up (see
+// fastjson.go); nested says that encoding/json writes it inside another value.
+func (v *SessionState) appendFast(b []byte, nested bool) ([]byte, bool) {
+	start := len(b)
+	b = append(b, '{')
+	ok := true
+	b = append(b, `"last_check":`...)
+	b = strconv.AppendInt(b, v.LastCheck, 10)
+	b = append(b, `,"allowance":`...)
+	if b, ok = appendFloat(b, v.Allowance); !ok {
+		return b, false
+	}
+	b = append(b, `,"rate":`...)
+	if b, ok = appendFloat(b, v.Rate); !ok {
+		return b, false
+	}
+	b = append(b, `,"per":`...)
+	if b, ok = appendFloat(b, v.Per); !ok {
+		return b, false
+	}
+	b = append(b, `,"throttle_interval":`...)
+	if b, ok = appendFloat(b, v.ThrottleInterval); !ok {
+		return b, false
+	}
+	b = append(b, `,"throttle_retry_limit":`...)
+	b = strconv.AppendInt(b, v.ThrottleRetryLimit, 10)
+	b = append(b, `,"max_query_depth":`...)
+	b = strconv.AppendInt(b, v.MaxQueryDepth, 10)
+	b = append(b, `,"date_created":`...)
+	b = appendString(b, v.DateCreated)
+	b = append(b, `,"expires":`...)
+	b = strconv.AppendInt(b, v.Expires, 10)
+	b = append(b, `,"quota_max":`...)
+	b = strconv.AppendInt(b, v.QuotaMax, 10)
+	b = append(b, `,"quota_renews":`...)
+	b = strconv.AppendInt(b, v.QuotaRenews, 10)
+	b = append(b, `,"quota_remaining":`...)
+	b = strconv.AppendInt(b, v.QuotaRemaining, 10)
+	b = append(b, `,"quota_renewal_rate":`...)
+	b = strconv.AppendInt(b, v.QuotaRenewalRate, 10)
+	b = append(b, `,"access_rights":`...)
+	if b, ok = appendAccessDefinitionMap(b, v.AccessRights); !ok {
+		return b, false
+	}
+	b = append(b, `,"org_id":`...)
+	b = appendString(b, v.OrgID)
+	b = append(b, `,"oauth_client_id":`...)
+	b = appendString(b, v.OauthClientID)
+	b = append(b, `,"oauth_keys":`...)
+	switch {
+	case v.OauthKeys == nil:
+		b = append(b, "null"...)
+	case len(v.OauthKeys) == 0:
+		b = append(b, "{}"...)
+	default:
+		if b, ok = appendOther(b, v.OauthKeys); !ok {
+			return b, false
+		}
+	}
+	b = append(b, `,"certificate":`...)
+	b = appendString(b, v.Certificate)
+	b = append(b, `,"basic_auth_data":`...)
+	if b, ok = v.BasicAuthData.appendFast(b, true); !ok {
+		return b, false
+	}
+	b = append(b, `,"jwt_data":`...)
+	if b, ok = v.JWTData.appendFast(b, true); !ok {
+		return b, false
+	}
+	b = append(b, `,"hmac_enabled":`...)
+	b = strconv.AppendBool(b, v.HMACEnabled)
+	b = append(b, `,"enable_http_signature_validation":`...)
+	b = strconv.AppendBool(b, v.EnableHTTPSignatureValidation)
+	b = append(b, `,"hmac_string":`...)
+	b = appendString(b, v.HmacSecret)
+	b = append(b, `,"is_inactive":`...)
+	b = strconv.AppendBool(b, v.IsInactive)
+	b = append(b, `,"apply_policy_id":`...)
+	b = appendString(b, v.ApplyPolicyID)
+	b = append(b, `,"apply_policies":`...)
+	b = appendStrings(b, v.ApplyPolicies)
+	b = append(b, `,"data_expires":`...)
+	b = strconv.AppendInt(b, v.DataExpires, 10)
+	b = append(b, `,"monitor":`...)
+	if b, ok = v.Monitor.appendFast(b, true); !ok {
+		return b, false
+	}
+	b = append(b, `,"enable_detailed_recording":`...)
+	b = strconv.AppendBool(b, v.EnableDetailedRecording)
+	b = append(b, `,"meta_data":`...)
+	switch {
+	case v.MetaData == nil:
+		b = append(b, "null"...)
+	case len(v.MetaData) == 0:
+		b = append(b, "{}"...)
+	default:
+		if b, ok = appendOther(b, v.MetaData); !ok {
+			return b, false
+		}
+	}
+	b = append(b, `,"tags":`...)
+	b = appendStrings(b, v.Tags)
+	b = append(b, `,"alias":`...)
+	b = appendString(b, v.Alias)
+	b = append(b, `,"last_updated":`...)
+	b = appendString(b, v.LastUpdated)
+	b = append(b, `,"id_extractor_deadline":`...)
+	b = strconv.AppendInt(b, v.IDExtractorDeadline, 10)
+	b = append(b, `,"session_lifetime":`...)
+	b = strconv.AppendInt(b, v.SessionLifetime, 10)
+	if !(v.KeyID == "") {
+		b = append(b, `,"key_id":`...)
+		b = appendString(b, v.KeyID)
+	}
+	b = append(b, `,"smoothing":`...)
+	if b, ok = appendPointer(b, v.Smoothing); !ok {
+		return b, false
+	}
+	b = append(b, `,"mtls_static_certificate_bindings":`...)
+	b = appendStrings(b, v.MTLSStaticCertificateBindings)
+	if len(v.Extra) > 0 {
+		omitted := make([]string, 0, 1)
+		if v.KeyID == "" {
+			omitted = append(omitted, "key_id")
+		}
+		if b, ok = appendExtra(b, start, v.Extra, sessionStateKnown, omitted, nested); !ok {
+			return b, false
+		}
+	}
+	return append(b, '}'), true
 }
 
 type accessDefinitionJSON AccessDefinition
 
 // UnmarshalJSON decodes a AccessDefinition, keeping unknown members in Extra.
 func (v *AccessDefinition) UnmarshalJSON(b []byte) error {
+	if fastJSON && isZero(v) {
+		if v.decodeFast(b) {
+			return nil
+		}
+		*v = AccessDefinition{}
+	}
 	return unmarshalModel(b, (*accessDefinitionJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a AccessDefinition with the members kept in Extra.
 func (v AccessDefinition) MarshalJSON() ([]byte, error) {
+	if fastJSON {
+		if b, ok := v.appendFast(make([]byte, 0, 310), false); ok {
+			return b, nil
+		}
+	}
+	return v.marshalReflective()
+}
+
+// marshalReflective is MarshalJSON's reflective path, apart so that the fast
+// path's copy of v stays on the stack.
+func (v AccessDefinition) marshalReflective() ([]byte, error) {
 	return marshalModel((*accessDefinitionJSON)(&v), v.Extra)
+}
+
+// accessDefinitionNames are the members AccessDefinition has fields for.
+var accessDefinitionNames = []string{"api_name", "api_id", "versions", "allowed_urls", "restricted_types", "allowed_types", "limit", "field_access_rights", "disable_introspection", "allowance_scope", "endpoints"}
+
+func accessDefinitionKnown(name string) bool {
+	switch name {
+	case "api_name", "api_id", "versions", "allowed_urls", "restricted_types", "allowed_types", "limit", "field_access_rights", "disable_introspection", "allowance_scope", "endpoints":
+		return true
+	}
+	return false
+}
+
+// decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
+func (v *AccessDefinition) decodeFast(data []byte) bool {
+	d := fastDec{data: data}
+	done, ok := d.begin()
+	if !ok {
+		return false
+	}
+	var seen [11]bool
+	for !done {
+		name, ok := d.name()
+		if !ok {
+			return false
+		}
+		switch string(name) {
+		case "api_name":
+			if seen[0] {
+				return false
+			}
+			seen[0] = true
+			if !d.str(&v.APIName) {
+				return false
+			}
+		case "api_id":
+			if seen[1] {
+				return false
+			}
+			seen[1] = true
+			if !d.str(&v.APIID) {
+				return false
+			}
+		case "versions":
+			if seen[2] {
+				return false
+			}
+			seen[2] = true
+			if !d.strings(&v.Versions) {
+				return false
+			}
+		case "allowed_urls":
+			if seen[3] {
+				return false
+			}
+			seen[3] = true
+			if !decodeOther(&d, &v.AllowedURLs) {
+				return false
+			}
+		case "restricted_types":
+			if seen[4] {
+				return false
+			}
+			seen[4] = true
+			if !decodeOther(&d, &v.RestrictedTypes) {
+				return false
+			}
+		case "allowed_types":
+			if seen[5] {
+				return false
+			}
+			seen[5] = true
+			if !decodeOther(&d, &v.AllowedTypes) {
+				return false
+			}
+		case "limit":
+			if seen[6] {
+				return false
+			}
+			seen[6] = true
+			if !decodePointer(&d, &v.Limit) {
+				return false
+			}
+		case "field_access_rights":
+			if seen[7] {
+				return false
+			}
+			seen[7] = true
+			if !decodeOther(&d, &v.FieldAccessRights) {
+				return false
+			}
+		case "disable_introspection":
+			if seen[8] {
+				return false
+			}
+			seen[8] = true
+			if !d.bool(&v.DisableIntrospection) {
+				return false
+			}
+		case "allowance_scope":
+			if seen[9] {
+				return false
+			}
+			seen[9] = true
+			if !d.str(&v.AllowanceScope) {
+				return false
+			}
+		case "endpoints":
+			if seen[10] {
+				return false
+			}
+			seen[10] = true
+			if !decodeOther(&d, &v.Endpoints) {
+				return false
+			}
+		default:
+			if !d.extra(name, accessDefinitionNames, &v.Extra) {
+				return false
+			}
+		}
+		more, ok := d.next()
+		if !ok {
+			return false
+		}
+		done = !more
+	}
+	return d.end()
+}
+
+// appendFast appends the encoding of *v to b, or gives up (see
+// fastjson.go); nested says that encoding/json writes it inside another value.
+func (v *AccessDefinition) appendFast(b []byte, nested bool) ([]byte, bool) {
+	start := len(b)
+	b = append(b, '{')
+	ok := true
+	b = append(b, `"api_name":`...)
+	b = appendString(b, v.APIName)
+	b = append(b, `,"api_id":`...)
+	b = appendString(b, v.APIID)
+	b = append(b, `,"versions":`...)
+	b = appendStrings(b, v.Versions)
+	b = append(b, `,"allowed_urls":`...)
+	switch {
+	case v.AllowedURLs == nil:
+		b = append(b, "null"...)
+	case len(v.AllowedURLs) == 0:
+		b = append(b, "[]"...)
+	default:
+		if b, ok = appendOther(b, v.AllowedURLs); !ok {
+			return b, false
+		}
+	}
+	b = append(b, `,"restricted_types":`...)
+	switch {
+	case v.RestrictedTypes == nil:
+		b = append(b, "null"...)
+	case len(v.RestrictedTypes) == 0:
+		b = append(b, "[]"...)
+	default:
+		if b, ok = appendOther(b, v.RestrictedTypes); !ok {
+			return b, false
+		}
+	}
+	b = append(b, `,"allowed_types":`...)
+	switch {
+	case v.AllowedTypes == nil:
+		b = append(b, "null"...)
+	case len(v.AllowedTypes) == 0:
+		b = append(b, "[]"...)
+	default:
+		if b, ok = appendOther(b, v.AllowedTypes); !ok {
+			return b, false
+		}
+	}
+	b = append(b, `,"limit":`...)
+	if b, ok = appendPointer(b, v.Limit); !ok {
+		return b, false
+	}
+	b = append(b, `,"field_access_rights":`...)
+	switch {
+	case v.FieldAccessRights == nil:
+		b = append(b, "null"...)
+	case len(v.FieldAccessRights) == 0:
+		b = append(b, "[]"...)
+	default:
+		if b, ok = appendOther(b, v.FieldAccessRights); !ok {
+			return b, false
+		}
+	}
+	b = append(b, `,"disable_introspection":`...)
+	b = strconv.AppendBool(b, v.DisableIntrospection)
+	b = append(b, `,"allowance_scope":`...)
+	b = appendString(b, v.AllowanceScope)
+	b = append(b, `,"endpoints":`...)
+	switch {
+	case v.Endpoints == nil:
+		b = append(b, "null"...)
+	case len(v.Endpoints) == 0:
+		b = append(b, "[]"...)
+	default:
+		if b, ok = appendOther(b, v.Endpoints); !ok {
+			return b, false
+		}
+	}
+	if len(v.Extra) > 0 {
+		var omitted []string
+		if b, ok = appendExtra(b, start, v.Extra, accessDefinitionKnown, omitted, nested); !ok {
+			return b, false
+		}
+	}
+	return append(b, '}'), true
 }
 
 type aPILimitJSON APILimit
 
 // UnmarshalJSON decodes a APILimit, keeping unknown members in Extra.
 func (v *APILimit) UnmarshalJSON(b []byte) error {
+	if fastJSON && isZero(v) {
+		if v.decodeFast(b) {
+			return nil
+		}
+		*v = APILimit{}
+	}
 	return unmarshalModel(b, (*aPILimitJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a APILimit with the members kept in Extra.
 func (v APILimit) MarshalJSON() ([]byte, error) {
+	if fastJSON {
+		if b, ok := v.appendFast(make([]byte, 0, 313), false); ok {
+			return b, nil
+		}
+	}
+	return v.marshalReflective()
+}
+
+// marshalReflective is MarshalJSON's reflective path, apart so that the fast
+// path's copy of v stays on the stack.
+func (v APILimit) marshalReflective() ([]byte, error) {
 	return marshalModel((*aPILimitJSON)(&v), v.Extra)
+}
+
+// aPILimitNames are the members APILimit has fields for.
+var aPILimitNames = []string{"rate", "per", "throttle_interval", "throttle_retry_limit", "max_query_depth", "quota_max", "quota_renews", "quota_remaining", "quota_renewal_rate", "set_by_policy", "smoothing"}
+
+func aPILimitKnown(name string) bool {
+	switch name {
+	case "rate", "per", "throttle_interval", "throttle_retry_limit", "max_query_depth", "quota_max", "quota_renews", "quota_remaining", "quota_renewal_rate", "set_by_policy", "smoothing":
+		return true
+	}
+	return false
+}
+
+// decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
+func (v *APILimit) decodeFast(data []byte) bool {
+	d := fastDec{data: data}
+	done, ok := d.begin()
+	if !ok {
+		return false
+	}
+	var seen [11]bool
+	for !done {
+		name, ok := d.name()
+		if !ok {
+			return false
+		}
+		switch string(name) {
+		case "rate":
+			if seen[0] {
+				return false
+			}
+			seen[0] = true
+			if !d.float64(&v.Rate) {
+				return false
+			}
+		case "per":
+			if seen[1] {
+				return false
+			}
+			seen[1] = true
+			if !d.float64(&v.Per) {
+				return false
+			}
+		case "throttle_interval":
+			if seen[2] {
+				return false
+			}
+			seen[2] = true
+			if !d.float64(&v.ThrottleInterval) {
+				return false
+			}
+		case "throttle_retry_limit":
+			if seen[3] {
+				return false
+			}
+			seen[3] = true
+			if !d.int64(&v.ThrottleRetryLimit) {
+				return false
+			}
+		case "max_query_depth":
+			if seen[4] {
+				return false
+			}
+			seen[4] = true
+			if !d.int64(&v.MaxQueryDepth) {
+				return false
+			}
+		case "quota_max":
+			if seen[5] {
+				return false
+			}
+			seen[5] = true
+			if !d.int64(&v.QuotaMax) {
+				return false
+			}
+		case "quota_renews":
+			if seen[6] {
+				return false
+			}
+			seen[6] = true
+			if !d.int64(&v.QuotaRenews) {
+				return false
+			}
+		case "quota_remaining":
+			if seen[7] {
+				return false
+			}
+			seen[7] = true
+			if !d.int64(&v.QuotaRemaining) {
+				return false
+			}
+		case "quota_renewal_rate":
+			if seen[8] {
+				return false
+			}
+			seen[8] = true
+			if !d.int64(&v.QuotaRenewalRate) {
+				return false
+			}
+		case "set_by_policy":
+			if seen[9] {
+				return false
+			}
+			seen[9] = true
+			if !d.bool(&v.SetBy) {
+				return false
+			}
+		case "smoothing":
+			if seen[10] {
+				return false
+			}
+			seen[10] = true
+			if !decodePointer(&d, &v.Smoothing) {
+				return false
+			}
+		default:
+			if !d.extra(name, aPILimitNames, &v.Extra) {
+				return false
+			}
+		}
+		more, ok := d.next()
+		if !ok {
+			return false
+		}
+		done = !more
+	}
+	return d.end()
+}
+
+// appendFast appends the encoding of *v to b, or gives up (see
+// fastjson.go); nested says that encoding/json writes it inside another value.
+func (v *APILimit) appendFast(b []byte, nested bool) ([]byte, bool) {
+	start := len(b)
+	b = append(b, '{')
+	ok := true
+	b = append(b, `"rate":`...)
+	if b, ok = appendFloat(b, v.Rate); !ok {
+		return b, false
+	}
+	b = append(b, `,"per":`...)
+	if b, ok = appendFloat(b, v.Per); !ok {
+		return b, false
+	}
+	b = append(b, `,"throttle_interval":`...)
+	if b, ok = appendFloat(b, v.ThrottleInterval); !ok {
+		return b, false
+	}
+	b = append(b, `,"throttle_retry_limit":`...)
+	b = strconv.AppendInt(b, v.ThrottleRetryLimit, 10)
+	b = append(b, `,"max_query_depth":`...)
+	b = strconv.AppendInt(b, v.MaxQueryDepth, 10)
+	b = append(b, `,"quota_max":`...)
+	b = strconv.AppendInt(b, v.QuotaMax, 10)
+	b = append(b, `,"quota_renews":`...)
+	b = strconv.AppendInt(b, v.QuotaRenews, 10)
+	b = append(b, `,"quota_remaining":`...)
+	b = strconv.AppendInt(b, v.QuotaRemaining, 10)
+	b = append(b, `,"quota_renewal_rate":`...)
+	b = strconv.AppendInt(b, v.QuotaRenewalRate, 10)
+	b = append(b, `,"set_by_policy":`...)
+	b = strconv.AppendBool(b, v.SetBy)
+	b = append(b, `,"smoothing":`...)
+	if b, ok = appendPointer(b, v.Smoothing); !ok {
+		return b, false
+	}
+	if len(v.Extra) > 0 {
+		var omitted []string
+		if b, ok = appendExtra(b, start, v.Extra, aPILimitKnown, omitted, nested); !ok {
+			return b, false
+		}
+	}
+	return append(b, '}'), true
 }
 
 type rateLimitSmoothingJSON RateLimitSmoothing
 
 // UnmarshalJSON decodes a RateLimitSmoothing, keeping unknown members in Extra.
 func (v *RateLimitSmoothing) UnmarshalJSON(b []byte) error {
+	if fastJSON && isZero(v) {
+		if v.decodeFast(b) {
+			return nil
+		}
+		*v = RateLimitSmoothing{}
+	}
 	return unmarshalModel(b, (*rateLimitSmoothingJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a RateLimitSmoothing with the members kept in Extra.
 func (v RateLimitSmoothing) MarshalJSON() ([]byte, error) {
+	if fastJSON {
+		if b, ok := v.appendFast(make([]byte, 0, 114), false); ok {
+			return b, nil
+		}
+	}
+	return v.marshalReflective()
+}
+
+// marshalReflective is MarshalJSON's reflective path, apart so that the fast
+// path's copy of v stays on the stack.
+func (v RateLimitSmoothing) marshalReflective() ([]byte, error) {
 	return marshalModel((*rateLimitSmoothingJSON)(&v), v.Extra)
+}
+
+// rateLimitSmoothingNames are the members RateLimitSmoothing has fields for.
+var rateLimitSmoothingNames = []string{"enabled", "threshold", "trigger", "step", "delay"}
+
+func rateLimitSmoothingKnown(name string) bool {
+	switch name {
+	case "enabled", "threshold", "trigger", "step", "delay":
+		return true
+	}
+	return false
+}
+
+// decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
+func (v *RateLimitSmoothing) decodeFast(data []byte) bool {
+	d := fastDec{data: data}
+	done, ok := d.begin()
+	if !ok {
+		return false
+	}
+	var seen [5]bool
+	for !done {
+		name, ok := d.name()
+		if !ok {
+			return false
+		}
+		switch string(name) {
+		case "enabled":
+			if seen[0] {
+				return false
+			}
+			seen[0] = true
+			if !d.bool(&v.Enabled) {
+				return false
+			}
+		case "threshold":
+			if seen[1] {
+				return false
+			}
+			seen[1] = true
+			if !d.int64(&v.Threshold) {
+				return false
+			}
+		case "trigger":
+			if seen[2] {
+				return false
+			}
+			seen[2] = true
+			if !d.float64(&v.Trigger) {
+				return false
+			}
+		case "step":
+			if seen[3] {
+				return false
+			}
+			seen[3] = true
+			if !d.int64(&v.Step) {
+				return false
+			}
+		case "delay":
+			if seen[4] {
+				return false
+			}
+			seen[4] = true
+			if !d.int64(&v.Delay) {
+				return false
+			}
+		default:
+			if !d.extra(name, rateLimitSmoothingNames, &v.Extra) {
+				return false
+			}
+		}
+		more, ok := d.next()
+		if !ok {
+			return false
+		}
+		done = !more
+	}
+	return d.end()
+}
+
+// appendFast appends the encoding of *v to b, or gives up (see
+// fastjson.go); nested says that encoding/json writes it inside another value.
+func (v *RateLimitSmoothing) appendFast(b []byte, nested bool) ([]byte, bool) {
+	start := len(b)
+	b = append(b, '{')
+	ok := true
+	b = append(b, `"enabled":`...)
+	b = strconv.AppendBool(b, v.Enabled)
+	b = append(b, `,"threshold":`...)
+	b = strconv.AppendInt(b, v.Threshold, 10)
+	b = append(b, `,"trigger":`...)
+	if b, ok = appendFloat(b, v.Trigger); !ok {
+		return b, false
+	}
+	b = append(b, `,"step":`...)
+	b = strconv.AppendInt(b, v.Step, 10)
+	b = append(b, `,"delay":`...)
+	b = strconv.AppendInt(b, v.Delay, 10)
+	if len(v.Extra) > 0 {
+		var omitted []string
+		if b, ok = appendExtra(b, start, v.Extra, rateLimitSmoothingKnown, omitted, nested); !ok {
+			return b, false
+		}
+	}
+	return append(b, '}'), true
 }
 
 type accessSpecJSON AccessSpec
 
 // UnmarshalJSON decodes a AccessSpec, keeping unknown members in Extra.
 func (v *AccessSpec) UnmarshalJSON(b []byte) error {
+	if fastJSON && isZero(v) {
+		if v.decodeFast(b) {
+			return nil
+		}
+		*v = AccessSpec{}
+	}
 	return unmarshalModel(b, (*accessSpecJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a AccessSpec with the members kept in Extra.
 func (v AccessSpec) MarshalJSON() ([]byte, error) {
+	if fastJSON {
+		if b, ok := v.appendFast(make([]byte, 0, 44), false); ok {
+			return b, nil
+		}
+	}
+	return v.marshalReflective()
+}
+
+// marshalReflective is MarshalJSON's reflective path, apart so that the fast
+// path's copy of v stays on the stack.
+func (v AccessSpec) marshalReflective() ([]byte, error) {
 	return marshalModel((*accessSpecJSON)(&v), v.Extra)
+}
+
+// accessSpecNames are the members AccessSpec has fields for.
+var accessSpecNames = []string{"url", "methods"}
+
+func accessSpecKnown(name string) bool {
+	switch name {
+	case "url", "methods":
+		return true
+	}
+	return false
+}
+
+// decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
+func (v *AccessSpec) decodeFast(data []byte) bool {
+	d := fastDec{data: data}
+	done, ok := d.begin()
+	if !ok {
+		return false
+	}
+	var seen [2]bool
+	for !done {
+		name, ok := d.name()
+		if !ok {
+			return false
+		}
+		switch string(name) {
+		case "url":
+			if seen[0] {
+				return false
+			}
+			seen[0] = true
+			if !d.str(&v.URL) {
+				return false
+			}
+		case "methods":
+			if seen[1] {
+				return false
+			}
+			seen[1] = true
+			if !d.strings(&v.Methods) {
+				return false
+			}
+		default:
+			if !d.extra(name, accessSpecNames, &v.Extra) {
+				return false
+			}
+		}
+		more, ok := d.next()
+		if !ok {
+			return false
+		}
+		done = !more
+	}
+	return d.end()
+}
+
+// appendFast appends the encoding of *v to b, or gives up (see
+// fastjson.go); nested says that encoding/json writes it inside another value.
+func (v *AccessSpec) appendFast(b []byte, nested bool) ([]byte, bool) {
+	start := len(b)
+	b = append(b, '{')
+	ok := true
+	b = append(b, `"url":`...)
+	b = appendString(b, v.URL)
+	b = append(b, `,"methods":`...)
+	b = appendStrings(b, v.Methods)
+	if len(v.Extra) > 0 {
+		var omitted []string
+		if b, ok = appendExtra(b, start, v.Extra, accessSpecKnown, omitted, nested); !ok {
+			return b, false
+		}
+	}
+	return append(b, '}'), true
 }
 
 type graphqlTypeJSON GraphqlType
 
 // UnmarshalJSON decodes a GraphqlType, keeping unknown members in Extra.
 func (v *GraphqlType) UnmarshalJSON(b []byte) error {
+	if fastJSON && isZero(v) {
+		if v.decodeFast(b) {
+			return nil
+		}
+		*v = GraphqlType{}
+	}
 	return unmarshalModel(b, (*graphqlTypeJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a GraphqlType with the members kept in Extra.
 func (v GraphqlType) MarshalJSON() ([]byte, error) {
+	if fastJSON {
+		if b, ok := v.appendFast(make([]byte, 0, 44), false); ok {
+			return b, nil
+		}
+	}
+	return v.marshalReflective()
+}
+
+// marshalReflective is MarshalJSON's reflective path, apart so that the fast
+// path's copy of v stays on the stack.
+func (v GraphqlType) marshalReflective() ([]byte, error) {
 	return marshalModel((*graphqlTypeJSON)(&v), v.Extra)
+}
+
+// graphqlTypeNames are the members GraphqlType has fields for.
+var graphqlTypeNames = []string{"name", "fields"}
+
+func graphqlTypeKnown(name string) bool {
+	switch name {
+	case "name", "fields":
+		return true
+	}
+	return false
+}
+
+// decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
+func (v *GraphqlType) decodeFast(data []byte) bool {
+	d := fastDec{data: data}
+	done, ok := d.begin()
+	if !ok {
+		return false
+	}
+	var seen [2]bool
+	for !done {
+		name, ok := d.name()
+		if !ok {
+			return false
+		}
+		switch string(name) {
+		case "name":
+			if seen[0] {
+				return false
+			}
+			seen[0] = true
+			if !d.str(&v.Name) {
+				return false
+			}
+		case "fields":
+			if seen[1] {
+				return false
+			}
+			seen[1] = true
+			if !d.strings(&v.Fields) {
+				return false
+			}
+		default:
+			if !d.extra(name, graphqlTypeNames, &v.Extra) {
+				return false
+			}
+		}
+		more, ok := d.next()
+		if !ok {
+			return false
+		}
+		done = !more
+	}
+	return d.end()
+}
+
+// appendFast appends the encoding of *v to b, or gives up (see
+// fastjson.go); nested says that encoding/json writes it inside another value.
+func (v *GraphqlType) appendFast(b []byte, nested bool) ([]byte, bool) {
+	start := len(b)
+	b = append(b, '{')
+	ok := true
+	b = append(b, `"name":`...)
+	b = appendString(b, v.Name)
+	b = append(b, `,"fields":`...)
+	b = appendStrings(b, v.Fields)
+	if len(v.Extra) > 0 {
+		var omitted []string
+		if b, ok = appendExtra(b, start, v.Extra, graphqlTypeKnown, omitted, nested); !ok {
+			return b, false
+		}
+	}
+	return append(b, '}'), true
 }
 
 type fieldAccessDefinitionJSON FieldAccessDefinition
 
 // UnmarshalJSON decodes a FieldAccessDefinition, keeping unknown members in Extra.
 func (v *FieldAccessDefinition) UnmarshalJSON(b []byte) error {
+	if fastJSON && isZero(v) {
+		if v.decodeFast(b) {
+			return nil
+		}
+		*v = FieldAccessDefinition{}
+	}
 	return unmarshalModel(b, (*fieldAccessDefinitionJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a FieldAccessDefinition with the members kept in Extra.
 func (v FieldAccessDefinition) MarshalJSON() ([]byte, error) {
+	if fastJSON {
+		if b, ok := v.appendFast(make([]byte, 0, 75), false); ok {
+			return b, nil
+		}
+	}
+	return v.marshalReflective()
+}
+
+// marshalReflective is MarshalJSON's reflective path, apart so that the fast
+// path's copy of v stays on the stack.
+func (v FieldAccessDefinition) marshalReflective() ([]byte, error) {
 	return marshalModel((*fieldAccessDefinitionJSON)(&v), v.Extra)
+}
+
+// fieldAccessDefinitionNames are the members FieldAccessDefinition has fields for.
+var fieldAccessDefinitionNames = []string{"type_name", "field_name", "limits"}
+
+func fieldAccessDefinitionKnown(name string) bool {
+	switch name {
+	case "type_name", "field_name", "limits":
+		return true
+	}
+	return false
+}
+
+// decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
+func (v *FieldAccessDefinition) decodeFast(data []byte) bool {
+	d := fastDec{data: data}
+	done, ok := d.begin()
+	if !ok {
+		return false
+	}
+	var seen [3]bool
+	for !done {
+		name, ok := d.name()
+		if !ok {
+			return false
+		}
+		switch string(name) {
+		case "type_name":
+			if seen[0] {
+				return false
+			}
+			seen[0] = true
+			if !d.str(&v.TypeName) {
+				return false
+			}
+		case "field_name":
+			if seen[1] {
+				return false
+			}
+			seen[1] = true
+			if !d.str(&v.FieldName) {
+				return false
+			}
+		case "limits":
+			if seen[2] {
+				return false
+			}
+			seen[2] = true
+			if !decodeStruct(&d, &v.Limits) {
+				return false
+			}
+		default:
+			if !d.extra(name, fieldAccessDefinitionNames, &v.Extra) {
+				return false
+			}
+		}
+		more, ok := d.next()
+		if !ok {
+			return false
+		}
+		done = !more
+	}
+	return d.end()
+}
+
+// appendFast appends the encoding of *v to b, or gives up (see
+// fastjson.go); nested says that encoding/json writes it inside another value.
+func (v *FieldAccessDefinition) appendFast(b []byte, nested bool) ([]byte, bool) {
+	start := len(b)
+	b = append(b, '{')
+	ok := true
+	b = append(b, `"type_name":`...)
+	b = appendString(b, v.TypeName)
+	b = append(b, `,"field_name":`...)
+	b = appendString(b, v.FieldName)
+	b = append(b, `,"limits":`...)
+	if b, ok = v.Limits.appendFast(b, true); !ok {
+		return b, false
+	}
+	if len(v.Extra) > 0 {
+		var omitted []string
+		if b, ok = appendExtra(b, start, v.Extra, fieldAccessDefinitionKnown, omitted, nested); !ok {
+			return b, false
+		}
+	}
+	return append(b, '}'), true
 }
 
 type fieldLimitsJSON FieldLimits
 
 // UnmarshalJSON decodes a FieldLimits, keeping unknown members in Extra.
 func (v *FieldLimits) UnmarshalJSON(b []byte) error {
+	if fastJSON && isZero(v) {
+		if v.decodeFast(b) {
+			return nil
+		}
+		*v = FieldLimits{}
+	}
 	return unmarshalModel(b, (*fieldLimitsJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a FieldLimits with the members kept in Extra.
 func (v FieldLimits) MarshalJSON() ([]byte, error) {
+	if fastJSON {
+		if b, ok := v.appendFast(make([]byte, 0, 33), false); ok {
+			return b, nil
+		}
+	}
+	return v.marshalReflective()
+}
+
+// marshalReflective is MarshalJSON's reflective path, apart so that the fast
+// path's copy of v stays on the stack.
+func (v FieldLimits) marshalReflective() ([]byte, error) {
 	return marshalModel((*fieldLimitsJSON)(&v), v.Extra)
+}
+
+// fieldLimitsNames are the members FieldLimits has fields for.
+var fieldLimitsNames = []string{"max_query_depth"}
+
+func fieldLimitsKnown(name string) bool {
+	switch name {
+	case "max_query_depth":
+		return true
+	}
+	return false
+}
+
+// decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
+func (v *FieldLimits) decodeFast(data []byte) bool {
+	d := fastDec{data: data}
+	done, ok := d.begin()
+	if !ok {
+		return false
+	}
+	var seen [1]bool
+	for !done {
+		name, ok := d.name()
+		if !ok {
+			return false
+		}
+		switch string(name) {
+		case "max_query_depth":
+			if seen[0] {
+				return false
+			}
+			seen[0] = true
+			if !d.int64(&v.MaxQueryDepth) {
+				return false
+			}
+		default:
+			if !d.extra(name, fieldLimitsNames, &v.Extra) {
+				return false
+			}
+		}
+		more, ok := d.next()
+		if !ok {
+			return false
+		}
+		done = !more
+	}
+	return d.end()
+}
+
+// appendFast appends the encoding of *v to b, or gives up (see
+// fastjson.go); nested says that encoding/json writes it inside another value.
+func (v *FieldLimits) appendFast(b []byte, nested bool) ([]byte, bool) {
+	start := len(b)
+	b = append(b, '{')
+	ok := true
+	b = append(b, `"max_query_depth":`...)
+	b = strconv.AppendInt(b, v.MaxQueryDepth, 10)
+	if len(v.Extra) > 0 {
+		var omitted []string
+		if b, ok = appendExtra(b, start, v.Extra, fieldLimitsKnown, omitted, nested); !ok {
+			return b, false
+		}
+	}
+	return append(b, '}'), true
 }
 
 type sessionEndpointJSON SessionEndpoint
 
 // UnmarshalJSON decodes a SessionEndpoint, keeping unknown members in Extra.
 func (v *SessionEndpoint) UnmarshalJSON(b []byte) error {
+	if fastJSON && isZero(v) {
+		if v.decodeFast(b) {
+			return nil
+		}
+		*v = SessionEndpoint{}
+	}
 	return unmarshalModel(b, (*sessionEndpointJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a SessionEndpoint with the members kept in Extra.
 func (v SessionEndpoint) MarshalJSON() ([]byte, error) {
+	if fastJSON {
+		if b, ok := v.appendFast(make([]byte, 0, 45), false); ok {
+			return b, nil
+		}
+	}
+	return v.marshalReflective()
+}
+
+// marshalReflective is MarshalJSON's reflective path, apart so that the fast
+// path's copy of v stays on the stack.
+func (v SessionEndpoint) marshalReflective() ([]byte, error) {
 	return marshalModel((*sessionEndpointJSON)(&v), v.Extra)
+}
+
+// sessionEndpointNames are the members SessionEndpoint has fields for.
+var sessionEndpointNames = []string{"path", "methods"}
+
+func sessionEndpointKnown(name string) bool {
+	switch name {
+	case "path", "methods":
+		return true
+	}
+	return false
+}
+
+// decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
+func (v *SessionEndpoint) decodeFast(data []byte) bool {
+	d := fastDec{data: data}
+	done, ok := d.begin()
+	if !ok {
+		return false
+	}
+	var seen [2]bool
+	for !done {
+		name, ok := d.name()
+		if !ok {
+			return false
+		}
+		switch string(name) {
+		case "path":
+			if seen[0] {
+				return false
+			}
+			seen[0] = true
+			if !d.str(&v.Path) {
+				return false
+			}
+		case "methods":
+			if seen[1] {
+				return false
+			}
+			seen[1] = true
+			if !decodeOther(&d, &v.Methods) {
+				return false
+			}
+		default:
+			if !d.extra(name, sessionEndpointNames, &v.Extra) {
+				return false
+			}
+		}
+		more, ok := d.next()
+		if !ok {
+			return false
+		}
+		done = !more
+	}
+	return d.end()
+}
+
+// appendFast appends the encoding of *v to b, or gives up (see
+// fastjson.go); nested says that encoding/json writes it inside another value.
+func (v *SessionEndpoint) appendFast(b []byte, nested bool) ([]byte, bool) {
+	start := len(b)
+	b = append(b, '{')
+	ok := true
+	b = append(b, `"path":`...)
+	b = appendString(b, v.Path)
+	b = append(b, `,"methods":`...)
+	switch {
+	case v.Methods == nil:
+		b = append(b, "null"...)
+	case len(v.Methods) == 0:
+		b = append(b, "[]"...)
+	default:
+		if b, ok = appendOther(b, v.Methods); !ok {
+			return b, false
+		}
+	}
+	if len(v.Extra) > 0 {
+		var omitted []string
+		if b, ok = appendExtra(b, start, v.Extra, sessionEndpointKnown, omitted, nested); !ok {
+			return b, false
+		}
+	}
+	return append(b, '}'), true
 }
 
 type sessionEndpointMethodJSON SessionEndpointMethod
 
 // UnmarshalJSON decodes a SessionEndpointMethod, keeping unknown members in Extra.
 func (v *SessionEndpointMethod) UnmarshalJSON(b []byte) error {
+	if fastJSON && isZero(v) {
+		if v.decodeFast(b) {
+			return nil
+		}
+		*v = SessionEndpointMethod{}
+	}
 	return unmarshalModel(b, (*sessionEndpointMethodJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a SessionEndpointMethod with the members kept in Extra.
 func (v SessionEndpointMethod) MarshalJSON() ([]byte, error) {
+	if fastJSON {
+		if b, ok := v.appendFast(make([]byte, 0, 43), false); ok {
+			return b, nil
+		}
+	}
+	return v.marshalReflective()
+}
+
+// marshalReflective is MarshalJSON's reflective path, apart so that the fast
+// path's copy of v stays on the stack.
+func (v SessionEndpointMethod) marshalReflective() ([]byte, error) {
 	return marshalModel((*sessionEndpointMethodJSON)(&v), v.Extra)
+}
+
+// sessionEndpointMethodNames are the members SessionEndpointMethod has fields for.
+var sessionEndpointMethodNames = []string{"name", "limit"}
+
+func sessionEndpointMethodKnown(name string) bool {
+	switch name {
+	case "name", "limit":
+		return true
+	}
+	return false
+}
+
+// decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
+func (v *SessionEndpointMethod) decodeFast(data []byte) bool {
+	d := fastDec{data: data}
+	done, ok := d.begin()
+	if !ok {
+		return false
+	}
+	var seen [2]bool
+	for !done {
+		name, ok := d.name()
+		if !ok {
+			return false
+		}
+		switch string(name) {
+		case "name":
+			if seen[0] {
+				return false
+			}
+			seen[0] = true
+			if !d.str(&v.Name) {
+				return false
+			}
+		case "limit":
+			if seen[1] {
+				return false
+			}
+			seen[1] = true
+			if !decodeStruct(&d, &v.Limit) {
+				return false
+			}
+		default:
+			if !d.extra(name, sessionEndpointMethodNames, &v.Extra) {
+				return false
+			}
+		}
+		more, ok := d.next()
+		if !ok {
+			return false
+		}
+		done = !more
+	}
+	return d.end()
+}
+
+// appendFast appends the encoding of *v to b, or gives up (see
+// fastjson.go); nested says that encoding/json writes it inside another value.
+func (v *SessionEndpointMethod) appendFast(b []byte, nested bool) ([]byte, bool) {
+	start := len(b)
+	b = append(b, '{')
+	ok := true
+	b = append(b, `"name":`...)
+	b = appendString(b, v.Name)
+	b = append(b, `,"limit":`...)
+	if b, ok = v.Limit.appendFast(b, true); !ok {
+		return b, false
+	}
+	if len(v.Extra) > 0 {
+		var omitted []string
+		if b, ok = appendExtra(b, start, v.Extra, sessionEndpointMethodKnown, omitted, nested); !ok {
+			return b, false
+		}
+	}
+	return append(b, '}'), true
 }
 
 type sessionEndpointRateLimitJSON SessionEndpointRateLimit
 
 // UnmarshalJSON decodes a SessionEndpointRateLimit, keeping unknown members in Extra.
 func (v *SessionEndpointRateLimit) UnmarshalJSON(b []byte) error {
+	if fastJSON && isZero(v) {
+		if v.decodeFast(b) {
+			return nil
+		}
+		*v = SessionEndpointRateLimit{}
+	}
 	return unmarshalModel(b, (*sessionEndpointRateLimitJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a SessionEndpointRateLimit with the members kept in Extra.
 func (v SessionEndpointRateLimit) MarshalJSON() ([]byte, error) {
+	if fastJSON {
+		if b, ok := v.appendFast(make([]byte, 0, 41), false); ok {
+			return b, nil
+		}
+	}
+	return v.marshalReflective()
+}
+
+// marshalReflective is MarshalJSON's reflective path, apart so that the fast
+// path's copy of v stays on the stack.
+func (v SessionEndpointRateLimit) marshalReflective() ([]byte, error) {
 	return marshalModel((*sessionEndpointRateLimitJSON)(&v), v.Extra)
+}
+
+// sessionEndpointRateLimitNames are the members SessionEndpointRateLimit has fields for.
+var sessionEndpointRateLimitNames = []string{"rate", "per"}
+
+func sessionEndpointRateLimitKnown(name string) bool {
+	switch name {
+	case "rate", "per":
+		return true
+	}
+	return false
+}
+
+// decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
+func (v *SessionEndpointRateLimit) decodeFast(data []byte) bool {
+	d := fastDec{data: data}
+	done, ok := d.begin()
+	if !ok {
+		return false
+	}
+	var seen [2]bool
+	for !done {
+		name, ok := d.name()
+		if !ok {
+			return false
+		}
+		switch string(name) {
+		case "rate":
+			if seen[0] {
+				return false
+			}
+			seen[0] = true
+			if !d.float64(&v.Rate) {
+				return false
+			}
+		case "per":
+			if seen[1] {
+				return false
+			}
+			seen[1] = true
+			if !d.float64(&v.Per) {
+				return false
+			}
+		default:
+			if !d.extra(name, sessionEndpointRateLimitNames, &v.Extra) {
+				return false
+			}
+		}
+		more, ok := d.next()
+		if !ok {
+			return false
+		}
+		done = !more
+	}
+	return d.end()
+}
+
+// appendFast appends the encoding of *v to b, or gives up (see
+// fastjson.go); nested says that encoding/json writes it inside another value.
+func (v *SessionEndpointRateLimit) appendFast(b []byte, nested bool) ([]byte, bool) {
+	start := len(b)
+	b = append(b, '{')
+	ok := true
+	b = append(b, `"rate":`...)
+	if b, ok = appendFloat(b, v.Rate); !ok {
+		return b, false
+	}
+	b = append(b, `,"per":`...)
+	if b, ok = appendFloat(b, v.Per); !ok {
+		return b, false
+	}
+	if len(v.Extra) > 0 {
+		var omitted []string
+		if b, ok = appendExtra(b, start, v.Extra, sessionEndpointRateLimitKnown, omitted, nested); !ok {
+			return b, false
+		}
+	}
+	return append(b, '}'), true
 }
 
 type basicAuthDataJSON BasicAuthData
 
 // UnmarshalJSON decodes a BasicAuthData, keeping unknown members in Extra.
 func (v *BasicAuthData) UnmarshalJSON(b []byte) error {
+	if fastJSON && isZero(v) {
+		if v.decodeFast(b) {
+			return nil
+		}
+		*v = BasicAuthData{}
+	}
 	return unmarshalModel(b, (*basicAuthDataJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a BasicAuthData with the members kept in Extra.
 func (v BasicAuthData) MarshalJSON() ([]byte, error) {
+	if fastJSON {
+		if b, ok := v.appendFast(make([]byte, 0, 71), false); ok {
+			return b, nil
+		}
+	}
+	return v.marshalReflective()
+}
+
+// marshalReflective is MarshalJSON's reflective path, apart so that the fast
+// path's copy of v stays on the stack.
+func (v BasicAuthData) marshalReflective() ([]byte, error) {
 	return marshalModel((*basicAuthDataJSON)(&v), v.Extra)
+}
+
+// basicAuthDataNames are the members BasicAuthData has fields for.
+var basicAuthDataNames = []string{"password", "hash_type", "user"}
+
+func basicAuthDataKnown(name string) bool {
+	switch name {
+	case "password", "hash_type", "user":
+		return true
+	}
+	return false
+}
+
+// decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
+func (v *BasicAuthData) decodeFast(data []byte) bool {
+	d := fastDec{data: data}
+	done, ok := d.begin()
+	if !ok {
+		return false
+	}
+	var seen [3]bool
+	for !done {
+		name, ok := d.name()
+		if !ok {
+			return false
+		}
+		switch string(name) {
+		case "password":
+			if seen[0] {
+				return false
+			}
+			seen[0] = true
+			if !d.str(&v.Password) {
+				return false
+			}
+		case "hash_type":
+			if seen[1] {
+				return false
+			}
+			seen[1] = true
+			if !d.str(&v.Hash) {
+				return false
+			}
+		case "user":
+			if seen[2] {
+				return false
+			}
+			seen[2] = true
+			start := d.pos
+			if !d.str(&v.User) {
+				return false
+			}
+			if v.User == "" {
+				keepEmpty(&v.Extra, "user", d.data[start:d.pos])
+			}
+		default:
+			if !d.extra(name, basicAuthDataNames, &v.Extra) {
+				return false
+			}
+		}
+		more, ok := d.next()
+		if !ok {
+			return false
+		}
+		done = !more
+	}
+	return d.end()
+}
+
+// appendFast appends the encoding of *v to b, or gives up (see
+// fastjson.go); nested says that encoding/json writes it inside another value.
+func (v *BasicAuthData) appendFast(b []byte, nested bool) ([]byte, bool) {
+	start := len(b)
+	b = append(b, '{')
+	ok := true
+	b = append(b, `"password":`...)
+	b = appendString(b, v.Password)
+	b = append(b, `,"hash_type":`...)
+	b = appendString(b, v.Hash)
+	if !(v.User == "") {
+		b = append(b, `,"user":`...)
+		b = appendString(b, v.User)
+	}
+	if len(v.Extra) > 0 {
+		omitted := make([]string, 0, 1)
+		if v.User == "" {
+			omitted = append(omitted, "user")
+		}
+		if b, ok = appendExtra(b, start, v.Extra, basicAuthDataKnown, omitted, nested); !ok {
+			return b, false
+		}
+	}
+	return append(b, '}'), true
 }
 
 type jWTDataJSON JWTData
 
 // UnmarshalJSON decodes a JWTData, keeping unknown members in Extra.
 func (v *JWTData) UnmarshalJSON(b []byte) error {
+	if fastJSON && isZero(v) {
+		if v.decodeFast(b) {
+			return nil
+		}
+		*v = JWTData{}
+	}
 	return unmarshalModel(b, (*jWTDataJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a JWTData with the members kept in Extra.
 func (v JWTData) MarshalJSON() ([]byte, error) {
+	if fastJSON {
+		if b, ok := v.appendFast(make([]byte, 0, 24), false); ok {
+			return b, nil
+		}
+	}
+	return v.marshalReflective()
+}
+
+// marshalReflective is MarshalJSON's reflective path, apart so that the fast
+// path's copy of v stays on the stack.
+func (v JWTData) marshalReflective() ([]byte, error) {
 	return marshalModel((*jWTDataJSON)(&v), v.Extra)
+}
+
+// jWTDataNames are the members JWTData has fields for.
+var jWTDataNames = []string{"secret"}
+
+func jWTDataKnown(name string) bool {
+	switch name {
+	case "secret":
+		return true
+	}
+	return false
+}
+
+// decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
+func (v *JWTData) decodeFast(data []byte) bool {
+	d := fastDec{data: data}
+	done, ok := d.begin()
+	if !ok {
+		return false
+	}
+	var seen [1]bool
+	for !done {
+		name, ok := d.name()
+		if !ok {
+			return false
+		}
+		switch string(name) {
+		case "secret":
+			if seen[0] {
+				return false
+			}
+			seen[0] = true
+			if !d.str(&v.Secret) {
+				return false
+			}
+		default:
+			if !d.extra(name, jWTDataNames, &v.Extra) {
+				return false
+			}
+		}
+		more, ok := d.next()
+		if !ok {
+			return false
+		}
+		done = !more
+	}
+	return d.end()
+}
+
+// appendFast appends the encoding of *v to b, or gives up (see
+// fastjson.go); nested says that encoding/json writes it inside another value.
+func (v *JWTData) appendFast(b []byte, nested bool) ([]byte, bool) {
+	start := len(b)
+	b = append(b, '{')
+	ok := true
+	b = append(b, `"secret":`...)
+	b = appendString(b, v.Secret)
+	if len(v.Extra) > 0 {
+		var omitted []string
+		if b, ok = appendExtra(b, start, v.Extra, jWTDataKnown, omitted, nested); !ok {
+			return b, false
+		}
+	}
+	return append(b, '}'), true
 }
 
 type monitorJSON Monitor
 
 // UnmarshalJSON decodes a Monitor, keeping unknown members in Extra.
 func (v *Monitor) UnmarshalJSON(b []byte) error {
+	if fastJSON && isZero(v) {
+		if v.decodeFast(b) {
+			return nil
+		}
+		*v = Monitor{}
+	}
 	return unmarshalModel(b, (*monitorJSON)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a Monitor with the members kept in Extra.
 func (v Monitor) MarshalJSON() ([]byte, error) {
+	if fastJSON {
+		if b, ok := v.appendFast(make([]byte, 0, 32), false); ok {
+			return b, nil
+		}
+	}
+	return v.marshalReflective()
+}
+
+// marshalReflective is MarshalJSON's reflective path, apart so that the fast
+// path's copy of v stays on the stack.
+func (v Monitor) marshalReflective() ([]byte, error) {
 	return marshalModel((*monitorJSON)(&v), v.Extra)
+}
+
+// monitorNames are the members Monitor has fields for.
+var monitorNames = []string{"trigger_limits"}
+
+func monitorKnown(name string) bool {
+	switch name {
+	case "trigger_limits":
+		return true
+	}
+	return false
+}
+
+// decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
+func (v *Monitor) decodeFast(data []byte) bool {
+	d := fastDec{data: data}
+	done, ok := d.begin()
+	if !ok {
+		return false
+	}
+	var seen [1]bool
+	for !done {
+		name, ok := d.name()
+		if !ok {
+			return false
+		}
+		switch string(name) {
+		case "trigger_limits":
+			if seen[0] {
+				return false
+			}
+			seen[0] = true
+			if !decodeOther(&d, &v.TriggerLimits) {
+				return false
+			}
+		default:
+			if !d.extra(name, monitorNames, &v.Extra) {
+				return false
+			}
+		}
+		more, ok := d.next()
+		if !ok {
+			return false
+		}
+		done = !more
+	}
+	return d.end()
+}
+
+// appendFast appends the encoding of *v to b, or gives up (see
+// fastjson.go); nested says that encoding/json writes it inside another value.
+func (v *Monitor) appendFast(b []byte, nested bool) ([]byte, bool) {
+	start := len(b)
+	b = append(b, '{')
+	ok := true
+	b = append(b, `"trigger_limits":`...)
+	if b, ok = appendFloats(b, v.TriggerLimits); !ok {
+		return b, false
+	}
+	if len(v.Extra) > 0 {
+		var omitted []string
+		if b, ok = appendExtra(b, start, v.Extra, monitorKnown, omitted, nested); !ok {
+			return b, false
+		}
+	}
+	return append(b, '}'), true
 }
 
 type keyDataJSON KeyData
