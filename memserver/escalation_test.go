@@ -148,7 +148,7 @@ func TestRBACEveryRouteGroupAndSSOUsers(t *testing.T) {
 			continue
 		}
 		walked++
-		path := objs.fill(r.Path)
+		path := objs.filled(t, r)
 		var body any
 		if r.Method != "GET" && r.Method != "DELETE" {
 			body = "{}"
@@ -177,6 +177,21 @@ func TestRBACEveryRouteGroupAndSSOUsers(t *testing.T) {
 	if walked < 80 {
 		t.Fatalf("walked %d routes; the route tables have more", walked)
 	}
+	t.Logf("walked %d routes of the Dashboard API as %d users", walked, len(users))
+}
+
+// filled is the path of r with real objects' ids for its wildcards. The
+// walks of every route take their routes from the route table, so a new
+// route is walked the day it is added; one whose wildcard fill does not
+// know fails here, saying so, rather than being walked with a path that
+// names nothing.
+func (o objectsOf) filled(t *testing.T, r memserver.RouteInfo) string {
+	t.Helper()
+	path := o.fill(r.Path)
+	if strings.ContainsAny(path, "{}") {
+		t.Errorf("%s %s: objectsOf.fill has no object for its wildcard (%s): add one", r.Method, r.Path, path)
+	}
+	return path
 }
 
 // twoOrgs is a Server with a second org whose admin's secret is "b-admin".
@@ -467,4 +482,92 @@ func remarshal(t testing.TB, in, out any) {
 	if err := json.Unmarshal(b, out); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestSSONonceRecheckedAtTap: a nonce carries no more than its maker could
+// hand out when it is taken, not only when it was made. Between POST
+// /api/sso and GET /tap the maker may lose users write (its own rights or
+// its group's), be deleted, the nonce's group may gain rights its maker
+// lacks or go, and the registered user it logs in as may become an admin:
+// each refuses the login (403), uses the nonce up and changes no user. The
+// Dashboard records no maker (the Tyk Identity Broker's docs: any active
+// account may make a nonce); the memserver's stricter rule is its own.
+func TestSSONonceRecheckedAtTap(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	managerPerms := map[string]string{"users": "write", "apis": "write"}
+	writers := newGroup(t, srv, "writers", map[string]string{"apis": "write"})
+	users := func() int {
+		var list model.UserListResponse
+		call(t, srv, "GET", "/api/users?p=-1", nil).Into(t, &list)
+		return len(list.Users)
+	}
+	nonceAs := func(secret string, body map[string]any) string {
+		body["ForSection"] = "dashboard"
+		a := callAs(t, srv, secret, "POST", "/api/sso", body)
+		want(t, a, http.StatusOK)
+		return a.JSON(t)["Meta"].(string)
+	}
+	refusedTap := func(name, nonce, msg string) {
+		t.Helper()
+		before := users()
+		wantError(t, tap(t, srv, nonce), http.StatusForbidden, msg)
+		if users() != before {
+			t.Errorf("%s: the refused login made a user", name)
+		}
+		wantError(t, tap(t, srv, nonce), http.StatusUnauthorized, "unknown, used or expired")
+	}
+	for i, maker := range []string{"direct", "grouped"} {
+		var makerID, secret, makerGroup string
+		if maker == "direct" {
+			makerID, secret = newUser(t, srv, fmt.Sprintf("maker-%d@example.com", i), managerPerms)
+		} else {
+			makerGroup = newGroup(t, srv, "managers", managerPerms)
+			makerID, secret = newGroupUser(t, srv, fmt.Sprintf("maker-%d@example.com", i), makerGroup)
+		}
+		setMaker := func(perms map[string]string) {
+			if makerGroup == "" {
+				want(t, call(t, srv, "PUT", "/api/users/"+makerID, map[string]any{"user_permissions": perms}), http.StatusOK)
+			} else {
+				want(t, call(t, srv, "PUT", "/api/usergroups/"+makerGroup, map[string]any{"name": "managers", "user_permissions": perms}), http.StatusOK)
+			}
+		}
+		// Nothing changed: the login works.
+		ok := nonceAs(secret, map[string]any{"EmailAddress": maker + "-ok@example.com", "GroupID": writers})
+		want(t, tap(t, srv, ok), http.StatusFound)
+
+		// The maker loses users write.
+		n := nonceAs(secret, map[string]any{"EmailAddress": maker + "-1@example.com", "GroupID": writers})
+		setMaker(map[string]string{"users": "read", "apis": "write"})
+		refusedTap(maker+": users write lost", n, "no longer has users write")
+		setMaker(managerPerms)
+
+		// The group gains a right the maker does not hold.
+		n = nonceAs(secret, map[string]any{"EmailAddress": maker + "-2@example.com", "GroupID": writers})
+		want(t, call(t, srv, "PUT", "/api/usergroups/"+writers, map[string]any{"name": "writers", "user_permissions": map[string]string{"apis": "write", "keys": "write"}}), http.StatusOK)
+		refusedTap(maker+": group grew", n, `only an admin may grant keys "write"`)
+		want(t, call(t, srv, "PUT", "/api/usergroups/"+writers, map[string]any{"name": "writers", "user_permissions": map[string]string{"apis": "write"}}), http.StatusOK)
+
+		// The registered user the nonce logs in as becomes an admin.
+		targetID, _ := newUser(t, srv, maker+"-target@example.com", map[string]string{"apis": "read"})
+		n = nonceAs(secret, map[string]any{"EmailAddress": maker + "-target@example.com", "GroupID": writers})
+		want(t, call(t, srv, "PUT", "/api/users/"+targetID, map[string]any{"user_permissions": map[string]string{"IsAdmin": "admin"}}), http.StatusOK)
+		refusedTap(maker+": target promoted", n, "only an admin may change an admin user")
+		var target model.User
+		call(t, srv, "GET", "/api/users/"+targetID, nil).Into(t, &target)
+		if target.GroupID != "" || target.LastLoginDate != "" {
+			t.Errorf("%s: the promoted user was logged in or moved: group %q, last login %q", maker, target.GroupID, target.LastLoginDate)
+		}
+
+		// The maker is deleted.
+		n = nonceAs(secret, map[string]any{"EmailAddress": maker + "-3@example.com", "GroupID": writers})
+		want(t, call(t, srv, "DELETE", "/api/users/"+makerID, nil), http.StatusOK)
+		refusedTap(maker+": maker deleted", n, "no longer an active user")
+	}
+	// The nonce's group goes, whoever made the nonce (the Admin API too).
+	doomed := newGroup(t, srv, "doomed", map[string]string{"apis": "read"})
+	a := adminCall(t, srv, "POST", "/admin/sso", map[string]any{"ForSection": "dashboard", "OrgID": srv.OrgID, "EmailAddress": "late@example.com", "GroupID": doomed})
+	want(t, a, http.StatusOK)
+	want(t, call(t, srv, "DELETE", "/api/usergroups/"+doomed, nil), http.StatusOK)
+	refusedTap("group deleted", a.JSON(t)["Meta"].(string), "group "+doomed+" is gone")
 }

@@ -173,14 +173,20 @@ func checkPermissions(p model.UserPermissions) error {
 // may give anything; anyone else only what it has itself, section by
 // section, so that nobody gains rights through a user or group they write.
 func (c *call) grantable(perms model.UserPermissions) error {
-	if c.isAdmin() {
+	return grantableBy(c.perms, c.isAdmin(), perms)
+}
+
+// grantableBy is the rule of grantable for a holder of the effective rights
+// held (an admin when admin is set).
+func grantableBy(held model.UserPermissions, admin bool, perms model.UserPermissions) error {
+	if admin {
 		return nil
 	}
 	if isAdminPermissions(perms) {
 		return fmt.Errorf("only an admin may grant admin rights (an empty user_permissions or IsAdmin makes an admin)")
 	}
 	for k, v := range effectivePermissions(perms) {
-		if permLevel(v) > permLevel(c.perms[k]) || ((k == model.PermIsAdmin || k == permResetPassword) && v == model.PermAdmin) {
+		if permLevel(v) > permLevel(held[k]) || ((k == model.PermIsAdmin || k == permResetPassword) && v == model.PermAdmin) {
 			return fmt.Errorf("only an admin may grant %s %q", k, v)
 		}
 	}

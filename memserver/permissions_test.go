@@ -91,7 +91,7 @@ func (o objectsOf) fill(path string) string {
 	}
 	r := strings.NewReplacer("{id}", id, "{apiId}", apiID, "{clientId}", o.client, "{keyId}", o.key,
 		"{username}", "walker", "{certId}", o.cert, "{startDay}", "1", "{startMonth}", "1", "{startYear}", "2020",
-		"{endDay}", "31", "{endMonth}", "12", "{endYear}", "2030", "{location}", "oas%2Fhttpbin-keyless")
+		"{endDay}", "31", "{endMonth}", "12", "{endYear}", "2030", "{location}", "oas%2Fhttpbin-keyless", "{next}", o.oasDB)
 	return r.Replace(path)
 }
 
@@ -130,7 +130,7 @@ func TestPermissionsEveryRoute(t *testing.T) {
 			continue
 		}
 		walked++
-		path := objs.fill(r.Path)
+		path := objs.filled(t, r)
 		var body any
 		if r.Method != "GET" && r.Method != "DELETE" {
 			body = "{}"

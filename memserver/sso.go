@@ -58,28 +58,20 @@ func createSSONonce(c *call) {
 		Data:      in,
 		ExpiresAt: c.s.now().Add(ssoNonceLifetime),
 	}
+	if c.user != nil {
+		nonce.CreatedBy = c.user.ID
+	}
 	err := c.update(func(tx store.DefinitionsTx) error {
 		if _, err := tx.GetOrg(in.OrgID); errors.Is(err, store.ErrNotFound) {
 			return c.failTx(http.StatusBadRequest, "OrgID "+in.OrgID+" is not an organisation")
 		}
-		groups := append([]string{in.GroupID}, in.GroupsIDs...)
-		for _, g := range groups {
+		for _, g := range append([]string{in.GroupID}, in.GroupsIDs...) {
 			if err := checkGroup(tx, in.OrgID, g); err != nil {
 				return c.failTx(http.StatusBadRequest, "Request body malformed: "+err.Error())
 			}
-			// A nonce carries its group's rights to whoever logs in with it.
-			if err := c.grantableGroup(tx, g); err != nil {
-				return err
-			}
 		}
-		if err := c.ssoMayLogIn(tx, in); err != nil {
-			return err
-		}
-		// A login that creates its user without a group makes an admin
-		// (the SSO docs: SSO users are admins unless given a group), which
-		// only an admin may hand out.
-		if in.ForSection == model.SSOSectionDashboard && !c.isAdmin() && !in.SSOOnlyForRegisteredUsers && ssoGroup(in) == "" {
-			return c.failTx(http.StatusForbidden, "only an admin may create a nonce whose new user is an admin: name a GroupID, or set SSOOnlyForRegisteredUsers")
+		if msg := ssoRefusal(tx, c.grantor(), in); msg != "" {
+			return c.failTx(http.StatusForbidden, msg)
 		}
 		return tx.InsertSSONonce(nonce)
 	})
@@ -137,6 +129,10 @@ func tapSSONonce(c *call) {
 	to := "/"
 	if n.Data.ForSection == model.SSOSectionPortal {
 		to = "/portal/"
+		err := c.view(func(tx store.DefinitionsReader) error { return c.ssoStillGranted(tx, n) })
+		if c.storeFailed(err, http.StatusInternalServerError, "SSO: could not check the nonce") {
+			return
+		}
 	} else if !c.ssoLogin(n) {
 		return
 	}
@@ -157,6 +153,9 @@ func (c *call) ssoLogin(n *store.SSONonce) bool {
 	group := ssoGroup(d)
 	email := ssoLoginEmail(d)
 	err := c.update(func(tx store.DefinitionsTx) error {
+		if err := c.ssoStillGranted(tx, n); err != nil {
+			return err
+		}
 		u, err := tx.GetUserByEmail(n.OrgID, email)
 		switch {
 		case errors.Is(err, store.ErrNotFound) && d.SSOOnlyForRegisteredUsers:
@@ -203,24 +202,92 @@ func (c *call) ssoLogin(n *store.SSONonce) bool {
 	return !c.storeFailed(err, http.StatusInternalServerError, "SSO: could not log the user in")
 }
 
-// ssoMayLogIn refuses (answering 403, inside a transaction) a nonce for a
-// registered user of the org that the caller may not become: a nonce logs
-// its holder in as that user (and may move it to the nonce's group), so a
-// non-admin may hand one out only for a user whose rights it holds itself,
-// and never for an admin.
-func (c *call) ssoMayLogIn(tx store.DefinitionsReader, in model.SSOAccessData) error {
-	if c.isAdmin() || in.ForSection != model.SSOSectionDashboard {
+// ssoGrantor is who hands out a login, with the rights it holds: the
+// caller of POST /api/sso when the nonce is made, the same user as it is
+// when the nonce is taken.
+type ssoGrantor struct {
+	// admin: the Admin API, or an admin of the org.
+	admin bool
+	// perms are the grantor's effective rights (its group's, when in one).
+	perms model.UserPermissions
+}
+
+func (c *call) grantor() ssoGrantor { return ssoGrantor{admin: c.isAdmin(), perms: c.perms} }
+
+// ssoRefusal says why g may not hand out the login d (the message of a
+// 403), or "" when it may. A nonce logs its holder in with its group's
+// rights, or as the registered user of its email (moved into its group),
+// or as a new admin when it names no group: a non-admin may hand out only
+// what it holds itself, and never an admin's login.
+func ssoRefusal(tx store.DefinitionsReader, g ssoGrantor, d model.SSOAccessData) string {
+	if g.admin {
+		return ""
+	}
+	for _, group := range append([]string{d.GroupID}, d.GroupsIDs...) {
+		if group == "" {
+			continue
+		}
+		if grp, err := tx.GetUserGroup(group); err == nil {
+			if err := grantableBy(g.perms, false, grp.UserPermissions); err != nil {
+				return "group_id " + group + ": " + err.Error()
+			}
+		}
+	}
+	if d.ForSection != model.SSOSectionDashboard {
+		return ""
+	}
+	// A registered user of the org: the nonce logs its holder in as that
+	// user, so the grantor must be able to manage it and hold its rights.
+	if u, err := tx.GetUserByEmail(d.OrgID, ssoLoginEmail(d)); err == nil && u.OrgID == d.OrgID {
+		perms := effectivePerms(tx, u)
+		if isAdminPermissions(perms) {
+			return "only an admin may change an admin user"
+		}
+		if err := grantableBy(g.perms, false, perms); err != nil {
+			return "SSO for " + ssoLoginEmail(d) + ": " + err.Error()
+		}
+	}
+	// A login that creates its user without a group makes an admin (the
+	// SSO docs: SSO users are admins unless given a group), which only an
+	// admin may hand out.
+	if !d.SSOOnlyForRegisteredUsers && ssoGroup(d) == "" {
+		return "only an admin may create a nonce whose new user is an admin: name a GroupID, or set SSOOnlyForRegisteredUsers"
+	}
+	return ""
+}
+
+// ssoStillGranted refuses (answering 403, inside the transaction that logs
+// the user in) a nonce whose login its maker could no longer hand out: the
+// Dashboard records no maker (the Tyk Identity Broker's docs: any active
+// account may make a nonce), but here a nonce carries no more than the
+// rights of the user who made it, as they are when it is taken. Its maker
+// must still be an active user of the org with users write, and hold what
+// the login grants now (its group may have gained rights, the user it
+// logs in as may have become an admin). Its groups must still be the
+// org's. A nonce of the Admin API has no maker to check.
+func (c *call) ssoStillGranted(tx store.DefinitionsReader, n *store.SSONonce) error {
+	for _, group := range append([]string{n.Data.GroupID}, n.Data.GroupsIDs...) {
+		if err := checkGroup(tx, n.OrgID, group); err != nil {
+			return c.failTx(http.StatusForbidden, "SSO: the nonce's group "+group+" is gone")
+		}
+	}
+	if n.CreatedBy == "" {
 		return nil
 	}
-	u, err := tx.GetUserByEmail(in.OrgID, in.EmailAddress)
-	if err != nil || u.OrgID != in.OrgID {
-		return nil
+	maker, err := tx.GetUser(n.CreatedBy)
+	if errors.Is(err, store.ErrNotFound) || (err == nil && (!maker.Active || maker.OrgID != n.OrgID)) {
+		return c.failTx(http.StatusForbidden, "SSO: the user who made the nonce is no longer an active user of the organisation")
 	}
-	if err := c.mayManage(tx, u); err != nil {
+	if err != nil {
 		return err
 	}
-	if err := c.grantable(effectivePerms(tx, u)); err != nil {
-		return c.failTx(http.StatusForbidden, "SSO for "+in.EmailAddress+": "+err.Error())
+	perms := effectivePermissions(effectivePerms(tx, maker))
+	g := ssoGrantor{admin: perms[model.PermIsAdmin] == model.PermAdmin, perms: perms}
+	if !allowed(perms, "users", true) {
+		return c.failTx(http.StatusForbidden, "SSO: the user who made the nonce no longer has users write")
+	}
+	if msg := ssoRefusal(tx, g, n.Data); msg != "" {
+		return c.failTx(http.StatusForbidden, "SSO: the user who made the nonce may no longer hand out this login: "+msg)
 	}
 	return nil
 }

@@ -248,6 +248,10 @@ type SSONonce struct {
 	Nonce string              `json:"nonce"`
 	OrgID string              `json:"org_id"`
 	Data  model.SSOAccessData `json:"data"`
+	// CreatedBy is the id of the user whose request made the nonce, empty
+	// when the Admin API made it: what the nonce grants is checked against
+	// that user's rights again when it is taken.
+	CreatedBy string `json:"created_by,omitempty"`
 	// ExpiresAt is kept, not enforced: a store has no clock, so the caller
 	// compares it with its own.
 	ExpiresAt time.Time `json:"expires_at"`
