@@ -3,6 +3,7 @@ package memserver
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 
 	"github.com/dashkit/dashkit/model"
@@ -91,6 +92,13 @@ func (s *Server) flushAudit(ctx context.Context) {
 				return err
 			}
 		}
+		// A store that bounds the log itself counts every record it holds,
+		// those other processes or earlier runs wrote too; fn may also run
+		// again (a retried transaction), which it then does not count twice.
+		if trim, ok := tx.(store.AuditLogTrimmer); ok {
+			_, err := trim.TrimAuditLogs(s.cfg.auditSize, s.cfg.auditBytes)
+			return err
+		}
 		del, ok := tx.(store.AuditLogDeleter)
 		if !ok {
 			return nil
@@ -136,9 +144,34 @@ func (s *Server) restoreDroppingAudit(restore func() error) error {
 	}
 	s.auditq.mu.Lock()
 	s.auditq.pending = nil
-	s.auditq.kept, s.auditq.head, s.auditq.bytes = nil, 0, 0
 	s.auditq.mu.Unlock()
-	return nil
+	return s.countStoredAudit(context.Background())
+}
+
+// countStoredAudit counts the audit records the store holds (a data file's
+// from an earlier run, a restored state's) as kept, oldest first, so that
+// the bound covers them too; the next write trims them when the log is over
+// it. A store that bounds the log itself needs no count. The caller holds
+// writeMu, or no write can run yet.
+func (s *Server) countStoredAudit(ctx context.Context) error {
+	q := &s.auditq
+	q.kept, q.head, q.bytes = nil, 0, 0
+	// The store under the tracking one, which would flush the queue.
+	return s.store.(*trackedStore).Store.ViewDefinitions(ctx, func(tx store.DefinitionsReader) error {
+		if _, ok := tx.(store.AuditLogTrimmer); ok {
+			return nil
+		}
+		all, err := tx.ListAuditLogs("", store.AuditQuery{}) // every org's, in the order written
+		if err != nil {
+			return fmt.Errorf("count the stored audit log: %w", err)
+		}
+		for i := range all.Items {
+			n := auditSize(&all.Items[i])
+			q.kept = append(q.kept, keptAudit{mid: all.Items[i].MID, size: n})
+			q.bytes += n
+		}
+		return nil
+	})
 }
 
 // callerStore is the store as Server.Store hands it out: reads see the

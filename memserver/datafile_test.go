@@ -3,6 +3,8 @@ package memserver_test
 import (
 	"net/http"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/dashkit/dashkit/memserver"
@@ -42,5 +44,30 @@ func TestDataFileRestart(t *testing.T) {
 
 	if _, err := memserver.NewServer(memserver.WithDataFile(filepath.Join(t.TempDir(), "x")), memserver.WithStore(memstore.New())); err == nil {
 		t.Fatal("WithDataFile with WithStore: no error")
+	}
+}
+
+// TestDataFileAuditLogBounded: the audit log's bound holds across restarts
+// on a data file: a Server started again counts the records the file
+// brought, and trims them, oldest first, as its own.
+func TestDataFileAuditLogBounded(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.jsonl")
+	first := memserver.NewTest(t, memserver.WithDataFile(path), memserver.WithAuditLogSize(5))
+	for i := range 8 {
+		want(t, call(t, first, "GET", "/api/apis?q=a"+strconv.Itoa(i), nil), http.StatusOK)
+	}
+	auditLogs(t, first, "") // writes the queued records
+	first.Close()
+
+	second := memserver.NewTest(t, memserver.WithDataFile(path), memserver.WithAuditLogSize(5))
+	for i := range 3 {
+		want(t, call(t, second, "GET", "/api/apis?q=b"+strconv.Itoa(i), nil), http.StatusOK)
+	}
+	logs := auditLogs(t, second, "?p=-1")
+	if n := len(logs.AuditLogs); n == 0 || n > 5 {
+		t.Fatalf("%d audit records after a restart with a bound of 5", n)
+	}
+	if !strings.Contains(logs.AuditLogs[0].URL, "q=b2") {
+		t.Fatalf("the newest record is not kept: %+v", logs.AuditLogs[0])
 	}
 }

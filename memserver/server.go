@@ -166,6 +166,9 @@ func (s *Server) start(cfg config, idNow func() time.Time) error {
 		return fmt.Errorf("snapshot the seeded state: %w", err)
 	}
 	s.baseline = snap
+	if err := s.countStoredAudit(ctx); err != nil {
+		return err
+	}
 	routingTree() // built once per process; done here so no request pays for it
 	return nil
 }

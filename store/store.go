@@ -146,6 +146,17 @@ type AuditLogDeleter interface {
 	DeleteAuditLog(mid string) error
 }
 
+// AuditLogTrimmer is a DefinitionsTx that bounds the audit log itself: it
+// deletes the oldest records, in the order they were written, until at
+// most maxRecords are left and, when maxBytes > 0, their bytes (as the
+// store counts them, about) are at most maxBytes, and returns how many it
+// deleted. It is optional, and preferred to AuditLogDeleter where a store
+// has it: a store that outlives its process or is shared by several keeps
+// records no one process wrote, which only the store can count.
+type AuditLogTrimmer interface {
+	TrimAuditLogs(maxRecords int, maxBytes int64) (int, error)
+}
+
 // PageStart is the index of the first item of page (counting from 1) of a
 // list of total items in pages of size, or total for a page beyond the last.
 // It is the one rule of page arithmetic: it never overflows, whatever page

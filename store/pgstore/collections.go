@@ -208,6 +208,8 @@ var (
 		org:   func(l *model.AuditLog) string { return l.OrgID },
 		text:  func(l *model.AuditLog) string { return l.User + " " + l.Action + " " + l.Method + " " + l.URL },
 		sorts: map[string]func(*model.AuditLog) []byte{"created": auditTimeKey},
+		// The log is bounded in bytes too (TrimAuditLogs).
+		countBytes: true,
 	}
 
 	// Analytics records have no id of their own: the store numbers them,

@@ -294,7 +294,8 @@ func (t *defTx) InsertOAuthToken(tok *model.OAuthClientToken) error {
 }
 
 func (t *defTx) DeleteOAuthTokens(clientID string) error {
-	return oauthTokens.deleteWhere(&t.tx, "x_client = $1", []byte(clientID))
+	_, err := oauthTokens.deleteWhere(&t.tx, "x_client = $1", []byte(clientID))
+	return err
 }
 
 func (t *defTx) InsertWebhook(h *model.WebHookHandlerConf) error { return webhooks.insert(&t.tx, h) }

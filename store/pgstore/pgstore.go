@@ -131,6 +131,12 @@ var migrations = []func() []string{
 		}
 		return stmts
 	},
+	// The audit log counts its bytes (TrimAuditLogs): the counters of a
+	// database made before start from its rows.
+	func() []string {
+		return []string{"INSERT INTO dashkit_counts (tbl, org, facet, n) SELECT '" + auditLogs.name + "', org, '" + bytesFacet +
+			"', sum(" + rowSizeSQL + ") FROM " + auditLogs.name + " GROUP BY org"}
+	},
 }
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -247,32 +253,47 @@ func mapErr(err error) error {
 	return err
 }
 
-// placement is where an object counts: its org and facets.
+// placement is where an object counts: its org and facets, and for a table
+// that counts its bytes (table.countBytes), its size.
 type placement struct {
 	org    string
 	facets []string
+	size   int64
+}
+
+// countDelta is how the counters of one table move: by org and facet.
+type countDelta map[[2]string]int64
+
+// add counts p (when not nil) sign times.
+func (d countDelta) add(p *placement, sign int64) {
+	if p == nil {
+		return
+	}
+	d[[2]string{p.org, ""}] += sign
+	for _, f := range p.facets {
+		d[[2]string{p.org, f}] += sign
+	}
+	if p.size != 0 {
+		d[[2]string{p.org, bytesFacet}] += sign * p.size
+	}
 }
 
 // moveCounts takes old (when not nil) off its counters and adds cur (when
 // not nil) to its own, in one statement.
 func (x *tx) moveCounts(tbl string, old, cur *placement) error {
-	delta := map[[2]string]int{}
-	add := func(p *placement, d int) {
-		if p == nil {
-			return
-		}
-		delta[[2]string{p.org, ""}] += d
-		for _, f := range p.facets {
-			delta[[2]string{p.org, f}] += d
-		}
-	}
-	add(old, -1)
-	add(cur, 1)
+	d := countDelta{}
+	d.add(old, -1)
+	d.add(cur, 1)
+	return x.applyCounts(tbl, d)
+}
+
+// applyCounts moves the counters of tbl by d, in one statement.
+func (x *tx) applyCounts(tbl string, d countDelta) error {
 	var orgs, facets []string
 	var ns []int64
-	for k, d := range delta {
-		if d != 0 {
-			orgs, facets, ns = append(orgs, k[0]), append(facets, k[1]), append(ns, int64(d))
+	for k, n := range d {
+		if n != 0 {
+			orgs, facets, ns = append(orgs, k[0]), append(facets, k[1]), append(ns, n)
 		}
 	}
 	if len(ns) == 0 {

@@ -55,6 +55,40 @@ type table[T any] struct {
 	// assignID gives an object without an id of its own one made from its
 	// sequence number.
 	assignID func(*T, int64)
+	// countBytes keeps, beside the table's counters, the bytes of its rows
+	// per org (under bytesFacet, as rowSize counts them), so that a bound
+	// on its bytes costs no scan of the table.
+	countBytes bool
+}
+
+// bytesFacet is the counter of a table's bytes; no list selects on it.
+const bytesFacet = "#bytes"
+
+// rowSize is what a row of a table that counts its bytes costs, about:
+// its JSON twice (as text and as jsonb) and the rest of the row and its
+// index entries. rowSizeSQL is the same, of a row in SQL.
+func rowSize(raw string) int64 { return 2*int64(len(raw)) + rowOverhead }
+
+const (
+	rowOverhead = 256
+	rowSizeSQL  = "(2 * octet_length(raw) + 256)"
+)
+
+// sizeOf is the size of a row of t whose JSON is raw: 0 for a table that
+// does not count its bytes.
+func (t *table[T]) sizeOf(raw string) int64 {
+	if !t.countBytes {
+		return 0
+	}
+	return rowSize(raw)
+}
+
+// sizeCol is the SQL of a row's size in t, for RETURNING.
+func (t *table[T]) sizeCol() string {
+	if !t.countBytes {
+		return "0::bigint"
+	}
+	return rowSizeSQL
 }
 
 type unique[T any] struct {
@@ -329,7 +363,7 @@ func (t *table[T]) insert(x *tx, o *T) error {
 	if _, err := x.tx.Exec(x.ctx, "INSERT INTO "+t.name+" ("+strings.Join(names, ", ")+") VALUES ("+strings.Join(ph, ", ")+")", vals...); err != nil {
 		return fmt.Errorf("store %s %q: %w", t.noun, id, mapErr(err))
 	}
-	return x.moveCounts(t.name, nil, &placement{t.org(o), t.facetsOf(o)})
+	return x.moveCounts(t.name, nil, &placement{t.org(o), t.facetsOf(o), t.sizeOf(vals[2].(string))})
 }
 
 func (t *table[T]) copyOf(o *T) (*T, error) {
@@ -347,7 +381,8 @@ func (t *table[T]) update(x *tx, o *T) error {
 	id := t.id(o)
 	var oldOrg string
 	var oldFacets []string
-	err := x.tx.QueryRow(x.ctx, "SELECT org, facets FROM "+t.name+" WHERE id = $1", id).Scan(&oldOrg, &oldFacets)
+	var oldSize int64
+	err := x.tx.QueryRow(x.ctx, "SELECT org, facets, "+t.sizeCol()+" FROM "+t.name+" WHERE id = $1", id).Scan(&oldOrg, &oldFacets, &oldSize)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return fmt.Errorf("%s %q: %w", t.noun, id, store.ErrNotFound)
 	}
@@ -372,52 +407,44 @@ func (t *table[T]) update(x *tx, o *T) error {
 	if _, err := x.tx.Exec(x.ctx, "UPDATE "+t.name+" SET "+strings.Join(sets, ", ")+" WHERE id = $1", vals...); err != nil {
 		return fmt.Errorf("store %s %q: %w", t.noun, id, mapErr(err))
 	}
-	return x.moveCounts(t.name, &placement{oldOrg, oldFacets}, &placement{t.org(o), t.facetsOf(o)})
+	return x.moveCounts(t.name, &placement{oldOrg, oldFacets, oldSize}, &placement{t.org(o), t.facetsOf(o), t.sizeOf(vals[2].(string))})
 }
 
 func (t *table[T]) delete(x *tx, id string) error {
-	var org string
-	var facets []string
-	err := x.tx.QueryRow(x.ctx, "DELETE FROM "+t.name+" WHERE id = $1 RETURNING org, facets", id).Scan(&org, &facets)
+	var gone placement
+	err := x.tx.QueryRow(x.ctx, "DELETE FROM "+t.name+" WHERE id = $1 RETURNING org, facets, "+t.sizeCol(), id).Scan(&gone.org, &gone.facets, &gone.size)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return fmt.Errorf("%s %q: %w", t.noun, id, store.ErrNotFound)
 	}
 	if err != nil {
 		return fmt.Errorf("delete %s %q: %w", t.noun, id, err)
 	}
-	return x.moveCounts(t.name, &placement{org, facets}, nil)
+	return x.moveCounts(t.name, &gone, nil)
 }
 
 // deleteWhere deletes the objects matching cond and takes them off the
-// counters.
-func (t *table[T]) deleteWhere(x *tx, cond string, args ...any) error {
-	rows, err := x.tx.Query(x.ctx, "DELETE FROM "+t.name+" WHERE "+cond+" RETURNING org, facets", args...)
+// counters; it returns how many went.
+func (t *table[T]) deleteWhere(x *tx, cond string, args ...any) (int, error) {
+	rows, err := x.tx.Query(x.ctx, "DELETE FROM "+t.name+" WHERE "+cond+" RETURNING org, facets, "+t.sizeCol(), args...)
 	if err != nil {
-		return fmt.Errorf("delete %s: %w", t.name, err)
+		return 0, fmt.Errorf("delete %s: %w", t.name, err)
 	}
-	type gone struct {
-		org    string
-		facets []string
-	}
-	var all []gone
+	d := countDelta{}
+	n := 0
 	for rows.Next() {
-		var g gone
-		if err := rows.Scan(&g.org, &g.facets); err != nil {
+		var g placement
+		if err := rows.Scan(&g.org, &g.facets, &g.size); err != nil {
 			rows.Close()
-			return err
+			return 0, err
 		}
-		all = append(all, g)
+		d.add(&g, -1)
+		n++
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("delete %s: %w", t.name, err)
+		return 0, fmt.Errorf("delete %s: %w", t.name, err)
 	}
-	for _, g := range all {
-		if err := x.moveCounts(t.name, &placement{g.org, g.facets}, nil); err != nil {
-			return err
-		}
-	}
-	return nil
+	return n, x.applyCounts(t.name, d)
 }
 
 func (t *table[T]) deleteOrg(x *tx, org string) error {
@@ -629,9 +656,13 @@ type importKey struct{ col, key, what string }
 
 // recount sets the table's counters from its rows.
 func (t *table[T]) recount(x *tx) error {
-	_, err := x.tx.Exec(x.ctx, `INSERT INTO dashkit_counts (tbl, org, facet, n)
-		SELECT $1, org, '', count(*) FROM `+t.name+` GROUP BY org
-		UNION ALL SELECT $1, org, f, count(*) FROM `+t.name+`, unnest(facets) AS f GROUP BY org, f`, t.name)
+	sql := `INSERT INTO dashkit_counts (tbl, org, facet, n)
+		SELECT $1, org, '', count(*) FROM ` + t.name + ` GROUP BY org
+		UNION ALL SELECT $1, org, f, count(*) FROM ` + t.name + `, unnest(facets) AS f GROUP BY org, f`
+	if t.countBytes {
+		sql += ` UNION ALL SELECT $1, org, '` + bytesFacet + `', sum(` + rowSizeSQL + `) FROM ` + t.name + ` GROUP BY org`
+	}
+	_, err := x.tx.Exec(x.ctx, sql, t.name)
 	if err != nil {
 		return fmt.Errorf("count %s: %w", t.name, err)
 	}

@@ -124,3 +124,53 @@ func TestPostgresFlagErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestAuditLogBoundedAcrossServers: on PostgreSQL the audit log's bound
+// holds for the log as a whole. A server started after another (a restart,
+// or a second replica) trims the records the first wrote, which it never
+// counted itself, oldest first.
+func TestAuditLogBoundedAcrossServers(t *testing.T) {
+	pg := postgresURL(t)
+	get := func(base, path string) []byte {
+		t.Helper()
+		req, _ := http.NewRequest("GET", base+path, nil)
+		req.Header.Set("Authorization", "s3cret")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != 200 {
+			t.Fatalf("GET %s: %d %s", path, resp.StatusCode, b)
+		}
+		return b
+	}
+	urlA, _, stopA := startRun(t, "-addr", "127.0.0.1:0", "-secret", "s3cret", "-postgres", pg, "-audit-size", "5")
+	for i := range 8 {
+		get(urlA, fmt.Sprintf("/api/apis?q=a%d", i))
+	}
+	get(urlA, "/api/audit-logs") // writes A's records
+	if err := stopA(); err != nil {
+		t.Fatal(err)
+	}
+	urlB, _, stopB := startRun(t, "-addr", "127.0.0.1:0", "-postgres", pg, "-audit-size", "5")
+	defer stopB()
+	for i := range 3 {
+		get(urlB, fmt.Sprintf("/api/apis?q=b%d", i))
+	}
+	var logs struct {
+		AuditLogs []struct {
+			URL string `json:"url"`
+		} `json:"audit_logs"`
+	}
+	if err := json.Unmarshal(get(urlB, "/api/audit-logs?p=-1"), &logs); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(logs.AuditLogs); n == 0 || n > 5 {
+		t.Fatalf("%d audit records after two servers with a bound of 5: %v", n, logs.AuditLogs)
+	}
+	if !strings.Contains(logs.AuditLogs[0].URL, "q=b2") {
+		t.Fatalf("the newest record is not kept: %v", logs.AuditLogs)
+	}
+}
