@@ -139,14 +139,14 @@ func putAPIAccess(c *call) {
 
 // apiHost is where an API is served: its custom domain when one is on,
 // else the gateway's host; with the gateway's scheme and port.
-func (c *call) apiHost(def *model.APIDefinition) (scheme, host string, port *int) {
+func (c *call) apiHost(def *model.APIDefinition) (scheme, host string, port *int64) {
 	gw, err := url.Parse(c.s.cfg.gatewayURL)
 	if err != nil || gw.Host == "" {
 		gw, _ = url.Parse(DefaultGatewayURL)
 	}
 	scheme, host = gw.Scheme, gw.Hostname()
 	if p := gw.Port(); p != "" {
-		if n, err := strconv.Atoi(p); err == nil && !(n == 80 && scheme == "http") && !(n == 443 && scheme == "https") {
+		if n, err := strconv.ParseInt(p, 10, 64); err == nil && !(n == 80 && scheme == "http") && !(n == 443 && scheme == "https") {
 			port = &n
 		}
 	}
@@ -154,7 +154,7 @@ func (c *call) apiHost(def *model.APIDefinition) (scheme, host string, port *int
 		host, port = def.Domain, nil
 		if h, p, err := net.SplitHostPort(def.Domain); err == nil {
 			host = h
-			if n, err := strconv.Atoi(p); err == nil {
+			if n, err := strconv.ParseInt(p, 10, 64); err == nil {
 				port = &n
 			}
 		}
@@ -162,11 +162,11 @@ func (c *call) apiHost(def *model.APIDefinition) (scheme, host string, port *int
 	return scheme, host, port
 }
 
-func hostPort(host string, port *int) string {
+func hostPort(host string, port *int64) string {
 	if port == nil {
 		return host
 	}
-	return net.JoinHostPort(host, strconv.Itoa(*port))
+	return net.JoinHostPort(host, strconv.FormatInt(*port, 10))
 }
 
 func getAPIURL(c *call) {
@@ -381,8 +381,8 @@ func proxyToGateway(c *call) {
 		out = map[string]any{"raw": string(data)}
 	}
 	c.json(http.StatusOK, struct {
-		StatusCode int               `json:"status_code"`
+		StatusCode int64             `json:"status_code"`
 		Headers    map[string]string `json:"headers"`
 		Body       any               `json:"body"`
-	}{resp.StatusCode, headers, out})
+	}{int64(resp.StatusCode), headers, out})
 }

@@ -85,8 +85,17 @@ func (s *Server) flushAudit(ctx context.Context) {
 	}
 	// The store under the tracking one: audit records change no API, and
 	// the tracking store flushes this queue itself.
+	//
+	// What the log counts changes only once the transaction has committed:
+	// a transaction that fails is rolled back, and a store may run fn
+	// again (PostgreSQL retries a serialization conflict), so fn works on
+	// its own count, the kept records followed by added, from head.
 	q := &s.auditq
+	var added []keptAudit
+	var head int
+	var bytes int64
 	err := s.store.(*trackedStore).Store.UpdateDefinitions(context.WithoutCancel(ctx), func(tx store.DefinitionsTx) error {
+		added, head, bytes = added[:0], q.head, q.bytes
 		for _, r := range recs {
 			if err := tx.InsertAuditLog(r); err != nil {
 				return err
@@ -105,29 +114,38 @@ func (s *Server) flushAudit(ctx context.Context) {
 		}
 		for _, r := range recs {
 			n := auditSize(r)
-			q.kept = append(q.kept, keptAudit{mid: r.MID, size: n})
-			q.bytes += n
+			added = append(added, keptAudit{mid: r.MID, size: n})
+			bytes += n
 		}
-		for len(q.kept)-q.head > s.cfg.auditSize || (s.cfg.auditBytes > 0 && q.bytes > s.cfg.auditBytes) {
-			if len(q.kept) == q.head {
-				break
+		total := len(q.kept) + len(added)
+		for head < total && (total-head > s.cfg.auditSize || (s.cfg.auditBytes > 0 && bytes > s.cfg.auditBytes)) {
+			var oldest keptAudit
+			if head < len(q.kept) {
+				oldest = q.kept[head]
+			} else {
+				oldest = added[head-len(q.kept)]
 			}
-			old := q.kept[q.head]
-			q.kept[q.head] = keptAudit{}
-			q.head++
-			q.bytes -= old.size
+			head++
+			bytes -= oldest.size
 			// A record already gone (a restore, an org's data deleted) is
 			// simply no longer counted.
-			if err := del.DeleteAuditLog(old.mid); err != nil && !errors.Is(err, store.ErrNotFound) {
+			if err := del.DeleteAuditLog(oldest.mid); err != nil && !errors.Is(err, store.ErrNotFound) {
 				return err
 			}
 		}
+		return nil
+	})
+	if err == nil {
+		q.kept = append(q.kept, added...)
+		for i := q.head; i < head; i++ {
+			q.kept[i] = keptAudit{}
+		}
+		q.head, q.bytes = head, bytes
 		if q.head > 64 && q.head > len(q.kept)/2 {
 			q.kept = append(q.kept[:0:0], q.kept[q.head:]...)
 			q.head = 0
 		}
-		return nil
-	})
+	}
 	if err != nil && s.log != nil {
 		s.log.Warn("audit log", "error", err, "records", len(recs))
 	}

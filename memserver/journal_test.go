@@ -1,6 +1,8 @@
 package memserver_test
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"os"
@@ -12,6 +14,8 @@ import (
 
 	"github.com/dashkit/dashkit/memserver"
 	"github.com/dashkit/dashkit/model"
+	"github.com/dashkit/dashkit/store"
+	"github.com/dashkit/dashkit/store/memstore"
 )
 
 // TestJournalRedacts: by default the request journal shows no credential:
@@ -233,5 +237,69 @@ func TestJournalHasAnswerOnceClientHasIt(t *testing.T) {
 			t.Fatalf("request %d: the journal's last exchange is %s %s?%s (route %q, %d bytes)",
 				i, last.Method, last.Path, last.RawQuery, last.Route, len(last.ResponseBody))
 		}
+	}
+}
+
+// retryingStore runs every transaction that writes audit records twice,
+// the first run rolled back, as a store that retries a serialization
+// conflict does (PostgreSQL's, pgstore).
+type retryingStore struct{ store.Store }
+
+type auditSpy struct {
+	store.DefinitionsTx
+	wrote bool
+}
+
+func (x *auditSpy) InsertAuditLog(r *model.AuditLog) error {
+	x.wrote = true
+	return x.DefinitionsTx.InsertAuditLog(r)
+}
+
+func (x *auditSpy) DeleteAuditLog(mid string) error {
+	return x.DefinitionsTx.(store.AuditLogDeleter).DeleteAuditLog(mid)
+}
+
+var errRetry = errors.New("retry")
+
+func (r retryingStore) UpdateDefinitions(ctx context.Context, fn func(tx store.DefinitionsTx) error) error {
+	first := true
+	for {
+		err := r.Store.UpdateDefinitions(ctx, func(tx store.DefinitionsTx) error {
+			spy := &auditSpy{DefinitionsTx: tx}
+			if err := fn(spy); err != nil {
+				return err
+			}
+			if first && spy.wrote {
+				return errRetry
+			}
+			return nil
+		})
+		if first && errors.Is(err, errRetry) {
+			first = false
+			continue
+		}
+		return err
+	}
+}
+
+// TestAuditBoundSurvivesRetriedWrites: the audit log's count of what it
+// keeps changes only when the write of its records commits. A store that
+// runs the write twice (the first run rolled back) once made it count
+// every record twice and drop records it had room for: 8 records under a
+// bound of 10 left 2.
+func TestAuditBoundSurvivesRetriedWrites(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t, memserver.WithStore(retryingStore{memstore.New()}), memserver.WithAuditLogSize(10))
+	for i := 0; i < 8; i++ {
+		want(t, call(t, srv, "GET", "/api/apis?p="+strconv.Itoa(i+1), nil), http.StatusOK)
+	}
+	if n := len(auditLogs(t, srv, "?p=-1").AuditLogs); n != 8 {
+		t.Fatalf("%d audit records after 8 requests under a bound of 10", n)
+	}
+	for i := 0; i < 20; i++ {
+		want(t, call(t, srv, "GET", "/api/apis", nil), http.StatusOK)
+	}
+	if n := len(auditLogs(t, srv, "?p=-1").AuditLogs); n != 10 {
+		t.Fatalf("%d audit records after 29 requests under a bound of 10", n)
 	}
 }

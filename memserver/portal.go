@@ -20,6 +20,7 @@ func portalRoutes() []route {
 	var rs []route
 	for _, part := range []func() []route{
 		portalCatalogueRoutes, portalDocumentationRoutes, portalSettingsRoutes,
+		portalPageRoutes, portalDeveloperRoutes, portalRequestRoutes,
 	} {
 		rs = append(rs, part()...)
 	}
@@ -201,4 +202,54 @@ func followingID(id string, n uint64) string {
 	v.Add(v, new(big.Int).SetUint64(n))
 	v.And(v, new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 96), big.NewInt(1)))
 	return fmt.Sprintf("%024x", v)
+}
+
+// portalList is a page of portal objects as the classic portal answers
+// lists: {"Data":[...],"Pages":n} (portal-developers and portal-keys
+// documentation).
+type portalList[T any] struct {
+	Data  []T   `json:"Data"`
+	Pages int64 `json:"Pages"`
+}
+
+// listPortalKind answers a page of the caller's org's objects of kind (p,
+// q on the name and sort, as other lists), each decoded into T and passed
+// through show before it is answered.
+func listPortalKind[T any](c *call, kind store.PortalKind, show func(*T)) {
+	opts, ok := c.listOptions()
+	if !ok {
+		return
+	}
+	out := portalList[T]{Data: []T{}}
+	err := c.view(func(tx store.DefinitionsReader) error {
+		page, err := tx.ListPortalObjects(kind, c.orgID, opts)
+		if err != nil {
+			return err
+		}
+		out.Pages = int64(page.Pages)
+		for i := range page.Items {
+			var v T
+			if err := decodeStored(&page.Items[i], &v); err != nil {
+				return err
+			}
+			if show != nil {
+				show(&v)
+			}
+			out.Data = append(out.Data, v)
+		}
+		return nil
+	})
+	if c.storeFailed(err, http.StatusNotFound, "") {
+		return
+	}
+	c.json(http.StatusOK, &out)
+}
+
+// portalConflict turns the store's conflict on an object's Key into the
+// 409 answer msg, inside a transaction.
+func (c *call) portalConflict(err error, msg string) error {
+	if errors.Is(err, store.ErrConflict) {
+		return c.failTx(http.StatusConflict, msg)
+	}
+	return err
 }

@@ -326,6 +326,10 @@ func createPortalObjects(t *testing.T, srv *memserver.Server, policy string) por
 	wantOK(t, call(t, srv, "POST", "/api/portal/css", map[string]any{"page_css": "body{}"}), "")
 	wantOK(t, call(t, srv, "POST", "/api/portal/js", map[string]any{"page_js": "1"}), "")
 	p.documentation = wantOK(t, call(t, srv, "POST", "/api/portal/documentation", map[string]any{"doc_type": "swagger", "documentation": "eyJ9"}), "").Message
+	p.page = wantOK(t, call(t, srv, "POST", "/api/portal/pages", map[string]any{"title": "Home", "slug": "home", "template_name": "default_home"}), "").Message
+	p.developerEmail = "walker@developers.example"
+	p.developer = wantOK(t, call(t, srv, "POST", "/api/portal/developers", map[string]any{"email": p.developerEmail, "password": "walk-the-walk"}), "").Message
+	p.request = wantOK(t, call(t, srv, "POST", "/api/portal/requests", map[string]any{"by_user": p.developer, "apply_policies": []string{policy}}), "").Message
 	return p
 }
 

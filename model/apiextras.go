@@ -28,7 +28,7 @@ type NameValue struct {
 type URLComponents struct {
 	Protocol        string      `json:"protocol"`
 	Domain          string      `json:"domain"`
-	Port            *int        `json:"port"`
+	Port            *int64      `json:"port"`
 	ListenPath      string      `json:"listen_path"`
 	EndpointPath    string      `json:"endpoint_path"`
 	QueryParameters []NameValue `json:"query_parameters"`
@@ -63,7 +63,7 @@ type ProxyRequest struct {
 // ProxyResponse is the gateway's answer to a proxied request (schema
 // ProxyResponse).
 type ProxyResponse struct {
-	StatusCode int               `json:"status_code"`
+	StatusCode int64             `json:"status_code"`
 	Headers    map[string]string `json:"headers"`
 	Body       json.RawMessage   `json:"body"`
 

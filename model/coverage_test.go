@@ -64,6 +64,36 @@ var coverageRoots = []schemaRoot{
 	{dashboardAPI, "ApiStatusMessage", model.StatusMessage{}},
 	{dashboardAPI, "ApiImportByUrlPayload", model.ImportByURLPayload{}},
 	{dashboardAPI, "AggregateAnalyticsData", model.AggregateAnalyticsData{}},
+	{dashboardAPI, "ResultUnit", model.AnalyticsResultUnit{}},
+	{dashboardAPI, "ResultId", model.AnalyticsResultID{}},
+	// Certificates.
+	{dashboardAPI, "APICertificateStatusMessage", model.CertificateStatusMessage{}},
+	{dashboardAPI, "APIUsageSummary", model.APIUsageSummary{}},
+	{dashboardAPI, "APIsUsingCertificate", model.APIsUsingCertificate{}},
+	{dashboardAPI, "CertificateBasics", model.CertificateBasicsList{}},
+	{dashboardAPI, "CertificateDependencies", model.CertificateDependencies{}},
+	{dashboardAPI, "CertificateDetailedList", model.CertificateDetailedList{}},
+	{dashboardAPI, "CertificateList", model.CertificateList{}},
+	{dashboardAPI, "CertsCertificateBasics", model.CertificateBasics{}},
+	{dashboardAPI, "CertsCertificateMeta", model.CertificateMeta{}},
+	{dashboardAPI, "PkixName", model.PkixName{}},
+	// Schemas and the example catalogue.
+	{dashboardAPI, "OASSchemaResponse", model.OASSchemaResponse{}},
+	{dashboardAPI, "AllApidefSchemasResponse", model.AllAPIDefSchemasResponse{}},
+	{dashboardAPI, "ExampleAPIMetadata", model.ExampleAPIMetadata{}},
+	{dashboardAPI, "DetailedExampleAPIMetadata", model.DetailedExampleAPIMetadata{}},
+	// API extras: URLs, the proxy.
+	{dashboardAPI, "URLVals", model.APIURL{}},
+	{dashboardAPI, "OASServerURLsResponse", model.OASServerURLs{}},
+	{dashboardAPI, "URLComponents", model.URLComponents{}},
+	{dashboardAPI, "ProxyRequest", model.ProxyRequest{}},
+	{dashboardAPI, "ProxyResponse", model.ProxyResponse{}},
+	// System stats and org notifications.
+	{dashboardAPI, "SystemStatsResp", model.SystemStatsResponse{}},
+	{dashboardAPI, "EntityStats", model.EntityStats{}},
+	{dashboardAPI, "IndividualStats", model.IndividualStats{}},
+	{dashboardAPI, "OrganisationNotification", model.OrganisationNotification{}},
+	{dashboardAPI, "CertificateExpiryData", model.CertificateExpiryData{}},
 	{adminAPI, "ApiDefinition", model.APIDefinitionWrapper{}},
 	{adminAPI, "ApiDefinitions", model.APIListResponse{}},
 	{adminAPI, "APIDefinition", model.APIDefinition{}},
@@ -300,6 +330,10 @@ var typeDeviations = map[string]string{
 	// null limit (no per-API limit) means the same as a zero one, which is
 	// what the model writes back.
 	"AccessDefinition.limit": "a value as the gateway",
+	// The description says string without a format; its examples of GET
+	// /api/org/notifications are RFC 3339 times with fractions
+	// ("2024-05-19T08:23:29.173+03:00"), as a Go time.Time writes them.
+	"OrganisationNotification.created_at": "a time, as the description's examples",
 }
 
 var (

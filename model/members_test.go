@@ -25,6 +25,11 @@ var ownObjects = map[string]string{
 	"session-full.json":      "SessionState",
 	"oauth-client-full.json": "OAuthClient",
 	"asset-full.json":        "Asset",
+	// The classic portal: a key request holds a developer, a catalogue
+	// entry and its configuration, every member Tyk's classic portal
+	// documentation shows for them.
+	"portal-key-request-full.json": "PortalKeyRequest",
+	"portal-page-full.json":        "PortalPage",
 }
 
 func readTestdata(t *testing.T, name string) []byte {

@@ -42,6 +42,8 @@ var modelTypes = map[string]func() any{
 	"Organisation":             func() any { return new(model.Organisation) },
 	"OrganisationListResponse": func() any { return new(model.OrganisationListResponse) },
 	"Policy":                   func() any { return new(model.Policy) },
+	"PortalKeyRequest":         func() any { return new(model.PortalKeyRequest) },
+	"PortalPage":               func() any { return new(model.PortalPage) },
 	"PolicyListResponse":       func() any { return new(model.PolicyListResponse) },
 	"ReloadResponse":           func() any { return new(model.ReloadResponse) },
 	"ImportByURLPayload":       func() any { return new(model.ImportByURLPayload) },

@@ -315,8 +315,10 @@ type tx struct {
 	checks []check
 	fresh  int64
 	// seen caches the committed keys a write transaction read (by hash; nil
-	// for none), seenID their ids: the writer holds the lock, so they stay
-	// as read.
+	// for none), seenID their ids, so that a key found and then updated is
+	// read once. Writers of this process wait for the lock; another process
+	// on the same Redis may write meanwhile, and the commit script's checks
+	// are what keep an insert from taking what it wrote.
 	seen   map[string]*rec
 	seenID map[string]string
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/dashkit/dashkit/store/pgstore/pgtest"
+	"github.com/dashkit/dashkit/store/redisstore/redistest"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -172,5 +173,69 @@ func TestAuditLogBoundedAcrossServers(t *testing.T) {
 	}
 	if !strings.Contains(logs.AuditLogs[0].URL, "q=b2") {
 		t.Fatalf("the newest record is not kept: %v", logs.AuditLogs)
+	}
+}
+
+// TestTwoServersShareKeysThroughRedis: with -postgres and -redis, two
+// memservers share the definitions and the keys: a key created on one,
+// under a policy also created there, is read, changed and deleted on the
+// other.
+func TestTwoServersShareKeysThroughRedis(t *testing.T) {
+	pg := postgresURL(t)
+	rs := redistest.Start(t)
+	urlA, _, stopA := startRun(t, "-addr", "127.0.0.1:0", "-secret", "s3cret", "-postgres", pg, "-redis", rs.URL)
+	defer stopA()
+	urlB, _, stopB := startRun(t, "-addr", "127.0.0.1:0", "-postgres", pg, "-redis", rs.URL)
+	defer stopB()
+	do := func(method, base, path, body string) (int, map[string]any) {
+		t.Helper()
+		req, _ := http.NewRequest(method, base+path, strings.NewReader(body))
+		req.Header.Set("Authorization", "s3cret")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		var out map[string]any
+		json.Unmarshal(b, &out)
+		return resp.StatusCode, out
+	}
+	if code, out := do("POST", urlA, "/api/portal/policies", `{"name":"shared","id":"shared-policy","rate":5,"per":1}`); code != 200 {
+		t.Fatalf("policy on A: %d %v", code, out)
+	}
+	code, created := do("POST", urlA, "/api/keys", `{"apply_policies":["shared-policy"]}`)
+	key, _ := created["key_id"].(string)
+	if code != 200 || key == "" {
+		t.Fatalf("key on A: %d %v", code, created)
+	}
+	// A member of the key's own, which its policy does not set.
+	alias := func(base string) any {
+		t.Helper()
+		code, got := do("GET", base, "/api/keys/"+key, "")
+		if code != 200 {
+			t.Fatalf("GET the key on %s: %d %v", base, code, got)
+		}
+		data, _ := got["data"].(map[string]any)
+		return data["alias"]
+	}
+	if got := alias(urlB); got != "" {
+		t.Fatalf("B reads A's key with alias %v, want none", got)
+	}
+	_, got := do("GET", urlB, "/api/keys/"+key, "")
+	session := got["data"].(map[string]any)
+	session["alias"] = "renamed by B"
+	body, _ := json.Marshal(session)
+	if code, out := do("PUT", urlB, "/api/keys/"+key, string(body)); code != 200 {
+		t.Fatalf("update on B: %d %v", code, out)
+	}
+	if got := alias(urlA); got != "renamed by B" {
+		t.Fatalf("A reads the key with alias %v after B renamed it", got)
+	}
+	if code, out := do("DELETE", urlB, "/api/keys/"+key, ""); code != 200 {
+		t.Fatalf("delete on B: %d %v", code, out)
+	}
+	if code, _ := do("GET", urlA, "/api/keys/"+key, ""); code == 200 {
+		t.Fatal("A still serves the key B deleted")
 	}
 }
