@@ -618,11 +618,9 @@ func (t *tx) DeleteOrgKeys(orgID string) error {
 // script builds the arguments of commitScript.
 type script struct{ args []any }
 
-func (b *script) op(args ...string) {
+func (b *script) op(args ...any) {
 	b.args = append(b.args, strconv.Itoa(len(args)))
-	for _, a := range args {
-		b.args = append(b.args, a)
-	}
+	b.args = append(b.args, args...)
 }
 
 // opChunk bounds the arguments of one grouped write, within what the
@@ -631,14 +629,20 @@ const opChunk = 2000
 
 // grouped adds cmd key... with args in chunks of at most opChunk groups of
 // width values each.
-func (b *script) grouped(cmd, key string, width int, args []string) {
+func grouped[T any](b *script, cmd, key string, width int, args []T) {
 	for start := 0; start < len(args); start += opChunk * width {
 		part := args[start:min(start+opChunk*width, len(args))]
-		head := []string{cmd}
-		if key != "" {
-			head = append(head, key)
+		head := 2
+		if key == "" {
+			head = 1
 		}
-		b.op(append(head, part...)...)
+		b.args = append(b.args, strconv.Itoa(head+len(part)), cmd)
+		if key != "" {
+			b.args = append(b.args, key)
+		}
+		for _, a := range part {
+			b.args = append(b.args, a)
+		}
 	}
 }
 
@@ -656,9 +660,9 @@ func seqToken(seq int64) string {
 type writeSet struct {
 	dels  []string
 	zrem  map[string][]string // sorted set: members
-	mset  []string            // key, value: no TTL
+	mset  []any               // key, value: no TTL
 	msetm []string            // meta records without a TTL: key, json, seq
-	ttled [][]string          // SET ... PX and SETM with a TTL, one by one
+	ttled [][]any             // SET ... PX and SETM with a TTL, one by one
 	zadd  map[string][]string // sorted set: seq, member
 	order []string            // the sorted sets, in the order first met
 }
@@ -709,17 +713,17 @@ func (t *tx) commit() error {
 		b.args = append(b.args, c.id, c.hash, c.userKey, c.org)
 	}
 	b.args = append(b.args, strconv.FormatInt(t.fresh, 10))
-	b.grouped("DEL", "", 1, w.dels)
+	grouped(b, "DEL", "", 1, w.dels)
 	for _, set := range w.order {
-		b.grouped("ZREM", set, 1, w.zrem[set])
+		grouped(b, "ZREM", set, 1, w.zrem[set])
 	}
-	b.grouped("MSET", "", 2, w.mset)
-	b.grouped("MSETM", "", 3, w.msetm)
+	grouped(b, "MSET", "", 2, w.mset)
+	grouped(b, "MSETM", "", 3, w.msetm)
 	for _, op := range w.ttled {
 		b.op(op...)
 	}
 	for _, set := range w.order {
-		b.grouped("ZADD", set, 2, w.zadd[set])
+		grouped(b, "ZADD", set, 2, w.zadd[set])
 	}
 	res, err := commitScript.Run(t.ctx, s.client, nil, b.args...).Result()
 	if err != nil {
@@ -751,7 +755,8 @@ func (s *Sessions) writeOps(w *writeSet, r *rec) error {
 	head = append(head[:len(head)-1], `,"seq":`...)
 	seq := seqToken(r.seq)
 	fresh := r.seq > freshBase
-	strs := []string{r.sessionKey(), string(r.sess), s.idKey(r.id), r.hash}
+	// The session goes as the bytes it is, not copied into a string.
+	strs := []any{r.sessionKey(), r.sess, s.idKey(r.id), r.hash}
 	if r.user != "" {
 		strs = append(strs, s.userKey(r.org, r.user), r.hash)
 	}
@@ -761,10 +766,10 @@ func (s *Sessions) writeOps(w *writeSet, r *rec) error {
 	if r.ttl > 0 {
 		ms := strconv.FormatInt(max(r.ttl.Milliseconds(), 1), 10)
 		for i := 0; i < len(strs); i += 2 {
-			w.ttled = append(w.ttled, []string{"SET", strs[i], strs[i+1], "PX", ms})
+			w.ttled = append(w.ttled, []any{"SET", strs[i], strs[i+1], "PX", ms})
 		}
 		if fresh {
-			w.ttled = append(w.ttled, []string{"SETM", s.metaKey(r.hash), string(head), seq, ms})
+			w.ttled = append(w.ttled, []any{"SETM", s.metaKey(r.hash), string(head), seq, ms})
 		}
 	} else {
 		w.mset = append(w.mset, strs...)
