@@ -186,7 +186,8 @@ func TestRoutesExist(t *testing.T) {
 
 // served reports whether the memserver has a route for the operation
 // method path, by asking it (with every parameter "1") and reading which
-// route answered. Another route may answer the probe (GET /api/apis/groups
+// route answered from its journal, which holds an exchange by the time its
+// answer arrives. Another route may answer the probe (GET /api/apis/groups
 // reaches GET /api/apis/{id}); only the operation itself counts.
 func served(t *testing.T, srv *memserver.Server, method, path string) bool {
 	t.Helper()

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -129,7 +130,7 @@ func startGateway(t *testing.T, srv *memserver.Server, rs *redistest.Server) str
   "db_app_conf_options": {"connection_string": %q},
   "policies": {"policy_source": "service", "policy_connection_string": %q},
   "storage": {"type": "redis", "host": %q, "port": %s},
-  "hash_keys": true, "hash_key_function": "murmur64",
+  "hash_keys": true, "hash_key_function": "murmur64", "enforce_org_quotas": true,
   "app_path": %q, "middleware_path": %q, "template_path": %q
 }`, gwPort, nodeSecret, srv.URL, srv.URL, host, port,
 		filepath.Join(dir, "apps"), filepath.Join(dir, "middleware"), filepath.Join(dir, "templates"))
@@ -281,7 +282,28 @@ func TestRealGateway(t *testing.T) {
 		func() int { return through(t, gw, "/moved/x", fresh.KeyID) }, 403)
 	t.Logf("deleted key refused %v after the DELETE", time.Since(deletedAt))
 
-	measureAPIToServed(t, srv, client, gw, upstream.URL)
+	// An org key's quota: the gateway reads the org's session at
+	// orgkey.<org> (enforce_org_quotas) for an API it loads once the org
+	// key exists (it remembers per loaded API that an org had none).
+	const orgQuota = 3
+	want(t, adminCall(t, srv, "POST", "/admin/org/keys", map[string]any{"org_id": srv.OrgID, "quota_max": orgQuota,
+		"quota_renewal_rate": 3600}), http.StatusOK)
+	measureAPIToServed(t, srv, client, gw, upstream.URL) // the request that finds it served is the quota's first
+	passed := 1
+	for {
+		code, body := throughBody(t, gw, "/fresh/x", "")
+		if code == 200 && passed <= orgQuota {
+			passed++
+			continue
+		}
+		if code != 403 || !strings.Contains(body, "organisation quota has been exceeded") {
+			t.Fatalf("request %d under an org quota of %d: %d %s, want 403 and the org quota's message", passed+1, orgQuota, code, body)
+		}
+		break
+	}
+	if passed != orgQuota {
+		t.Errorf("%d requests passed an org quota of %d", passed, orgQuota)
+	}
 
 	// A deleted API stops being served.
 	want(t, call(t, srv, "DELETE", "/api/apis/"+dbID, nil), http.StatusOK)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -243,5 +244,58 @@ func TestResetAnnouncesEveryKey(t *testing.T) {
 	ctx := context.Background()
 	if client.Exists(ctx, "apikey-"+model.KeyHash(seeded[0].KeyID), "orgkey."+srv.OrgID).Val() != 0 {
 		t.Error("seeded keys or the org key kept in Redis after Reset")
+	}
+}
+
+// TestOrgKeysInRedis: with redisstore sessions an org key made through the
+// Admin API is the org's session at orgkey.<org>, unhashed, where the
+// gateway reads it for enforce_org_quotas (gateway/server.go: the org store
+// has the prefix "orgkey." and does not hash), and not a key at apikey-; a
+// change or deletion is announced under the org id, under which the gateway
+// caches an org's session (gateway/mw_organisation_activity.go).
+func TestOrgKeysInRedis(t *testing.T) {
+	t.Parallel()
+	rs := redistest.Start(t)
+	client := rs.Client(t)
+	l := listen(t, client)
+	srv := newServer(t, memserver.WithNodeSecret(nodeSecret), memserver.WithNotifier(redisstore.NewNotifier(client)),
+		memserver.WithSessions(redisstore.New(client)))
+	ctx := context.Background()
+	orgSession := func() (model.SessionState, error) {
+		var sess model.SessionState
+		b, err := client.Get(ctx, "orgkey."+srv.OrgID).Bytes()
+		if err == nil {
+			err = json.Unmarshal(b, &sess)
+		}
+		return sess, err
+	}
+	want(t, adminCall(t, srv, "POST", "/admin/org/keys", map[string]any{"org_id": srv.OrgID, "quota_max": 100,
+		"quota_renewal_rate": 3600, "rate": 50, "per": 1}), http.StatusOK)
+	sess, err := orgSession()
+	if err != nil || sess.QuotaMax != 100 || sess.QuotaRenewalRate != 3600 || sess.Rate != 50 || sess.OrgID != srv.OrgID {
+		t.Fatalf("orgkey.%s: %+v, %v", srv.OrgID, sess, err)
+	}
+	if client.Exists(ctx, "apikey-"+model.KeyHash(srv.OrgID)).Val() != 0 {
+		t.Fatal("the org key is a key at apikey- too: the org id would open APIs")
+	}
+	var k model.KeyData
+	adminCall(t, srv, "GET", "/admin/org/keys/"+srv.OrgID, nil).Into(t, &k)
+	if k.Data.QuotaMax != 100 {
+		t.Fatalf("GET org key: %+v", k.Data)
+	}
+
+	want(t, adminCall(t, srv, "PUT", "/admin/org/keys/"+srv.OrgID, map[string]any{"quota_max": 7, "quota_renewal_rate": 60}), http.StatusOK)
+	if n := l.next(model.NoticeKeySpaceUpdate); !slices.Contains(strings.Split(n.Payload, ","), srv.OrgID) {
+		t.Errorf("org key update announced as %q, want the org id %s", n.Payload, srv.OrgID)
+	}
+	if sess, err := orgSession(); err != nil || sess.QuotaMax != 7 {
+		t.Fatalf("orgkey after PUT: %+v, %v", sess, err)
+	}
+	want(t, adminCall(t, srv, "DELETE", "/admin/org/keys/"+srv.OrgID, nil), http.StatusOK)
+	if n := l.next(model.NoticeKeySpaceUpdate); !slices.Contains(strings.Split(n.Payload, ","), srv.OrgID) {
+		t.Errorf("org key delete announced as %q, want the org id %s", n.Payload, srv.OrgID)
+	}
+	if client.Exists(ctx, "orgkey."+srv.OrgID).Val() != 0 {
+		t.Fatal("orgkey kept after DELETE")
 	}
 }

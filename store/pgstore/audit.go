@@ -22,21 +22,18 @@ const trimChunk = 512
 // bytes (two copies of each record's JSON and some 256 bytes of row and
 // indexes) are at most maxBytes (store.AuditLogTrimmer). It is one pass in
 // SQL over the records it deletes: the totals it compares come from the
-// counters, so a log within its bounds costs two look-ups. Every process
+// counters, so a log within its bounds costs one look-up. Every process
 // sharing the database trims the same log, whoever wrote the records.
 func (t *defTx) TrimAuditLogs(maxRecords int, maxBytes int64) (int, error) {
-	n, err := t.count(auditLogs.name, "", true, "")
+	// Both totals in one round trip.
+	var n, size int64
+	err := t.tx.tx.QueryRow(t.ctx, `SELECT coalesce(sum(n) FILTER (WHERE facet = ''), 0), coalesce(sum(n) FILTER (WHERE facet = $2), 0)
+		FROM dashkit_counts WHERE tbl = $1 AND facet IN ('', $2)`, auditLogs.name, bytesFacet).Scan(&n, &size)
 	if err != nil {
 		return 0, fmt.Errorf("trim audit log: %w", err)
 	}
-	size := 0
-	if maxBytes > 0 {
-		if size, err = t.count(auditLogs.name, "", true, bytesFacet); err != nil {
-			return 0, fmt.Errorf("trim audit log: %w", err)
-		}
-	}
-	overRecords := n - max(maxRecords, 0)
-	overBytes := int64(size) - maxBytes
+	overRecords := int(n) - max(maxRecords, 0)
+	overBytes := size - maxBytes
 	if overRecords <= 0 && (maxBytes <= 0 || overBytes <= 0) {
 		return 0, nil
 	}

@@ -289,23 +289,32 @@ func (x *tx) moveCounts(tbl string, old, cur *placement) error {
 
 // applyCounts moves the counters of tbl by d, in one statement.
 func (x *tx) applyCounts(tbl string, d countDelta) error {
-	var orgs, facets []string
-	var ns []int64
+	moves := false
+	for _, n := range d {
+		moves = moves || n != 0
+	}
+	if !moves {
+		return nil
+	}
+	sql, args := countsStatement(tbl, d)
+	if _, err := x.tx.Exec(x.ctx, sql, args...); err != nil {
+		return fmt.Errorf("count %s: %w", tbl, err)
+	}
+	return nil
+}
+
+// countsStatement is the statement that moves the counters of tbl by d
+// (none when d moves nothing: the arrays are empty).
+func countsStatement(tbl string, d countDelta) (string, []any) {
+	orgs, facets, ns := []string{}, []string{}, []int64{}
 	for k, n := range d {
 		if n != 0 {
 			orgs, facets, ns = append(orgs, k[0]), append(facets, k[1]), append(ns, n)
 		}
 	}
-	if len(ns) == 0 {
-		return nil
-	}
-	_, err := x.tx.Exec(x.ctx, `INSERT INTO dashkit_counts (tbl, org, facet, n)
+	return `INSERT INTO dashkit_counts (tbl, org, facet, n)
 		SELECT $1, o, f, n FROM unnest($2::text[], $3::text[], $4::bigint[]) AS u(o, f, n)
-		ON CONFLICT (tbl, org, facet) DO UPDATE SET n = dashkit_counts.n + EXCLUDED.n`, tbl, orgs, facets, ns)
-	if err != nil {
-		return fmt.Errorf("count %s: %w", tbl, err)
-	}
-	return nil
+		ON CONFLICT (tbl, org, facet) DO UPDATE SET n = dashkit_counts.n + EXCLUDED.n`, []any{tbl, orgs, facets, ns}
 }
 
 // count reads a counter: of one org, or of every org.

@@ -238,26 +238,48 @@ func (t *table[T]) get(x *tx, col string, key any, what string) (*T, error) {
 func (t *table[T]) byID(x *tx, id string) (*T, error) { return t.get(x, "id", id, strconv.Quote(id)) }
 
 // checkUniques fails with ErrConflict when another object holds one of
-// o's unique identifiers. The unique indexes hold in any case; the check
-// is there so that a conflict is an error of the call, not an aborted
-// transaction.
-func (t *table[T]) checkUniques(x *tx, o *T, id string) error {
+// o's unique identifiers and, with isNew, when id itself is taken. The
+// unique indexes hold in any case; the check is there so that a conflict
+// is an error of the call, not an aborted transaction. It is one query,
+// one round trip, whatever the number of identifiers.
+func (t *table[T]) checkUniques(x *tx, o *T, id string, isNew bool) error {
+	var cols []string
+	var args []any
+	var keys [][]byte
+	var whats []string
+	if isNew {
+		args = append(args, id)
+		cols = append(cols, "(SELECT id FROM "+t.name+" WHERE id = $1)")
+		keys, whats = append(keys, nil), append(whats, "")
+	}
 	for _, u := range t.uniques {
 		k, ok := u.key(o)
 		if !ok {
 			continue
 		}
-		var other string
-		err := x.tx.QueryRow(x.ctx, "SELECT id FROM "+t.name+" WHERE u_"+u.col+" = $1", k).Scan(&other)
-		if errors.Is(err, pgx.ErrNoRows) {
-			continue
-		}
-		if err != nil {
-			return fmt.Errorf("%s %q: check %s: %w", t.noun, id, u.what, err)
-		}
-		if other != id {
+		args = append(args, k)
+		cols = append(cols, "(SELECT id FROM "+t.name+" WHERE u_"+u.col+" = $"+strconv.Itoa(len(args))+")")
+		keys, whats = append(keys, k), append(whats, u.what)
+	}
+	if len(cols) == 0 {
+		return nil
+	}
+	holders := make([]*string, len(cols))
+	dest := make([]any, len(cols))
+	for i := range holders {
+		dest[i] = &holders[i]
+	}
+	if err := x.tx.QueryRow(x.ctx, "SELECT "+strings.Join(cols, ", "), args...).Scan(dest...); err != nil {
+		return fmt.Errorf("%s %q: check identifiers: %w", t.noun, id, err)
+	}
+	for i, other := range holders {
+		switch {
+		case other == nil:
+		case keys[i] == nil: // the id itself
+			return fmt.Errorf("%s %q: already exists: %w", t.noun, id, store.ErrConflict)
+		case *other != id:
 			return fmt.Errorf("%s %q: %s %q already used by %s %q: %w",
-				t.noun, id, u.what, displayKey(k), t.noun, other, store.ErrConflict)
+				t.noun, id, whats[i], displayKey(keys[i]), t.noun, *other, store.ErrConflict)
 		}
 	}
 	return nil
@@ -336,14 +358,7 @@ func (t *table[T]) insert(x *tx, o *T) error {
 	if id == "" {
 		return fmt.Errorf("insert %s: empty id: %w", t.noun, store.ErrInvalid)
 	}
-	var exists bool
-	if err := x.tx.QueryRow(x.ctx, "SELECT EXISTS (SELECT 1 FROM "+t.name+" WHERE id = $1)", id).Scan(&exists); err != nil {
-		return fmt.Errorf("insert %s %q: %w", t.noun, id, err)
-	}
-	if exists {
-		return fmt.Errorf("%s %q: already exists: %w", t.noun, id, store.ErrConflict)
-	}
-	if err := t.checkUniques(x, o, id); err != nil {
+	if err := t.checkUniques(x, o, id, true); err != nil {
 		return err
 	}
 	names, vals, err := t.columns(o)
@@ -360,10 +375,27 @@ func (t *table[T]) insert(x *tx, o *T) error {
 			ph[i] += "::jsonb"
 		}
 	}
-	if _, err := x.tx.Exec(x.ctx, "INSERT INTO "+t.name+" ("+strings.Join(names, ", ")+") VALUES ("+strings.Join(ph, ", ")+")", vals...); err != nil {
+	// The row and its counters in one round trip.
+	d := countDelta{}
+	d.add(&placement{t.org(o), t.facetsOf(o), t.sizeOf(vals[2].(string))}, 1)
+	batch := &pgx.Batch{}
+	batch.Queue("INSERT INTO "+t.name+" ("+strings.Join(names, ", ")+") VALUES ("+strings.Join(ph, ", ")+")", vals...)
+	countSQL, countArgs := countsStatement(t.name, d)
+	batch.Queue(countSQL, countArgs...)
+	br := x.tx.SendBatch(x.ctx, batch)
+	_, err = br.Exec()
+	if err != nil {
+		br.Close()
 		return fmt.Errorf("store %s %q: %w", t.noun, id, mapErr(err))
 	}
-	return x.moveCounts(t.name, nil, &placement{t.org(o), t.facetsOf(o), t.sizeOf(vals[2].(string))})
+	_, err = br.Exec()
+	if cerr := br.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("count %s: %w", t.name, err)
+	}
+	return nil
 }
 
 func (t *table[T]) copyOf(o *T) (*T, error) {
@@ -389,7 +421,7 @@ func (t *table[T]) update(x *tx, o *T) error {
 	if err != nil {
 		return fmt.Errorf("update %s %q: %w", t.noun, id, err)
 	}
-	if err := t.checkUniques(x, o, id); err != nil {
+	if err := t.checkUniques(x, o, id, false); err != nil {
 		return err
 	}
 	names, vals, err := t.columns(o)

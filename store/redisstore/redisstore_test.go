@@ -3,6 +3,7 @@ package redisstore_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -85,15 +86,42 @@ func TestGatewayLayout(t *testing.T) {
 		t.Errorf("dashkit keys left after the only key went: %v", keys)
 	}
 
-	// Org sessions are at orgkey.<org>, unhashed.
-	if err := s.SetOrgSession(ctx, org, &model.SessionState{OrgID: org, QuotaMax: 10}); err != nil {
+	// An org's own key (its id is the org id) keeps its session at
+	// orgkey.<org>, unhashed, where the gateway reads an org's session
+	// (gateway/server.go: DefaultOrgStore on the prefix "orgkey.", not
+	// hashed), and not at apikey-: the org id opens no API.
+	orgKey := &store.Key{ID: org, Hash: model.KeyHash(org), OrgID: org, Session: model.SessionState{OrgID: org, QuotaMax: 10, QuotaRenewalRate: 3600}}
+	if err := s.UpdateSessions(ctx, func(tx store.SessionsTx) error { return tx.InsertKey(orgKey) }); err != nil {
 		t.Fatal(err)
 	}
-	if c.Exists(ctx, "orgkey."+org).Val() != 1 {
-		t.Fatal("no orgkey." + org)
+	raw, err = c.Get(ctx, "orgkey."+org).Bytes()
+	if err != nil {
+		t.Fatalf("orgkey.%s: %v", org, err)
 	}
-	got, err := s.OrgSession(ctx, org)
-	if err != nil || got.QuotaMax != 10 {
-		t.Fatalf("OrgSession = %+v, %v", got, err)
+	want, _ = json.Marshal(&orgKey.Session)
+	if string(raw) != string(want) {
+		t.Fatalf("org session stored as\n%s\nwant\n%s", raw, want)
+	}
+	if c.Exists(ctx, "apikey-"+orgKey.Hash).Val() != 0 {
+		t.Fatal("the org key is at apikey- too")
+	}
+	var got *store.Key
+	err = s.ViewSessions(ctx, func(tx store.SessionsReader) (err error) {
+		got, err = tx.GetKey(org)
+		return err
+	})
+	if err != nil || got.Session.QuotaMax != 10 {
+		t.Fatalf("GetKey(org) = %+v, %v", got, err)
+	}
+	// A second org key conflicts, in the commit's checks.
+	err = s.UpdateSessions(ctx, func(tx store.SessionsTx) error { return tx.InsertKey(orgKey) })
+	if !errors.Is(err, store.ErrConflict) {
+		t.Fatalf("second org key: %v, want a conflict", err)
+	}
+	if err := s.UpdateSessions(ctx, func(tx store.SessionsTx) error { return tx.DeleteKey(org) }); err != nil {
+		t.Fatal(err)
+	}
+	if c.Exists(ctx, "orgkey."+org).Val() != 0 {
+		t.Fatal("org session kept after its key was deleted")
 	}
 }

@@ -2,11 +2,13 @@ package redisstore
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/dashkit/dashkit/model"
 	"github.com/dashkit/dashkit/store"
@@ -69,46 +71,79 @@ func (s *Sessions) Restore(ctx context.Context, snap store.Snapshot) error {
 	return s.replace(ctx, sn.recs, sn.seq)
 }
 
-// replace deletes every key and writes recs: the sessions and dashkit's
-// own keys, in batches of one MULTI/EXEC each.
+// replace deletes every key and writes recs (committed records, their
+// creation numbers kept): the sessions and dashkit's own keys, in batches of
+// one script each.
 func (s *Sessions) replace(ctx context.Context, recs []*rec, seq int64) error {
 	cur, _, err := s.all(ctx)
 	if err != nil {
 		return err
 	}
-	del := &tx{s: s, ctx: ctx, byHash: map[string]*rec{}, byID: map[string]string{}, byUser: map[string]string{}, old: map[string]*rec{}}
-	for _, r := range cur {
-		del.drop(r)
-	}
-	if err := del.commit(); err != nil {
-		return err
-	}
-	// What the sorted sets still name (sessions Redis expired) goes too.
-	var stale []string
-	iter := s.client.Scan(ctx, 0, s.prefix+"*", 1000).Iterator()
-	for iter.Next(ctx) {
-		stale = append(stale, iter.Val())
-	}
-	if err := iter.Err(); err != nil {
-		return fmt.Errorf("redisstore: scan: %w", err)
-	}
-	for i := 0; i < len(stale); i += 1000 {
-		if err := s.client.Del(ctx, stale[i:min(i+1000, len(stale))]...).Err(); err != nil {
+	for i := 0; i < len(cur); i += replaceBatch {
+		part := cur[i:min(i+replaceBatch, len(cur))]
+		names := make([]string, len(part))
+		for j, r := range part {
+			names[j] = r.sessionKey()
+		}
+		if err := s.client.Unlink(ctx, names...).Err(); err != nil {
 			return fmt.Errorf("redisstore: %w", err)
 		}
 	}
-	for i := 0; i < len(recs); i += 1000 {
-		put := &tx{s: s, ctx: ctx, byHash: map[string]*rec{}, byID: map[string]string{}, byUser: map[string]string{}, old: map[string]*rec{}}
-		for _, r := range recs[i:min(i+1000, len(recs))] {
-			if err := put.put(&r.key, r.seq); err != nil {
-				return err
+	// Then every key of dashkit's own, those the sorted sets still name
+	// (sessions Redis expired) too.
+	iter := s.client.Scan(ctx, 0, s.prefix+"*", replaceBatch).Iterator()
+	var stale []string
+	flush := func() error {
+		if len(stale) == 0 {
+			return nil
+		}
+		err := s.client.Unlink(ctx, stale...).Err()
+		stale = stale[:0]
+		return err
+	}
+	for iter.Next(ctx) {
+		if stale = append(stale, iter.Val()); len(stale) == replaceBatch {
+			if err := flush(); err != nil {
+				return fmt.Errorf("redisstore: %w", err)
 			}
+		}
+	}
+	if err := cmp.Or(iter.Err(), flush()); err != nil {
+		return fmt.Errorf("redisstore: scan: %w", err)
+	}
+	now := s.now()
+	for i := 0; i < len(recs); i += replaceBatch {
+		put := s.writeTx(ctx)
+		for _, r := range recs[i:min(i+replaceBatch, len(recs))] {
+			c := *r
+			c.pending = true
+			if c.ttl == 0 {
+				if c.ttl, err = sessionTTL(&c, now); err != nil {
+					return err
+				}
+			}
+			put.putRec(&c)
 		}
 		if err := put.commit(); err != nil {
 			return err
 		}
 	}
 	return s.client.Set(ctx, s.seqKey(), seq, 0).Err()
+}
+
+// replaceBatch is how many keys replace writes in one script.
+const replaceBatch = 1000
+
+// sessionTTL is the TTL of r's session as of now (see TTL).
+func sessionTTL(r *rec, now time.Time) (time.Duration, error) {
+	var sess struct {
+		Expires         int64 `json:"expires"`
+		SessionLifetime int64 `json:"session_lifetime"`
+	}
+	if err := json.Unmarshal(r.sess, &sess); err != nil {
+		return 0, fmt.Errorf("redisstore: session %s: %w", r.sessionKey(), err)
+	}
+	return TTL(&model.SessionState{Expires: sess.Expires, SessionLifetime: sess.SessionLifetime}, now), nil
 }
 
 // Export writes one store.Record per key, in creation order.
@@ -124,9 +159,16 @@ func (s *Sessions) Export(ctx context.Context, w io.Writer) error {
 	}
 	enc := json.NewEncoder(w)
 	for _, r := range rs {
-		obj, err := json.Marshal(&r.key)
+		// As json.Marshal(store.Key) writes it, the session as stored.
+		obj, err := json.Marshal(struct {
+			ID       string          `json:"id"`
+			Hash     string          `json:"hash"`
+			OrgID    string          `json:"org_id"`
+			Session  json.RawMessage `json:"session"`
+			Username string          `json:"username,omitempty"`
+		}{r.id, r.hash, r.org, r.sess, r.username})
 		if err != nil {
-			return fmt.Errorf("export key %q: %w", r.key.ID, err)
+			return fmt.Errorf("export key %q: %w", r.id, err)
 		}
 		if err := enc.Encode(store.Record{Collection: store.CollectionKeys, Object: obj}); err != nil {
 			return fmt.Errorf("export keys: %w", err)
@@ -168,7 +210,11 @@ func (s *Sessions) Import(ctx context.Context, r io.Reader) error {
 		if u != "" {
 			users[k.OrgID+"\x00"+u] = true
 		}
-		recs = append(recs, &rec{key: k, seq: int64(len(recs) + 1)})
+		r, err := s.newRec(&k, int64(len(recs)+1))
+		if err != nil {
+			return fmt.Errorf("import keys: line %d: %w", line, err)
+		}
+		recs = append(recs, r)
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("import keys: %w", err)
@@ -179,32 +225,4 @@ func (s *Sessions) Import(ctx context.Context, r io.Reader) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.replace(ctx, recs, int64(len(recs)))
-}
-
-// SetOrgSession writes the session of an org (the gateway's org quota
-// session, enforce_org_quotas) at orgkey.<org>.
-func (s *Sessions) SetOrgSession(ctx context.Context, orgID string, sess *model.SessionState) error {
-	b, err := json.Marshal(sess)
-	if err != nil {
-		return err
-	}
-	return s.client.Set(ctx, OrgKeyName(orgID), b, TTL(sess, s.now())).Err()
-}
-
-// OrgSession reads the session of an org; store.ErrNotFound when it has none.
-func (s *Sessions) OrgSession(ctx context.Context, orgID string) (*model.SessionState, error) {
-	b, err := s.client.Get(ctx, OrgKeyName(orgID)).Bytes()
-	if errors.Is(err, redis.Nil) {
-		return nil, fmt.Errorf("org session %q: %w", orgID, store.ErrNotFound)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("redisstore: %w", err)
-	}
-	var sess model.SessionState
-	return &sess, json.Unmarshal(b, &sess)
-}
-
-// DeleteOrgSession deletes the session of an org.
-func (s *Sessions) DeleteOrgSession(ctx context.Context, orgID string) error {
-	return s.client.Del(ctx, OrgKeyName(orgID)).Err()
 }

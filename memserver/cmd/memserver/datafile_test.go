@@ -99,6 +99,12 @@ func TestDataFileSurvivesKill(t *testing.T) {
 			}
 			return out, true
 		}
+		// A key needs access rights or a policy (the memserver refuses one
+		// without, as the Dashboard does): the keys apply this one.
+		base := fmt.Sprintf("base%d", round)
+		if _, ok := post("/api/portal/policies", `{"name":"`+base+`","id":"`+base+`","rate":100,"per":60}`); !ok {
+			t.Fatalf("round %d: the keys' policy was refused", round)
+		}
 		var wg sync.WaitGroup
 		for range 8 {
 			wg.Go(func() {
@@ -108,7 +114,7 @@ func TestDataFileSurvivesKill(t *testing.T) {
 						return
 					}
 					if n%2 == 0 {
-						out, ok := post("/api/keys", `{"rate":100,"per":60,"alias":"k`+fmt.Sprint(round, "-", n)+`"}`)
+						out, ok := post("/api/keys", `{"apply_policies":["`+base+`"],"alias":"k`+fmt.Sprint(round, "-", n)+`"}`)
 						if !ok {
 							continue
 						}
@@ -135,7 +141,10 @@ func TestDataFileSurvivesKill(t *testing.T) {
 		if acked.Load() < killAfter || clientErr.Load() == 0 {
 			t.Fatalf("round %d: %d writes acknowledged, %d refused: the kill did not land mid-stream", round, acked.Load(), clientErr.Load())
 		}
-		t.Logf("round %d: %d writes acknowledged before the kill", round, acked.Load())
+		if len(keys) == 0 || len(policies) == 0 {
+			t.Fatalf("round %d: %d keys and %d policies acknowledged: both halves of the store must be written", round, len(keys), len(policies))
+		}
+		t.Logf("round %d: %d writes acknowledged before the kill (%d keys)", round, acked.Load(), len(keys))
 
 		// Start again, in process, on the same file.
 		url2, _, stop := startRun(t, args...)
