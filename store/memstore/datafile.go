@@ -35,7 +35,13 @@ import (
 // writes a new file beside the old one and renames it over it, so the path
 // always names a complete file; a crash in the middle of appending leaves at
 // most the last line cut short, which loading drops (that transaction was
-// never acknowledged).
+// never acknowledged). While the store is open the file ends in zeros
+// written ahead of the lines to come, which loading drops too; Close
+// removes them.
+
+// padAhead is how many bytes of zeros the data file keeps after its last
+// line, for the lines to come (see dataLog.wait).
+const padAhead = 1 << 20
 
 // DefaultCompactAfter is how many bytes of change lines a data file holds
 // before it is compacted, unless the export at its start is larger (then
@@ -402,6 +408,8 @@ type dataLog struct {
 	file       *os.File
 	fileStart  uint64 // logical position of the first change line in file
 	baseSize   int64  // bytes of the export at the start of file
+	fileEnd    int64  // where the next line goes in file
+	fileAlloc  int64  // bytes of file: its lines, then zeros (see wait)
 	bg         sync.WaitGroup
 }
 
@@ -445,9 +453,20 @@ func (l *dataLog) wait(pos uint64) error {
 		buf, end := l.pending, l.queued
 		l.pending, l.spare = l.spare[:0], nil
 		l.busy = true
+		off, alloc := l.fileEnd, l.fileAlloc
 		l.mu.Unlock()
-		_, err := l.file.Write(buf)
-		if err == nil {
+		// Lines overwrite zeros written ahead of them: an fdatasync of
+		// blocks the file already has flushes the data alone, where one
+		// of an append must also commit the file's new size (measured on
+		// ext4: 0.3 ms against 1.5 ms). When the zeros run out, the file
+		// grows by padAhead more, and that once is a full fsync.
+		_, err := l.file.WriteAt(buf, off)
+		if newEnd := off + int64(len(buf)); err == nil && newEnd > alloc {
+			alloc = newEnd + padAhead
+			if _, err = l.file.WriteAt(make([]byte, padAhead), newEnd); err == nil {
+				err = l.file.Sync()
+			}
+		} else if err == nil {
 			err = datasync(l.file)
 		}
 		l.mu.Lock()
@@ -457,6 +476,7 @@ func (l *dataLog) wait(pos uint64) error {
 			l.err = fmt.Errorf("data file %s: %w", l.path, err)
 		} else {
 			l.written, l.durable = end, end
+			l.fileEnd, l.fileAlloc = off+int64(len(buf)), alloc
 			l.syncs++
 		}
 		l.cond.Broadcast()
@@ -554,6 +574,10 @@ func (l *dataLog) compact(swap func()) error {
 		off := oldBase + int64(mark-oldStart)
 		_, err = io.Copy(tmp, io.NewSectionReader(old, off, int64(written-mark)))
 	}
+	var end int64
+	if err == nil {
+		end, err = tmp.Seek(0, io.SeekCurrent)
+	}
 	if err == nil {
 		err = tmp.Sync()
 	}
@@ -577,6 +601,7 @@ func (l *dataLog) compact(swap func()) error {
 		l.written, l.durable = mark, mark
 	}
 	l.file, l.fileStart, l.baseSize = tmp, mark, base
+	l.fileEnd, l.fileAlloc = end, end
 	l.busy = false
 	l.cond.Broadcast()
 	l.mu.Unlock()
@@ -610,6 +635,18 @@ func (l *dataLog) close() error {
 		l.cond.Wait()
 	}
 	// Every line queued was waited for by its writer before it returned:
-	// pending is empty unless a write failed.
-	return l.file.Close()
+	// pending is empty unless a write failed. The zeros after the last
+	// line go: a file closed cleanly is an export and its lines, which
+	// Import reads too.
+	err := l.file.Truncate(l.fileEnd)
+	if err == nil {
+		err = l.file.Sync()
+	}
+	if cerr := l.file.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("data file %s: %w", l.path, err)
+	}
+	return nil
 }
