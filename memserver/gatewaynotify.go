@@ -72,7 +72,15 @@ func (a *announcingStore) UpdateDefinitions(ctx context.Context, fn func(tx stor
 		return err
 	}
 	if w.apis {
-		a.s.announce(ctx, model.NoticeAPIUpdated, strings.Join(w.apiIDs, ","))
+		// One API is named; several (an import) are not: newer gateways
+		// reload just the API an ApiUpdated names (gateway/redis_signals.go,
+		// reloadSingleAPI on a non-empty payload), and an empty payload
+		// reloads all of them on every version.
+		payload := ""
+		if len(w.apiIDs) == 1 {
+			payload = w.apiIDs[0]
+		}
+		a.s.announce(ctx, model.NoticeAPIUpdated, payload)
 	}
 	if w.policies {
 		a.s.announce(ctx, model.NoticePolicyChanged, strings.Join(w.policyIDs, ","))

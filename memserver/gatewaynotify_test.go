@@ -299,3 +299,23 @@ func TestOrgKeysInRedis(t *testing.T) {
 		t.Fatal("orgkey kept after DELETE")
 	}
 }
+
+// TestImportAnnouncesAReloadOfEveryAPI: a write of several APIs announces
+// an ApiUpdated without a payload, which every gateway takes as a reload of
+// all APIs; newer ones reload only the one API a payload names.
+func TestImportAnnouncesAReloadOfEveryAPI(t *testing.T) {
+	t.Parallel()
+	rs := redistest.Start(t)
+	client := rs.Client(t)
+	from := newServer(t)
+	createClassic(t, from, "one")
+	createClassic(t, from, "two")
+	to := newServer(t, memserver.WithNodeSecret(nodeSecret), memserver.WithNotifier(redisstore.NewNotifier(client)))
+	l := listen(t, client)
+	org := adminCall(t, from, "GET", "/admin/organisations/"+from.OrgID, nil)
+	want(t, adminCall(t, to, "POST", "/admin/organisations/import", org.Body), http.StatusOK)
+	want(t, adminCall(t, to, "POST", "/admin/apis/import", call(t, from, "GET", "/api/apis?p=-1", nil).Body), http.StatusOK)
+	if n := l.next(model.NoticeAPIUpdated); n.Payload != "" {
+		t.Errorf("import of two APIs announced ApiUpdated %q, want an empty payload", n.Payload)
+	}
+}
