@@ -258,11 +258,12 @@ func getOASURLs(c *call) {
 
 // getAPIGroups answers the org's APIs grouped by category and by tag, each
 // group the api_ids in it: the description's example has both the
-// categories of names ("#tag2") and the tags.
+// categories of names ("#tag2") and the tags. MCP proxies are not among
+// them, as they are not in the other standard API listings.
 func getAPIGroups(c *call) {
 	var page store.Page[model.APIDefinitionWrapper]
 	err := c.view(func(tx store.DefinitionsReader) (err error) {
-		page, err = tx.ListAPIs(c.orgID, store.APIQuery{ListOptions: store.ListOptions{Page: 0}})
+		page, err = tx.ListAPIs(c.orgID, store.APIQuery{Kind: store.APIKindAPI, ListOptions: store.ListOptions{Page: 0}})
 		return err
 	})
 	if c.storeFailed(err, http.StatusBadRequest, "Could not retrieve APIs.") {

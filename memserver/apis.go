@@ -53,14 +53,16 @@ func (c *call) findAPI(tx store.DefinitionsReader, id string) (*model.APIDefinit
 	return w, nil
 }
 
-// apiQuery reads the list filters of GET /api/apis.
+// apiQuery reads the list filters of GET /api/apis. MCP proxies are left
+// out: Tyk's "MCP API extensions" page says they are managed through their
+// own paths (GET /api/mcps) and excluded from the standard API listings.
 func (c *call) apiQuery() (store.APIQuery, bool) {
 	opts, ok := c.listOptions()
 	if !ok {
 		return store.APIQuery{}, false
 	}
 	q := c.r.URL.Query()
-	aq := store.APIQuery{ListOptions: opts, Category: q.Get("category"), AuthType: q.Get("auth_type")}
+	aq := store.APIQuery{ListOptions: opts, Category: q.Get("category"), AuthType: q.Get("auth_type"), Kind: store.APIKindAPI}
 	switch q.Get("api_type") {
 	case "oas":
 		aq.APIType = "oas"

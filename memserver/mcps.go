@@ -15,8 +15,12 @@ import (
 // MCP proxies: Tyk OAS APIs that proxy a Model Context Protocol server.
 // As the gateway does (apidef MarkAsMCP), an API created through these
 // routes is marked in its classic form with application_protocol "mcp" and
-// json_rpc_version "2.0"; GET /api/apis lists them with the other APIs. The
-// memserver stores and validates them; it runs no MCP upstream.
+// json_rpc_version "2.0". They are listed by GET /api/mcps only: Tyk's "MCP
+// API extensions" page (ai-management/mcp-gateway/mcp-api-extensions) says
+// they are managed through their own resource paths and excluded from the
+// standard /api/apis listings (the gateway's /system/apis still serves
+// them, as the gateway runs them). The memserver stores and validates
+// them; it runs no MCP upstream.
 //
 // Their permission section is "mcp", not "apis": the official description
 // names none, and Tyk's "Managing MCP proxies using the Dashboard" page
@@ -44,7 +48,7 @@ const (
 	msgMCPUpdated     = "MCP Proxy definition updated"
 	msgMCPDeleted     = "MCP Proxy definition deleted"
 
-	mcpProtocol       = "mcp"
+	mcpProtocol       = model.MCPProtocol
 	mcpJSONRPCVersion = "2.0"
 )
 
@@ -57,13 +61,7 @@ var mcpRestricted = []string{"transformRequestMethod", "transformResponseBody", 
 // (x-tyk-api-gateway.middleware), beside operations.
 var mcpPrimitiveGroups = []string{"operations", "mcpTools", "mcpResources", "mcpPrompts", "mcpOperations"}
 
-func isMCP(w *model.APIDefinitionWrapper) bool {
-	if w.APIDefinition == nil {
-		return false
-	}
-	var p string
-	return json.Unmarshal(w.APIDefinition.Extra["application_protocol"], &p) == nil && p == mcpProtocol
-}
+func isMCP(w *model.APIDefinitionWrapper) bool { return model.IsMCPProxy(w.APIDefinition) }
 
 func markMCP(w *model.APIDefinitionWrapper) {
 	def := w.APIDefinition
@@ -141,10 +139,8 @@ func updateMCP(c *call) {
 
 func deleteMCP(c *call) { c.deleteVariant(mcpVariant, msgMCPDeleted) }
 
-// listMCPs answers the caller's MCP proxies, each its Tyk OAS document.
-// They are the org's OAS APIs with the MCP mark, which the store has no
-// index for: the OAS APIs of the org are read and filtered, then paged
-// (an org holds few).
+// listMCPs answers the caller's MCP proxies, each its Tyk OAS document: a
+// page of the store's MCP kind of API (store.APIKindMCP), paged there.
 func listMCPs(c *call) {
 	opts, ok := c.listOptions()
 	if !ok {
@@ -152,23 +148,15 @@ func listMCPs(c *call) {
 	}
 	var page store.Page[model.APIDefinitionWrapper]
 	err := c.view(func(tx store.DefinitionsReader) (err error) {
-		page, err = tx.ListAPIs(c.orgID, store.APIQuery{APIType: "oas",
-			ListOptions: store.ListOptions{Page: 0, Query: opts.Query, Sort: opts.Sort}})
+		page, err = tx.ListAPIs(c.orgID, store.APIQuery{Kind: store.APIKindMCP, ListOptions: opts})
 		return err
 	})
 	if c.storeFailed(err, http.StatusBadRequest, "Could not retrieve MCP Proxy definitions.") {
 		return
 	}
-	var mcps []json.RawMessage
+	items := make([]json.RawMessage, 0, len(page.Items))
 	for i := range page.Items {
-		if isMCP(&page.Items[i]) {
-			mcps = append(mcps, page.Items[i].OAS)
-		}
+		items = append(items, page.Items[i].OAS)
 	}
-	p := paginate(mcps, store.ListOptions{Page: opts.Page, PageSize: opts.PageSize})
-	items := p.Items
-	if items == nil {
-		items = []json.RawMessage{}
-	}
-	c.json(http.StatusOK, model.MCPListResponse{MCPs: items, Pages: int64(p.Pages)})
+	c.json(http.StatusOK, model.MCPListResponse{MCPs: items, Pages: int64(page.Pages)})
 }

@@ -175,3 +175,28 @@ func TestDuration(t *testing.T) {
 		}
 	}
 }
+
+func TestIsMCPProxy(t *testing.T) {
+	cases := []struct {
+		json string
+		want bool
+	}{
+		{`{"name":"a"}`, false},
+		{`{"application_protocol":"mcp","json_rpc_version":"2.0"}`, true},
+		{`{"application_protocol":"MCP"}`, false},
+		{`{"application_protocol":""}`, false},
+		{`{"application_protocol":7}`, false},
+	}
+	for _, c := range cases {
+		var a model.APIDefinition
+		if err := json.Unmarshal([]byte(c.json), &a); err != nil {
+			t.Fatal(err)
+		}
+		if got := model.IsMCPProxy(&a); got != c.want {
+			t.Errorf("IsMCPProxy(%s) = %v, want %v", c.json, got, c.want)
+		}
+	}
+	if model.IsMCPProxy(nil) {
+		t.Error("IsMCPProxy(nil) = true")
+	}
+}

@@ -180,6 +180,12 @@ func PageEnd(start, size, total int) int {
 	return start + size
 }
 
+// Kinds of API, as APIQuery.Kind selects them.
+const (
+	APIKindAPI = "api"
+	APIKindMCP = "mcp"
+)
+
 // APIQuery lists APIs.
 type APIQuery struct {
 	ListOptions
@@ -191,6 +197,11 @@ type APIQuery struct {
 	AuthType string
 	// APIType keeps "oas" or "classic" APIs.
 	APIType string
+	// Kind keeps every API that is not an MCP proxy (APIKindAPI) or only
+	// the MCP proxies (APIKindMCP), as [model.IsMCPProxy] tells them
+	// apart; "" keeps both. The Dashboard's standard API listings leave
+	// MCP proxies out (Tyk's "MCP API extensions" page).
+	Kind string
 	// Active keeps the active (true) or inactive (false) APIs.
 	Active *bool
 	// Certificate keeps the APIs that name this certificate id anywhere

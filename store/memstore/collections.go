@@ -54,6 +54,7 @@ const (
 	facetAuthType = "a" + sep
 	facetAPIType  = "t" + sep
 	facetActive   = "v" + sep
+	facetAPIKind  = "p" + sep    // an MCP proxy or another API
 	facetAPI      = "api" + sep  // keys with access to an API; OAuth clients of an API
 	facetCert     = "cert" + sep // APIs that name a certificate
 	facetKind     = "k" + sep    // portal objects of a kind
@@ -71,6 +72,13 @@ func apiTypeFacet(oas bool) string {
 		return facetAPIType + "oas"
 	}
 	return facetAPIType + "classic"
+}
+
+func apiKindFacet(mcp bool) string {
+	if mcp {
+		return facetAPIKind + store.APIKindMCP
+	}
+	return facetAPIKind + store.APIKindAPI
 }
 
 func apiDef(a *model.APIDefinitionWrapper) *model.APIDefinition {
@@ -157,6 +165,7 @@ var (
 				facetAuthType + model.APIAuthType(def),
 				apiTypeFacet(def.IsOAS),
 				activeFacet(def.Active),
+				apiKindFacet(model.IsMCPProxy(def)),
 			}
 			for _, c := range model.APICategories(a) {
 				fs = append(fs, facetCategory+c)

@@ -131,6 +131,13 @@ func (t *defTx) ListAPIs(orgID string, aq store.APIQuery) (store.Page[model.APID
 	default:
 		return store.Page[model.APIDefinitionWrapper]{}, fmt.Errorf("list APIs: api_type %q is neither \"oas\" nor \"classic\": %w", aq.APIType, store.ErrInvalid)
 	}
+	switch aq.Kind {
+	case "":
+	case store.APIKindAPI, store.APIKindMCP:
+		q.facets = append(q.facets, apiKindFacet(aq.Kind == store.APIKindMCP))
+	default:
+		return store.Page[model.APIDefinitionWrapper]{}, fmt.Errorf("list APIs: kind %q is neither %q nor %q: %w", aq.Kind, store.APIKindAPI, store.APIKindMCP, store.ErrInvalid)
+	}
 	if aq.Active != nil {
 		q.facets = append(q.facets, activeFacet(*aq.Active))
 	}

@@ -15,12 +15,20 @@ const (
 	facetAuthType = "a:"
 	facetAPIType  = "t:"
 	facetActive   = "v:"
+	facetAPIKind  = "p:" // an MCP proxy or another API
 	facetCert     = "cert:"
 	facetAPI      = "api:"
 	facetKind     = "k:"
 )
 
 func activeFacet(active bool) string { return facetActive + strconv.FormatBool(active) }
+
+func apiKindFacet(mcp bool) string {
+	if mcp {
+		return facetAPIKind + store.APIKindMCP
+	}
+	return facetAPIKind + store.APIKindAPI
+}
 
 func apiTypeFacet(oas bool) string {
 	if oas {
@@ -106,7 +114,8 @@ var (
 		},
 		facets: func(a *model.APIDefinitionWrapper) []string {
 			def := apiDef(a)
-			fs := []string{facetAuthType + model.APIAuthType(def), apiTypeFacet(def.IsOAS), activeFacet(def.Active)}
+			fs := []string{facetAuthType + model.APIAuthType(def), apiTypeFacet(def.IsOAS), activeFacet(def.Active),
+				apiKindFacet(model.IsMCPProxy(def))}
 			for _, c := range model.APICategories(a) {
 				fs = append(fs, facetCategory+c)
 			}

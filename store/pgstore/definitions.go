@@ -86,6 +86,13 @@ func (t *defTx) ListAPIs(orgID string, aq store.APIQuery) (store.Page[model.APID
 	default:
 		return store.Page[model.APIDefinitionWrapper]{}, fmt.Errorf("list APIs: api_type %q is neither \"oas\" nor \"classic\": %w", aq.APIType, store.ErrInvalid)
 	}
+	switch aq.Kind {
+	case "":
+	case store.APIKindAPI, store.APIKindMCP:
+		facets = append(facets, apiKindFacet(aq.Kind == store.APIKindMCP))
+	default:
+		return store.Page[model.APIDefinitionWrapper]{}, fmt.Errorf("list APIs: kind %q is neither %q nor %q: %w", aq.Kind, store.APIKindAPI, store.APIKindMCP, store.ErrInvalid)
+	}
 	if aq.Active != nil {
 		facets = append(facets, activeFacet(*aq.Active))
 	}

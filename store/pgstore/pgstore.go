@@ -38,6 +38,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/dashkit/dashkit/model"
 	"github.com/dashkit/dashkit/store"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -136,6 +137,17 @@ var migrations = []func() []string{
 	func() []string {
 		return []string{"INSERT INTO dashkit_counts (tbl, org, facet, n) SELECT '" + auditLogs.name + "', org, '" + bytesFacet +
 			"', sum(" + rowSizeSQL + ") FROM " + auditLogs.name + " GROUP BY org"}
+	},
+	// APIs carry their kind, an MCP proxy or another API (APIQuery.Kind):
+	// the facet is added to the rows of a database made before, as
+	// model.IsMCPProxy tells them apart, and counted.
+	func() []string {
+		return []string{
+			"UPDATE " + apis.name + " SET facets = array_append(facets, CASE WHEN jsonb_typeof(obj->'api_definition'->'application_protocol') = 'string' AND obj->'api_definition'->>'application_protocol' = '" +
+				model.MCPProtocol + "' THEN '" + apiKindFacet(true) + "' ELSE '" + apiKindFacet(false) + "' END)",
+			"INSERT INTO dashkit_counts (tbl, org, facet, n) SELECT '" + apis.name + "', org, f, count(*) FROM " + apis.name +
+				", unnest(facets) AS f WHERE starts_with(f, '" + facetAPIKind + "') GROUP BY org, f",
+		}
 	},
 }
 

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -487,5 +488,94 @@ func testKeyFilters(t *testing.T, s store.Store) {
 			t.Errorf("keys of an unknown API: %+v, want an empty page", p)
 		}
 		return nil
+	})
+}
+
+// testAPIKinds: MCP proxies (classic form marked application_protocol
+// "mcp", as the gateway's apidef MarkAsMCP marks them) are one kind of API,
+// every other API the other, so that the standard API listings can leave
+// MCP proxies out (Tyk's "MCP API extensions" page) and GET /api/mcps can
+// page them in the store. The kind follows updates and deletes.
+func testAPIKinds(t *testing.T, s store.Store) {
+	mcp := func(n int, name string) *model.APIDefinitionWrapper {
+		a := newAPI(orgA, n, name)
+		a.APIDefinition.IsOAS = true
+		a.APIDefinition.Extra = model.Extra{
+			"application_protocol": json.RawMessage(`"mcp"`),
+			"json_rpc_version":     json.RawMessage(`"2.0"`),
+		}
+		return a
+	}
+	defs(t, s, func(tx store.DefinitionsTx) error {
+		oasAPI := newAPI(orgA, 2, "Plain OAS")
+		oasAPI.APIDefinition.IsOAS = true
+		// Another protocol is not MCP.
+		oasAPI.APIDefinition.Extra = model.Extra{"application_protocol": json.RawMessage(`"http"`)}
+		for _, a := range []*model.APIDefinitionWrapper{
+			newAPI(orgA, 1, "Classic"), oasAPI, mcp(3, "Tools MCP"), mcp(4, "Files MCP"), mcp(5, "Search MCP"),
+		} {
+			if err := tx.InsertAPI(a); err != nil {
+				return err
+			}
+		}
+		other := mcp(6, "Other org MCP")
+		other.APIDefinition.OrgID = orgB
+		return tx.InsertAPI(other)
+	})
+	type kindCase struct {
+		name         string
+		q            store.APIQuery
+		want         []string
+		total, pages int
+	}
+	check := func(when string, cases []kindCase) {
+		t.Helper()
+		viewDefs(t, s, func(tx store.DefinitionsReader) error {
+			for _, c := range cases {
+				p, err := tx.ListAPIs(orgA, c.q)
+				if err != nil {
+					t.Errorf("%s, %s: %v", when, c.name, err)
+					continue
+				}
+				if d := diff(c.want, apiNames(p)); d != "" {
+					t.Errorf("%s, %s (-want +got):\n%s", when, c.name, d)
+				}
+				if p.Total != c.total || p.Pages != c.pages {
+					t.Errorf("%s, %s: total %d, pages %d; want %d, %d", when, c.name, p.Total, p.Pages, c.total, c.pages)
+				}
+			}
+			return nil
+		})
+	}
+	page := func(n, size int) store.ListOptions { return store.ListOptions{Page: n, PageSize: size} }
+	check("inserted", []kindCase{
+		{"any kind", store.APIQuery{}, []string{"Classic", "Plain OAS", "Tools MCP", "Files MCP", "Search MCP"}, 5, 1},
+		{"APIs, page 1", store.APIQuery{Kind: store.APIKindAPI, ListOptions: page(1, 10)}, []string{"Classic", "Plain OAS"}, 2, 1},
+		{"MCP proxies, page 1 of 2", store.APIQuery{Kind: store.APIKindMCP, ListOptions: page(1, 2)}, []string{"Tools MCP", "Files MCP"}, 3, 2},
+		{"MCP proxies, page 2 of 2", store.APIQuery{Kind: store.APIKindMCP, ListOptions: page(2, 2)}, []string{"Search MCP"}, 3, 2},
+		{"MCP proxies by name", store.APIQuery{Kind: store.APIKindMCP, ListOptions: store.ListOptions{Sort: "name"}}, []string{"Files MCP", "Search MCP", "Tools MCP"}, 3, 1},
+		{"MCP proxies and text", store.APIQuery{Kind: store.APIKindMCP, ListOptions: store.ListOptions{Query: "files"}}, []string{"Files MCP"}, 1, 1},
+		{"OAS APIs that are not MCP proxies", store.APIQuery{Kind: store.APIKindAPI, APIType: "oas"}, []string{"Plain OAS"}, 1, 1},
+	})
+	viewDefs(t, s, func(tx store.DefinitionsReader) error {
+		_, err := tx.ListAPIs(orgA, store.APIQuery{Kind: "streams"})
+		wantErr(t, "an unknown kind", err, store.ErrInvalid)
+		return nil
+	})
+
+	// An MCP proxy whose mark is taken away becomes an API; a deleted one
+	// leaves its kind's count.
+	defs(t, s, func(tx store.DefinitionsTx) error {
+		a := newAPI(orgA, 3, "Tools, no longer MCP")
+		a.APIDefinition.IsOAS = true
+		if err := tx.UpdateAPI(a); err != nil {
+			return err
+		}
+		return tx.DeleteAPI(oid(4))
+	})
+	check("after update and delete", []kindCase{
+		{"APIs, page 1", store.APIQuery{Kind: store.APIKindAPI, ListOptions: page(1, 2)}, []string{"Classic", "Plain OAS"}, 3, 2},
+		{"APIs, page 2", store.APIQuery{Kind: store.APIKindAPI, ListOptions: page(2, 2)}, []string{"Tools, no longer MCP"}, 3, 2},
+		{"MCP proxies, page 1", store.APIQuery{Kind: store.APIKindMCP, ListOptions: page(1, 2)}, []string{"Search MCP"}, 1, 1},
 	})
 }

@@ -29,6 +29,7 @@ func Run(t *testing.T, newStore func() store.Store) {
 		{"Pagination", testPagination},
 		{"Sort", testSort},
 		{"APIFilters", testAPIFilters},
+		{"APIKinds", testAPIKinds},
 		{"KeyFilters", testKeyFilters},
 		{"Portal", testPortal},
 		{"AuditAndAnalytics", testAuditAndAnalytics},
