@@ -56,7 +56,7 @@ func TestMCPLifecycle(t *testing.T) {
 	if len(list.MCPs) != 1 || !strings.Contains(string(list.MCPs[0]), other) {
 		t.Fatalf("MCP search: %d entries", len(list.MCPs))
 	}
-	// Listed with the other APIs, marked as the gateway marks MCP APIs.
+	// Read as an API by its id, marked as the gateway marks MCP APIs.
 	var w model.APIDefinitionWrapper
 	a = call(t, srv, "GET", "/api/apis/"+id, nil)
 	want(t, a, http.StatusOK)
@@ -110,4 +110,28 @@ func TestMCPBadInput(t *testing.T) {
 	wantError(t, callAs(t, srv, apisWriter, "POST", "/api/mcps", mcpDoc("No", "/no/")), http.StatusForbidden, "access denied")
 	_, mcpWriter := newUser(t, srv, "mcp-writer@example.com", map[string]string{"mcp": "write"})
 	want(t, callAs(t, srv, mcpWriter, "PUT", "/api/mcps/"+id, mcpDoc("Ro renamed", "/ro/")), http.StatusOK)
+}
+
+// TestGatewayLoadsMCPProxies: MCP proxies are left out of the standard API
+// listings (Tyk's "MCP API extensions" page), not out of what the gateway
+// loads: it runs them.
+func TestGatewayLoadsMCPProxies(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t, memserver.WithNodeSecret(nodeSecret))
+	id := createMCPProxy(t, srv, mcpDoc("Weather MCP", "/weather-mcp/"))
+	_, classic := createClassic(t, srv, "classic")
+	var list model.APIListResponse
+	call(t, srv, "GET", "/api/apis", nil).Into(t, &list)
+	if len(list.APIs) != 1 || list.APIs[0].APIDefinition.APIID != classic {
+		t.Fatalf("GET /api/apis: %d APIs, want only %s", len(list.APIs), classic)
+	}
+	var apis []model.APIDefinitionWrapper
+	gatewayEnvelope(t, gatewayCall(t, srv, nodeSecret, "GET", "/system/apis", register(t, srv)), &apis)
+	served := map[string]bool{}
+	for _, a := range apis {
+		served[a.APIDefinition.APIID] = model.IsMCPProxy(a.APIDefinition)
+	}
+	if len(apis) != 2 || !served[id] {
+		t.Fatalf("/system/apis served %v, want the classic API and the MCP proxy %s marked", served, id)
+	}
 }
