@@ -333,7 +333,7 @@ func (s *Server) serveRoute(c *call) {
 		c.fail(http.StatusBadRequest, msgNullBody)
 		return
 	}
-	if p := c.r.URL.Query().Get("p"); p != "" {
+	if p := c.query("p"); p != "" {
 		if _, err := pageNumber(p); err != nil {
 			c.fail(http.StatusBadRequest, err.Error())
 			return
