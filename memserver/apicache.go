@@ -120,8 +120,13 @@ func (t *trackedStore) UpdateDefinitions(ctx context.Context, fn func(tx store.D
 	tx := &trackedTx{cache: t.cache}
 	err := t.Store.UpdateDefinitions(ctx, func(inner store.DefinitionsTx) error {
 		tx.DefinitionsTx = inner
+		// Any write of definitions may change a user, a secret or a
+		// group: the kept authentications are stale from here on, and
+		// again once the write is visible (see authcache.go).
+		t.server.auth.changed()
 		return fn(tx)
 	})
+	t.server.auth.changed()
 	// Marked stale again once the write is visible: a reader that looked
 	// between the mark inside the transaction and its commit saw the old
 	// API and kept it under the first mark.
@@ -143,11 +148,15 @@ func (t *trackedStore) Export(ctx context.Context, w io.Writer) error {
 }
 
 func (t *trackedStore) Restore(ctx context.Context, s store.Snapshot) error {
+	t.server.auth.changed()
+	defer t.server.auth.changed()
 	defer t.cache.changed()
 	return t.Store.Restore(ctx, s)
 }
 
 func (t *trackedStore) Import(ctx context.Context, r io.Reader) error {
+	t.server.auth.changed()
+	defer t.server.auth.changed()
 	defer t.cache.changed()
 	return t.Store.Import(ctx, r)
 }

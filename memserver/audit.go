@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dashkit/dashkit/model"
@@ -160,6 +161,20 @@ var auditActions = map[string]string{
 // does ("List APIs", "Update User"): the verb of the method and the
 // resource of the path's last literal segment.
 func auditAction(r *route) string {
+	if a, ok := auditActionOf.Load(r); ok {
+		return a.(string)
+	}
+	a := routeAuditAction(r)
+	auditActionOf.Store(r, a)
+	return a
+}
+
+// auditActionOf holds the action of each route met so far: the route table
+// is built once for the process and never changes, and an action is the
+// same for every request of its route.
+var auditActionOf sync.Map // *route -> string
+
+func routeAuditAction(r *route) string {
 	if a, ok := auditActions[r.pattern()]; ok {
 		return a
 	}

@@ -66,7 +66,12 @@ func (c *call) PathValue(name string) string {
 }
 
 // query returns the query parameter name.
-func (c *call) query(name string) string { return c.r.URL.Query().Get(name) }
+func (c *call) query(name string) string {
+	if c.r.URL.RawQuery == "" {
+		return "" // most requests: no map to parse and drop
+	}
+	return c.r.URL.Query().Get(name)
+}
 
 // queryBool reads a boolean query parameter; absent or unparsable is false.
 func (c *call) queryBool(name string) bool {
@@ -170,8 +175,11 @@ func (c *call) send() {
 		return // a handler panicked: net/http ends the connection
 	}
 	h := c.w.Header()
-	h["Content-Type"] = []string{c.respType}
-	h["Content-Length"] = []string{strconv.Itoa(len(c.respBody))}
+	// One array for both values; each slice is capped at its own value,
+	// so that adding to one header cannot overwrite the other.
+	v := make([]string, 2)
+	v[0], v[1] = c.respType, strconv.Itoa(len(c.respBody))
+	h["Content-Type"], h["Content-Length"] = v[0:1:1], v[1:2:2]
 	c.w.WriteHeader(c.status)
 	_, _ = c.w.Write(c.respBody)
 }

@@ -51,6 +51,7 @@ type Server struct {
 	reqlog requestLog
 	notes  notificationBoard
 	apis   apiCache
+	auth   authCache
 	auditq auditQueue
 	nodes  nodeSet
 
@@ -140,6 +141,7 @@ func newServer(opts ...Option) (*Server, error) {
 func (s *Server) start(cfg config, idNow func() time.Time) error {
 	s.cfg = cfg
 	s.apis.off = cfg.shared
+	s.auth.off = cfg.shared
 	s.store = &trackedStore{Store: s.announcing(cfg.store), cache: &s.apis, server: s}
 	s.ids = model.NewIDGenerator(cfg.idSeed, idNow)
 	s.reqlog.init(cfg.logSize, cfg.logBytes)
@@ -331,7 +333,7 @@ func (s *Server) serveRoute(c *call) {
 		c.fail(http.StatusBadRequest, msgNullBody)
 		return
 	}
-	if p := c.r.URL.Query().Get("p"); p != "" {
+	if p := c.query("p"); p != "" {
 		if _, err := pageNumber(p); err != nil {
 			c.fail(http.StatusBadRequest, err.Error())
 			return
@@ -359,6 +361,12 @@ func (s *Server) authenticate(c *call) bool {
 		c.fail(http.StatusUnauthorized, model.MsgNotAuthorised)
 		return false
 	}
+	if e, ok := s.auth.get(secret); ok {
+		c.user, c.orgID, c.perms = e.user, e.user.OrgID, e.perms
+		return s.authorised(c)
+	}
+	// The count is read before the store: see authcache.go.
+	gen := s.auth.gen.Load()
 	var perms model.UserPermissions
 	err := s.store.ViewDefinitions(c.r.Context(), func(tx store.DefinitionsReader) error {
 		u, err := tx.GetUserByAccessKey(secret)
@@ -384,6 +392,12 @@ func (s *Server) authenticate(c *call) bool {
 	// Every name of a section counts as that section; an empty object is
 	// an admin (see effectivePermissions).
 	c.perms = effectivePermissions(perms)
+	s.auth.put(secret, &authEntry{gen: gen, user: c.user, perms: c.perms})
+	return s.authorised(c)
+}
+
+// authorised checks the route's permission for the authenticated user.
+func (s *Server) authorised(c *call) bool {
 	if !allowed(c.perms, c.route.Section, c.route.Write) {
 		c.fail(http.StatusForbidden, "access denied: You do not have permission to access "+c.r.URL.Path)
 		return false
