@@ -110,3 +110,42 @@ paths: {}
 	fmt.Println(len(api.APIID), len(public) > 0)
 	// Output: 32 true
 }
+
+// A developer signs up on the classic portal, asks for a key to a policy,
+// and the request is approved: the approval answers the new key, a key of
+// the Dashboard with the policy applied.
+func ExamplePortalService_ApproveKeyRequest() {
+	c := exampleClient()
+	ctx := context.Background()
+	api, err := c.APIs.Create(ctx, classicAPI("Orders", "/orders/"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	policyID, err := c.Policies.Create(ctx, &model.Policy{Name: "Orders plan", Active: true, Rate: 10, Per: 1,
+		AccessRights: map[string]model.AccessDefinition{api.APIID: {APIID: api.APIID, Versions: []string{"Default"}}}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	policy, err := c.Policies.Get(ctx, policyID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	developerID, err := c.Portal.CreateDeveloper(ctx, &model.PortalDeveloper{Email: "dev@example.com", Password: "a long secret"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	requestID, err := c.Portal.CreateKeyRequest(ctx, &model.PortalKeyRequest{ByUser: developerID, ApplyPolicies: []string{policy.MID}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	approval, err := c.Portal.ApproveKeyRequest(ctx, requestID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	key, err := c.Keys.Get(ctx, approval.RawKey)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(key.Data.ApplyPolicies[0] == policy.MID, key.Data.Rate, key.Data.MetaData["tyk_developer_id"] == developerID)
+	// Output: true 10 true
+}
