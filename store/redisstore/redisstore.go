@@ -866,6 +866,7 @@ func (t *tx) ListKeys(orgID string, q store.KeyQuery) (store.Page[store.Key], er
 	if size <= 0 {
 		size = 10
 	}
+	size = min(size, maxPageOffset)
 	page := max(q.Page, 0)
 	if !sorted && q.Query == "" && !t.dirty() && page > 0 {
 		return t.listPage(orgID, q.APIID, page, size, desc)
@@ -892,8 +893,8 @@ func (t *tx) ListKeys(orgID string, q store.KeyQuery) (store.Page[store.Key], er
 	}
 	total := len(rs)
 	if page > 0 {
-		from := min((page-1)*size, total)
-		rs = rs[from:min(from+size, total)]
+		from := store.PageStart(page, size, total)
+		rs = rs[from:store.PageEnd(from, size, total)]
 	}
 	items, err := keysOf(rs)
 	if err != nil {
@@ -924,6 +925,10 @@ func pages(total, size, page int) int {
 	return max(1, (total+size-1)/size)
 }
 
+// maxPageOffset bounds the offsets sent to Redis: exact in the script's
+// Lua numbers, far past any list's length.
+const maxPageOffset = 1 << 50
+
 // listPage reads one page in creation order from the list's sorted set, in
 // one round trip.
 func (t *tx) listPage(org, api string, page, size int, desc bool) (store.Page[store.Key], error) {
@@ -931,8 +936,15 @@ func (t *tx) listPage(org, api string, page, size int, desc bool) (store.Page[st
 	if desc {
 		rev = "1"
 	}
+	// The page's offset, held where (page-1)*size cannot overflow: past
+	// maxPageOffset every list is empty anyway, and the script still
+	// answers the total.
+	start := maxPageOffset
+	if page-1 <= maxPageOffset/size {
+		start = (page - 1) * size
+	}
 	vals, err := pageScript.Run(t.ctx, t.s.client, nil, t.s.prefix, t.s.listSet(org, api),
-		(page-1)*size, page*size-1, rev).Slice()
+		start, start+size-1, rev).Slice()
 	if err != nil {
 		return store.Page[store.Key]{}, fmt.Errorf("redisstore: list: %w", err)
 	}

@@ -3,6 +3,7 @@ package storetest
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -486,6 +487,17 @@ func testKeyFilters(t *testing.T, s store.Store) {
 		}
 		if p.Total != 0 || p.Pages != 1 || p.Items == nil {
 			t.Errorf("keys of an unknown API: %+v, want an empty page", p)
+		}
+		// A page far past the end, in creation order and sorted, is empty
+		// with the right total: its offset must not overflow.
+		for _, sort := range []string{"", "-name"} {
+			p, err = tx.ListKeys(orgA, store.KeyQuery{ListOptions: store.ListOptions{Sort: sort, Page: math.MaxInt / 2, PageSize: 3}})
+			if err != nil {
+				return err
+			}
+			if len(p.Items) != 0 || p.Total != 12 {
+				t.Errorf("keys, page %d sorted %q: %d items, total %d; want none of 12", math.MaxInt/2, sort, len(p.Items), p.Total)
+			}
 		}
 		return nil
 	})
