@@ -75,6 +75,12 @@ type Client struct {
 	Schemas *SchemasService
 	// Examples reads the catalogue of example APIs (/api/examples).
 	Examples *ExamplesService
+	// Certificates manages the certificate store (/api/certs).
+	Certificates *CertificatesService
+	// Streams manages Tyk Streams APIs (/api/apis/streams).
+	Streams *StreamsService
+	// MCP manages MCP proxies (/api/mcps).
+	MCP *MCPService
 
 	// Admin API.
 
@@ -84,14 +90,9 @@ type Client struct {
 	AdminUsers *AdminUsersService
 	// Import loads exported APIs and policies keeping their ids (/admin/apis/import, /admin/policies/import).
 	Import *ImportService
-	// System holds the Admin API's system routes (/admin/system).
+	// System holds the Admin API's system routes (/admin/system) and the
+	// Dashboard API's system stats and org notifications.
 	System *SystemService
-	// Certificates manages the certificate store.
-	Certificates *CertificatesService
-	// Streams manages Tyk Streams APIs.
-	Streams *StreamsService
-	// MCP manages MCP proxies.
-	MCP *MCPService
 }
 
 // Option configures a Client in New.

@@ -43,7 +43,13 @@ type StatsOptions struct {
 // GET /api/system/stats
 func (s *SystemService) Stats(ctx context.Context, opts StatsOptions) (*model.EntityStats, error) {
 	q := url.Values{}
-	if !opts.From.IsZero() || !opts.To.IsZero() {
+	if opts.From.IsZero() != opts.To.IsZero() {
+		return nil, errInvalidf("system stats: give both From and To, or neither")
+	}
+	if opts.To.Before(opts.From) {
+		return nil, errInvalidf("system stats: the range ends (%s) before it starts (%s)", opts.To.Format(time.DateOnly), opts.From.Format(time.DateOnly))
+	}
+	if !opts.From.IsZero() {
 		q.Set("start_day", opts.From.UTC().Format(time.DateOnly))
 		q.Set("end_day", opts.To.UTC().Format(time.DateOnly))
 	}

@@ -172,6 +172,9 @@ type trackedTx struct {
 }
 
 func (x *trackedTx) touch() {
+	if x.apis {
+		return // cleared at the first API write; the clear after commit covers the rest
+	}
 	x.apis = true
 	x.cache.changed()
 }

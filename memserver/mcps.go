@@ -47,9 +47,6 @@ const (
 	msgMCPCreated     = "MCP Proxy definition created"
 	msgMCPUpdated     = "MCP Proxy definition updated"
 	msgMCPDeleted     = "MCP Proxy definition deleted"
-
-	mcpProtocol       = model.MCPProtocol
-	mcpJSONRPCVersion = "2.0"
 )
 
 // mcpRestricted are the middleware an MCP proxy may not use, per operation
@@ -63,14 +60,7 @@ var mcpPrimitiveGroups = []string{"operations", "mcpTools", "mcpResources", "mcp
 
 func isMCP(w *model.APIDefinitionWrapper) bool { return model.IsMCPProxy(w.APIDefinition) }
 
-func markMCP(w *model.APIDefinitionWrapper) {
-	def := w.APIDefinition
-	if def.Extra == nil {
-		def.Extra = model.Extra{}
-	}
-	def.Extra["application_protocol"] = json.RawMessage(`"` + mcpProtocol + `"`)
-	def.Extra["json_rpc_version"] = json.RawMessage(`"` + mcpJSONRPCVersion + `"`)
-}
+func markMCP(w *model.APIDefinitionWrapper) { model.MarkMCPProxy(w.APIDefinition) }
 
 // checkMCP refuses the restricted middleware anywhere an operation or an MCP
 // primitive configures middleware, naming where.
@@ -114,10 +104,7 @@ func createMCP(c *call) {
 	if !ok {
 		return
 	}
-	if !doc.HasExtension() {
-		c.fail(http.StatusBadRequest, msgMCPNoExtension)
-		return
-	}
+	// createVariant's check refuses a document without x-tyk-api-gateway.
 	c.createVariant(mcpVariant, doc, msgMCPCreated)
 }
 

@@ -110,7 +110,7 @@ func (c *call) prepareRequest(tx store.DefinitionsReader, r *model.PortalKeyRequ
 	if r.Fields == nil {
 		r.Fields = map[string]string{}
 	}
-	dev.Password = ""
+	publicDeveloper(&dev) // the request keeps no password nor its history
 	r.PortalDeveloper = &dev
 	r.CatalogueEntry, r.Catalogues = nil, nil
 	var cat model.PortalCatalogue
@@ -342,7 +342,7 @@ func approvePortalRequest(c *call) {
 			return err
 		}
 		cur.Approved, cur.Key = true, listed
-		d.Password = ""
+		publicDeveloper(&d)
 		cur.PortalDeveloper = &d
 		reqObj, err := c.portalObject(store.PortalKeyRequest, cur.ID, cur.OrgID, "", cur.ByUser, &cur)
 		if err != nil {

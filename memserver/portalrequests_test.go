@@ -7,6 +7,7 @@ import (
 
 	"github.com/dashkit/dashkit/memserver"
 	"github.com/dashkit/dashkit/model"
+	"github.com/dashkit/dashkit/store"
 )
 
 // keyCount is the number of keys of the caller's org.
@@ -60,6 +61,26 @@ func TestPortalKeyRequests(t *testing.T) {
 	if strings.Contains(string(a.Body), "dev-secret-pw") || strings.Contains(string(a.Body), "$2a$") {
 		t.Fatalf("the request shows the developer's password: %s", a.Body)
 	}
+	// What the store keeps of a request holds no password nor password
+	// history of its developer, not only what answers show.
+	wantOK(t, call(t, srv, "POST", "/api/portal/developers/password/"+dev, map[string]any{"password": "second-secret-pw"}), "Password changed")
+	histReq := wantOK(t, call(t, srv, "POST", "/api/portal/requests", map[string]any{"by_user": dev, "apply_policies": []string{pol}}), "").Message
+	err := srv.Store().ViewDefinitions(t.Context(), func(tx store.DefinitionsReader) error {
+		for _, id := range []string{req, histReq} {
+			o, err := tx.GetPortalObject(store.PortalKeyRequest, id)
+			if err != nil {
+				return err
+			}
+			if strings.Contains(string(o.Data), "$2a$") || strings.Contains(string(o.Data), "secret-pw") {
+				t.Errorf("the stored request %s keeps its developer's password or history: %s", id, o.Data)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantOK(t, call(t, srv, "DELETE", "/api/portal/requests/"+histReq, nil), "")
 	// for_plan alone names the policy.
 	planReq := wantOK(t, call(t, srv, "POST", "/api/portal/requests", map[string]any{"by_user": dev, "for_plan": other}), "").Message
 	var list model.PortalKeyRequestList

@@ -411,10 +411,7 @@ func unmarshalModel(data []byte, v any, extra *Extra) error {
 		if !ok || !isEmptyValue(rv.Field(i)) {
 			continue
 		}
-		if *extra == nil {
-			*extra = Extra{}
-		}
-		(*extra)[m.name] = append(json.RawMessage(nil), m.value...)
+		keepRaw(extra, m.name, m.value)
 	}
 	return nil
 }

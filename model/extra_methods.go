@@ -2589,7 +2589,7 @@ func (v *SessionState) decodeFast(data []byte) bool {
 				return false
 			}
 			if v.KeyID == "" {
-				keepEmpty(&v.Extra, "key_id", d.data[start:d.pos])
+				keepRaw(&v.Extra, "key_id", d.data[start:d.pos])
 			}
 		case "smoothing":
 			if seen[36] {
@@ -4147,7 +4147,7 @@ func (v *BasicAuthData) decodeFast(data []byte) bool {
 				return false
 			}
 			if v.User == "" {
-				keepEmpty(&v.Extra, "user", d.data[start:d.pos])
+				keepRaw(&v.Extra, "user", d.data[start:d.pos])
 			}
 		default:
 			if !d.extra(name, basicAuthDataNames, &v.Extra) {

@@ -317,16 +317,13 @@ func (d *fastDec) extra(name []byte, known []string, e *Extra) bool {
 	if !ok || !json.Valid(raw) {
 		return false
 	}
-	if *e == nil {
-		*e = Extra{}
-	}
-	(*e)[string(name)] = append(json.RawMessage(nil), raw...)
+	keepRaw(e, string(name), raw)
 	return true
 }
 
-// keepEmpty keeps a member that arrived empty for an omitempty field, as
-// unmarshalModel does.
-func keepEmpty(e *Extra, name string, raw []byte) {
+// keepRaw keeps a member in e as it came: one the type has no field for,
+// or one that arrived empty for an omitempty field.
+func keepRaw(e *Extra, name string, raw []byte) {
 	if *e == nil {
 		*e = Extra{}
 	}

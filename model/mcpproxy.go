@@ -16,3 +16,16 @@ func IsMCPProxy(a *APIDefinition) bool {
 	var p string
 	return json.Unmarshal(a.Extra["application_protocol"], &p) == nil && p == MCPProtocol
 }
+
+// MCPJSONRPCVersion is the json_rpc_version the gateway gives an MCP proxy.
+const MCPJSONRPCVersion = "2.0"
+
+// MarkMCPProxy marks a classic API definition as an MCP proxy, as the
+// gateway does (apidef MarkAsMCP): the mark IsMCPProxy reads.
+func MarkMCPProxy(a *APIDefinition) {
+	if a.Extra == nil {
+		a.Extra = Extra{}
+	}
+	a.Extra["application_protocol"] = json.RawMessage(`"` + MCPProtocol + `"`)
+	a.Extra["json_rpc_version"] = json.RawMessage(`"` + MCPJSONRPCVersion + `"`)
+}

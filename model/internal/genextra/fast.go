@@ -269,7 +269,7 @@ func (v *%[1]s) decodeFast(data []byte) bool {
 		}
 		fmt.Fprintf(b, "if !%s {\nreturn false\n}\n", read)
 		if f.omittable() {
-			fmt.Fprintf(b, "if %s {\nkeepEmpty(&v.Extra, %q, d.data[start:d.pos])\n}\n", f.emptyCond(), f.name)
+			fmt.Fprintf(b, "if %s {\nkeepRaw(&v.Extra, %q, d.data[start:d.pos])\n}\n", f.emptyCond(), f.name)
 		}
 	}
 	fmt.Fprintf(b, `default:
