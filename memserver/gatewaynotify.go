@@ -71,19 +71,24 @@ func (a *announcingStore) UpdateDefinitions(ctx context.Context, fn func(tx stor
 	if err != nil {
 		return err
 	}
-	if w.apis {
-		// One API is named; several (an import) are not: newer gateways
-		// reload just the API an ApiUpdated names (gateway/redis_signals.go,
-		// reloadSingleAPI on a non-empty payload), and an empty payload
-		// reloads all of them on every version.
+	if w.all || len(w.apiIDs) > 0 {
+		// One API is named; several (an import) or all (an org's data
+		// deleted) are not: newer gateways reload just the API an
+		// ApiUpdated names (gateway/redis_signals.go, reloadSingleAPI on a
+		// non-empty payload), and an empty payload reloads all of them on
+		// every version.
 		payload := ""
-		if len(w.apiIDs) == 1 {
+		if !w.all && len(w.apiIDs) == 1 {
 			payload = w.apiIDs[0]
 		}
 		a.s.announce(ctx, model.NoticeAPIUpdated, payload)
 	}
-	if w.policies {
-		a.s.announce(ctx, model.NoticePolicyChanged, strings.Join(w.policyIDs, ","))
+	if w.all || len(w.policyIDs) > 0 {
+		payload := ""
+		if !w.all {
+			payload = strings.Join(w.policyIDs, ",")
+		}
+		a.s.announce(ctx, model.NoticePolicyChanged, payload)
 	}
 	return nil
 }
@@ -189,14 +194,13 @@ func gatewayCacheNames(k *store.Key) []string {
 // defsWatch notes the writes gateways must hear of.
 type defsWatch struct {
 	store.DefinitionsTx
-	apis, policies    bool
+	// all says an org's data went: every API and policy may have changed.
+	all               bool
 	apiIDs, policyIDs []string
 }
 
-func (w *defsWatch) api(id string) { w.apis, w.apiIDs = true, append(w.apiIDs, id) }
-func (w *defsWatch) policy(id string) {
-	w.policies, w.policyIDs = true, append(w.policyIDs, id)
-}
+func (w *defsWatch) api(id string)    { w.apiIDs = append(w.apiIDs, id) }
+func (w *defsWatch) policy(id string) { w.policyIDs = append(w.policyIDs, id) }
 
 func (w *defsWatch) InsertAPI(a *model.APIDefinitionWrapper) error {
 	err := w.DefinitionsTx.InsertAPI(a)
@@ -253,7 +257,7 @@ func (w *defsWatch) DeletePolicy(mid string) error {
 func (w *defsWatch) DeleteOrgData(orgID string) error {
 	err := w.DefinitionsTx.DeleteOrgData(orgID)
 	if err == nil {
-		w.apis, w.policies = true, true
+		w.all = true
 	}
 	return err
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/dashkit/dashkit/memserver"
 	"github.com/dashkit/dashkit/model"
+	"github.com/dashkit/dashkit/store"
 	"github.com/dashkit/dashkit/store/redisstore"
 	"github.com/dashkit/dashkit/store/redisstore/redistest"
 	"github.com/redis/go-redis/v9"
@@ -317,5 +318,36 @@ func TestImportAnnouncesAReloadOfEveryAPI(t *testing.T) {
 	want(t, adminCall(t, to, "POST", "/admin/apis/import", call(t, from, "GET", "/api/apis?p=-1", nil).Body), http.StatusOK)
 	if n := l.next(model.NoticeAPIUpdated); n.Payload != "" {
 		t.Errorf("import of two APIs announced ApiUpdated %q, want an empty payload", n.Payload)
+	}
+}
+
+// A transaction that writes one API and deletes an org's data announces a
+// reload of every API and policy, not just the one API it wrote.
+func TestOrgDataDeletedAnnouncesAReloadOfEverything(t *testing.T) {
+	t.Parallel()
+	rs := redistest.Start(t)
+	client := rs.Client(t)
+	srv := newServer(t, memserver.WithNodeSecret(nodeSecret), memserver.WithNotifier(redisstore.NewNotifier(client)))
+	_, apiID := createClassic(t, srv, "kept")
+	l := listen(t, client)
+	err := srv.Store().UpdateDefinitions(t.Context(), func(tx store.DefinitionsTx) error {
+		w, err := tx.GetAPIByAPIID(apiID)
+		if err != nil {
+			return err
+		}
+		w.APIDefinition.Name = "renamed"
+		if err := tx.UpdateAPI(w); err != nil {
+			return err
+		}
+		return tx.DeleteOrgData("an org that goes")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := l.next(model.NoticeAPIUpdated); n.Payload != "" {
+		t.Errorf("ApiUpdated %q, want an empty payload (every API)", n.Payload)
+	}
+	if n := l.next(model.NoticePolicyChanged); n.Payload != "" {
+		t.Errorf("PolicyChanged %q, want an empty payload", n.Payload)
 	}
 }
