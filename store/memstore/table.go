@@ -2,11 +2,12 @@ package memstore
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/dashkit/dashkit/store"
-	"github.com/hashicorp/go-memdb"
 )
 
 // sep separates the parts of an index key. Identifiers and names never hold
@@ -119,90 +120,53 @@ type coll[T any] struct {
 	idSeq func(id string) uint64
 }
 
-func (c *coll[T]) schema() *memdb.TableSchema {
-	ts := &memdb.TableSchema{Name: c.table, Indexes: map[string]*memdb.IndexSchema{}}
-	add := func(name string, allowMissing bool, ix memdb.Indexer) {
-		ts.Indexes[name] = &memdb.IndexSchema{Name: name, Unique: true, AllowMissing: allowMissing, Indexer: ix}
+func (c *coll[T]) schema() *tableSchema {
+	one := func(name string, fn func(*row[T]) (string, bool)) indexSchema {
+		return indexSchema{name: name, one: func(raw any) (string, bool) { return fn(raw.(*row[T])) }}
 	}
-	add("id", false, keyIndex[T]{func(r *row[T]) (string, bool) { return c.id(r.view()), true }})
-	add("org_seq", false, keyIndex[T]{func(r *row[T]) (string, bool) {
-		return c.org(r.view()) + sep + seqKey(r.seq), true
-	}})
-	for name, s := range c.sorts {
-		if !s.indexed {
+	xs := []indexSchema{
+		one("id", func(r *row[T]) (string, bool) { return c.id(r.view()), true }),
+		one("org_seq", func(r *row[T]) (string, bool) { return c.org(r.view()) + sep + seqKey(r.seq), true }),
+	}
+	for _, name := range slices.Sorted(maps.Keys(c.sorts)) {
+		if !c.sorts[name].indexed {
 			continue
 		}
-		key := s.key
-		add("org_"+name, false, keyIndex[T]{func(r *row[T]) (string, bool) {
+		key := c.sorts[name].key
+		xs = append(xs, one("org_"+name, func(r *row[T]) (string, bool) {
 			o := r.view()
 			return c.org(o) + sep + key(o) + sep + seqKey(r.seq), true
-		}})
+		}))
 	}
 	if c.facets != nil && !c.facetsUnindexed {
-		add("facet", true, facetIndex[T]{c})
+		xs = append(xs, indexSchema{name: "facet", many: func(raw any) []string { return c.facetKeys(raw.(*row[T])) }})
 	}
 	for _, u := range c.uniques {
 		key := u.key
-		add(u.index, true, keyIndex[T]{func(r *row[T]) (string, bool) { return key(r.view()) }})
+		xs = append(xs, one(u.index, func(r *row[T]) (string, bool) { return key(r.view()) }))
 	}
-	for name, key := range c.extras {
-		add(name, false, keyIndex[T]{func(r *row[T]) (string, bool) {
-			return key(r.view()) + sep + seqKey(r.seq), true
-		}})
+	for _, name := range slices.Sorted(maps.Keys(c.extras)) {
+		key := c.extras[name]
+		xs = append(xs, one(name, func(r *row[T]) (string, bool) { return key(r.view()) + sep + seqKey(r.seq), true }))
 	}
-	return ts
+	return newTableSchema(c.table, xs...)
 }
 
-// keyIndex is a memdb index on one string key per row. Look-ups pass the
-// whole key (or, with "_prefix", its beginning) as the only argument.
-type keyIndex[T any] struct {
-	fn func(*row[T]) (string, bool)
-}
-
-func (x keyIndex[T]) FromObject(raw any) (bool, []byte, error) {
-	k, ok := x.fn(raw.(*row[T]))
-	if !ok {
-		return false, nil, nil
-	}
-	return true, []byte(k), nil
-}
-
-func (keyIndex[T]) FromArgs(args ...any) ([]byte, error) { return argKey(args) }
-
-func (keyIndex[T]) PrefixFromArgs(args ...any) ([]byte, error) { return argKey(args) }
-
-func argKey(args []any) ([]byte, error) {
-	if len(args) != 1 {
-		return nil, fmt.Errorf("want one key, got %d arguments", len(args))
-	}
-	s, ok := args[0].(string)
-	if !ok {
-		return nil, fmt.Errorf("want a string key, got %T", args[0])
-	}
-	return []byte(s), nil
-}
-
-// facetIndex holds one entry per facet of a row: org, facet, creation order.
-type facetIndex[T any] struct{ c *coll[T] }
-
-func (x facetIndex[T]) FromObject(raw any) (bool, [][]byte, error) {
-	r := raw.(*row[T])
+// facetKeys are a row's keys in the facet index: org, facet, creation
+// order, one per facet.
+func (c *coll[T]) facetKeys(r *row[T]) []string {
 	o := r.view()
-	fs := x.c.facets(o)
+	fs := c.facets(o)
 	if len(fs) == 0 {
-		return false, nil, nil
+		return nil
 	}
-	org, seq := x.c.org(o), seqKey(r.seq)
-	keys := make([][]byte, len(fs))
+	org, seq := c.org(o), seqKey(r.seq)
+	keys := make([]string, len(fs))
 	for i, f := range fs {
-		keys[i] = []byte(org + sep + f + sep + seq)
+		keys[i] = org + sep + f + sep + seq
 	}
-	return true, keys, nil
+	return keys
 }
-
-func (facetIndex[T]) FromArgs(args ...any) ([]byte, error) { return argKey(args) }
-
-func (facetIndex[T]) PrefixFromArgs(args ...any) ([]byte, error) { return argKey(args) }
 
 // counter is a row of the counts table: how many objects a collection holds
 // per org and per org and facet. Counts change in the same
@@ -214,25 +178,15 @@ type counter struct {
 
 const countsTable = "counts"
 
-func countsSchema() *memdb.TableSchema {
-	return &memdb.TableSchema{Name: countsTable, Indexes: map[string]*memdb.IndexSchema{
-		"id": {Name: "id", Unique: true, Indexer: countIndex{}},
-	}}
+func countsSchema() *tableSchema {
+	return newTableSchema(countsTable, indexSchema{name: "id", one: func(raw any) (string, bool) {
+		return raw.(*counter).key, true
+	}})
 }
 
-type countIndex struct{}
-
-func (countIndex) FromObject(raw any) (bool, []byte, error) {
-	return true, []byte(raw.(*counter).key), nil
-}
-
-func (countIndex) FromArgs(args ...any) ([]byte, error) { return argKey(args) }
-
-func (countIndex) PrefixFromArgs(args ...any) ([]byte, error) { return argKey(args) }
-
-func count(txn *memdb.Txn, key string) int {
-	raw, err := txn.First(countsTable, "id", key)
-	if err != nil || raw == nil {
+func count(txn *transaction, key string) int {
+	raw := txn.First(countsTable, "id", key)
+	if raw == nil {
 		return 0
 	}
 	return raw.(*counter).n
@@ -260,7 +214,7 @@ func (c *coll[T]) countKeys(obj *T) []string {
 // copied tree nodes: the next write copies its whole path again, with a new
 // cache. Reading a key's second counter after writing its first made a key
 // insert take 36 µs instead of 33 (BenchmarkInsertKey).
-func (c *coll[T]) moveCounts(txn *memdb.Txn, old, obj *T) error {
+func (c *coll[T]) moveCounts(txn *transaction, old, obj *T) error {
 	type change struct {
 		key      string
 		delta, n int
@@ -309,11 +263,8 @@ func (c *coll[T]) moveCounts(txn *memdb.Txn, old, obj *T) error {
 }
 
 // first returns the row an index maps key to, or nil.
-func (c *coll[T]) first(txn *memdb.Txn, index, key string) (*row[T], error) {
-	raw, err := txn.First(c.table, index, key)
-	if err != nil {
-		return nil, fmt.Errorf("%s: look up %s: %w", c.noun, index, err)
-	}
+func (c *coll[T]) first(txn *transaction, index, key string) (*row[T], error) {
+	raw := txn.First(c.table, index, key)
 	if raw == nil {
 		return nil, nil
 	}
@@ -323,7 +274,7 @@ func (c *coll[T]) first(txn *memdb.Txn, index, key string) (*row[T], error) {
 // get returns a copy of the object an index maps key to; what names the
 // look-up in the error, and "" names it by the key itself (formatted only
 // when needed: Get by id is the hottest path of the store).
-func (c *coll[T]) get(txn *memdb.Txn, index, key, what string) (*T, error) {
+func (c *coll[T]) get(txn *transaction, index, key, what string) (*T, error) {
 	r, err := c.first(txn, index, key)
 	if err != nil {
 		return nil, err
@@ -337,11 +288,11 @@ func (c *coll[T]) get(txn *memdb.Txn, index, key, what string) (*T, error) {
 	return r.copy(), nil
 }
 
-func (c *coll[T]) byID(txn *memdb.Txn, id string) (*T, error) { return c.get(txn, "id", id, "") }
+func (c *coll[T]) byID(txn *transaction, id string) (*T, error) { return c.get(txn, "id", id, "") }
 
 // checkUniques fails with ErrConflict when another object holds one of
 // obj's unique keys.
-func (c *coll[T]) checkUniques(txn *memdb.Txn, obj *T, id string) error {
+func (c *coll[T]) checkUniques(txn *transaction, obj *T, id string) error {
 	for _, u := range c.uniques {
 		k, ok := u.key(obj)
 		if !ok {
@@ -366,7 +317,7 @@ func (c *coll[T]) checkUniques(txn *memdb.Txn, obj *T, id string) error {
 // "org/key".
 func displayKey(k string) string { return strings.ReplaceAll(k, sep, "/") }
 
-func (c *coll[T]) insert(txn *memdb.Txn, seq uint64, obj *T) error {
+func (c *coll[T]) insert(txn *transaction, seq uint64, obj *T) error {
 	if obj == nil {
 		return fmt.Errorf("insert %s: nil: %w", c.noun, store.ErrInvalid)
 	}
@@ -389,7 +340,7 @@ func (c *coll[T]) insert(txn *memdb.Txn, seq uint64, obj *T) error {
 	return c.put(txn, &row[T]{seq: seq, data: pack(obj), obj: obj}, nil)
 }
 
-func (c *coll[T]) update(txn *memdb.Txn, obj *T) error {
+func (c *coll[T]) update(txn *transaction, obj *T) error {
 	if obj == nil {
 		return fmt.Errorf("update %s: nil: %w", c.noun, store.ErrInvalid)
 	}
@@ -409,7 +360,7 @@ func (c *coll[T]) update(txn *memdb.Txn, obj *T) error {
 
 // put stores r, which replaces old when old is not nil, and moves the
 // counters.
-func (c *coll[T]) put(txn *memdb.Txn, r, old *row[T]) error {
+func (c *coll[T]) put(txn *transaction, r, old *row[T]) error {
 	if c.facets != nil {
 		r.facets = c.facets(r.obj)
 	}
@@ -429,7 +380,7 @@ func (c *coll[T]) put(txn *memdb.Txn, r, old *row[T]) error {
 	return nil
 }
 
-func (c *coll[T]) delete(txn *memdb.Txn, id string) error {
+func (c *coll[T]) delete(txn *transaction, id string) error {
 	old, err := c.first(txn, "id", id)
 	if err != nil {
 		return err
@@ -440,7 +391,7 @@ func (c *coll[T]) delete(txn *memdb.Txn, id string) error {
 	return c.deleteRow(txn, old)
 }
 
-func (c *coll[T]) deleteRow(txn *memdb.Txn, r *row[T]) error {
+func (c *coll[T]) deleteRow(txn *transaction, r *row[T]) error {
 	o := r.view()
 	if err := txn.Delete(c.table, r); err != nil {
 		return fmt.Errorf("delete %s %q: %w", c.noun, c.id(o), err)
@@ -449,11 +400,8 @@ func (c *coll[T]) deleteRow(txn *memdb.Txn, r *row[T]) error {
 }
 
 // rows returns the rows an index holds under prefix, in index order.
-func (c *coll[T]) rows(txn *memdb.Txn, index, prefix string) ([]*row[T], error) {
-	it, err := txn.Get(c.table, index+"_prefix", prefix)
-	if err != nil {
-		return nil, fmt.Errorf("%s: walk %s: %w", c.noun, index, err)
-	}
+func (c *coll[T]) rows(txn *transaction, index, prefix string) ([]*row[T], error) {
+	it := txn.Prefix(c.table, index, prefix, false)
 	var out []*row[T]
 	for raw := it.Next(); raw != nil; raw = it.Next() {
 		out = append(out, raw.(*row[T]))
@@ -462,7 +410,7 @@ func (c *coll[T]) rows(txn *memdb.Txn, index, prefix string) ([]*row[T], error) 
 }
 
 // deleteOrg deletes every object of org.
-func (c *coll[T]) deleteOrg(txn *memdb.Txn, org string) error {
+func (c *coll[T]) deleteOrg(txn *transaction, org string) error {
 	rs, err := c.rows(txn, "org_seq", org+sep)
 	if err != nil {
 		return err
@@ -491,12 +439,12 @@ func (c *coll[T]) deleteOrg(txn *memdb.Txn, org string) error {
 // write of the collection in the transaction goes through the batch: a
 // caller that writes it otherwise stops using the batch.
 type batch[T any] struct {
-	start  *memdb.Txn
+	start  *transaction
 	rows   map[string]*row[T] // by id; nil when deleted
 	counts map[string]int
 }
 
-func newBatch[T any](start *memdb.Txn) *batch[T] {
+func newBatch[T any](start *transaction) *batch[T] {
 	return &batch[T]{start: start, rows: map[string]*row[T]{}, counts: map[string]int{}}
 }
 
@@ -522,7 +470,7 @@ func (b *batch[T]) count(key string) int {
 }
 
 // moveCounts is coll.moveCounts for one object in or out.
-func (b *batch[T]) moveCounts(c *coll[T], txn *memdb.Txn, obj *T, delta int) error {
+func (b *batch[T]) moveCounts(c *coll[T], txn *transaction, obj *T, delta int) error {
 	for _, key := range c.countKeys(obj) {
 		n := b.count(key) + delta
 		var err error
@@ -540,7 +488,7 @@ func (b *batch[T]) moveCounts(c *coll[T], txn *memdb.Txn, obj *T, delta int) err
 }
 
 // insertBatched is insert through b.
-func (c *coll[T]) insertBatched(txn *memdb.Txn, b *batch[T], seq uint64, obj *T) error {
+func (c *coll[T]) insertBatched(txn *transaction, b *batch[T], seq uint64, obj *T) error {
 	if obj == nil {
 		return fmt.Errorf("insert %s: nil: %w", c.noun, store.ErrInvalid)
 	}
@@ -566,7 +514,7 @@ func (c *coll[T]) insertBatched(txn *memdb.Txn, b *batch[T], seq uint64, obj *T)
 }
 
 // deleteBatched is delete through b.
-func (c *coll[T]) deleteBatched(txn *memdb.Txn, b *batch[T], id string) error {
+func (c *coll[T]) deleteBatched(txn *transaction, b *batch[T], id string) error {
 	r, err := b.first(c, id)
 	if err != nil {
 		return err
