@@ -54,11 +54,6 @@ func (d *Definitions) Restore(ctx context.Context, s store.Snapshot) error {
 type defTx struct {
 	db  *db
 	txn *transaction
-	// audit follows the audit records this transaction writes (see
-	// batch); auditOther says that it wrote them otherwise too (an org's
-	// data deleted), and the batch is not used.
-	audit      *batch[model.AuditLog]
-	auditOther bool
 }
 
 var _ store.DefinitionsTx = (*defTx)(nil)
@@ -298,7 +293,6 @@ func (t *defTx) DeleteOrgData(orgID string) error {
 	if orgID == "" {
 		return fmt.Errorf("delete data of an org: no org id: %w", store.ErrInvalid)
 	}
-	t.auditOther = true
 	for _, del := range []func(*transaction, string) error{
 		users.deleteOrg, userGroups.deleteOrg, apis.deleteOrg, policies.deleteOrg,
 		oauthClients.deleteOrg, oauthTokens.deleteOrg, webhooks.deleteOrg, assets.deleteOrg,
@@ -403,32 +397,11 @@ func (t *defTx) InsertCertificate(c *store.Certificate) error {
 func (t *defTx) DeleteCertificate(id string) error { return certificates.delete(t.txn, id) }
 
 func (t *defTx) InsertAuditLog(l *model.AuditLog) error {
-	if b := t.auditBatch(); b != nil {
-		return auditLogs.insertBatched(t.txn, b, t.db.nextSeq(), l)
-	}
 	return auditLogs.insert(t.txn, t.db.nextSeq(), l)
 }
 
 // DeleteAuditLog deletes one audit record (store.AuditLogDeleter).
-func (t *defTx) DeleteAuditLog(mid string) error {
-	if b := t.auditBatch(); b != nil {
-		return auditLogs.deleteBatched(t.txn, b, mid)
-	}
-	return auditLogs.delete(t.txn, mid)
-}
-
-// auditBatch returns the transaction's batch of audit records, nil once it
-// wrote them otherwise. The writer lock is held: the current state is the
-// one the transaction began with.
-func (t *defTx) auditBatch() *batch[model.AuditLog] {
-	if t.auditOther || !auditLogs.batchable() {
-		return nil
-	}
-	if t.audit == nil {
-		t.audit = newBatch[model.AuditLog](t.db.cur.Load().txn(false))
-	}
-	return t.audit
-}
+func (t *defTx) DeleteAuditLog(mid string) error { return auditLogs.delete(t.txn, mid) }
 
 func (t *defTx) InsertAnalytics(r *model.AnalyticsRecord) error {
 	if r == nil {

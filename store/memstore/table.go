@@ -39,6 +39,17 @@ func (r *row[T]) view() *T {
 	return unpack[T](r.data)
 }
 
+// unpacked returns a copy of the row that holds obj, its object unpacked,
+// for computing its index keys more than once.
+func (r *row[T]) unpacked(obj *T) *row[T] {
+	if r.obj != nil {
+		return r
+	}
+	u := *r
+	u.obj = obj
+	return &u
+}
+
 // copy returns a new object, the caller's own.
 func (r *row[T]) copy() *T { return unpack[T](r.data) }
 
@@ -185,11 +196,18 @@ func countsSchema() *tableSchema {
 }
 
 func count(txn *transaction, key string) int {
+	if c := counterOf(txn, key); c != nil {
+		return c.n
+	}
+	return 0
+}
+
+func counterOf(txn *transaction, key string) *counter {
 	raw := txn.First(countsTable, "id", key)
 	if raw == nil {
-		return 0
+		return nil
 	}
-	return raw.(*counter).n
+	return raw.(*counter)
 }
 
 // countKeys are the counters an object adds to.
@@ -208,16 +226,10 @@ func (c *coll[T]) countKeys(obj *T) []string {
 // not nil) to its own. A counter that both touch by the same amount, as when
 // an update keeps the org and facets, is not written at all.
 //
-// Every counter is read before any is written. A read of an index that the
-// transaction has already written makes go-memdb clone that index's
-// transaction (readableIndex), and the clone drops the write's cache of
-// copied tree nodes: the next write copies its whole path again, with a new
-// cache. Reading a key's second counter after writing its first made a key
-// insert take 36 µs instead of 33 (BenchmarkInsertKey).
 func (c *coll[T]) moveCounts(txn *transaction, old, obj *T) error {
 	type change struct {
 		key      string
-		delta, n int
+		delta int
 	}
 	var chs []change
 	add := func(o *T, delta int) {
@@ -237,26 +249,28 @@ func (c *coll[T]) moveCounts(txn *transaction, old, obj *T) error {
 	}
 	add(old, -1)
 	add(obj, 1)
-	for i := range chs {
-		if chs[i].delta != 0 {
-			chs[i].n = count(txn, chs[i].key) + chs[i].delta
-		}
-	}
 	for _, ch := range chs {
-		var err error
-		switch {
-		case ch.delta == 0:
+		if ch.delta == 0 {
 			continue
-		case ch.n == 0:
-			// Delete finds the counter by its exact key (DeleteAll would
-			// take the key as a prefix, and the org's facet counters with
-			// it).
-			err = txn.Delete(countsTable, &counter{key: ch.key})
-		default:
-			err = txn.Insert(countsTable, &counter{key: ch.key, n: ch.n})
 		}
-		if err != nil {
-			return fmt.Errorf("%s: count %q: %w", c.noun, ch.key, err)
+		was := counterOf(txn, ch.key)
+		n := ch.delta
+		if was != nil {
+			n += was.n
+		}
+		switch {
+		case n == 0 && was != nil:
+			txn.Remove(countsTable, was)
+		case n != 0:
+			var err error
+			if was == nil {
+				err = txn.Put(countsTable, &counter{key: ch.key, n: n}, nil)
+			} else {
+				err = txn.Put(countsTable, &counter{key: ch.key, n: n}, was)
+			}
+			if err != nil {
+				return fmt.Errorf("%s: count %q: %w", c.noun, ch.key, err)
+			}
 		}
 	}
 	return nil
@@ -364,12 +378,18 @@ func (c *coll[T]) put(txn *transaction, r, old *row[T]) error {
 	if c.facets != nil {
 		r.facets = c.facets(r.obj)
 	}
-	if err := txn.Insert(c.table, r); err != nil {
-		return fmt.Errorf("store %s %q: %w", c.noun, c.id(r.obj), err)
-	}
+	var err error
 	var oldObj *T
 	if old != nil {
+		// The engine reads old's keys from its object, one index at a
+		// time: unpacked once here rather than once per index.
 		oldObj = old.view()
+		err = txn.Put(c.table, r, old.unpacked(oldObj))
+	} else {
+		err = txn.Put(c.table, r, nil)
+	}
+	if err != nil {
+		return fmt.Errorf("store %s %q: %w", c.noun, c.id(r.obj), err)
 	}
 	if err := c.moveCounts(txn, oldObj, r.obj); err != nil {
 		return err
@@ -393,9 +413,7 @@ func (c *coll[T]) delete(txn *transaction, id string) error {
 
 func (c *coll[T]) deleteRow(txn *transaction, r *row[T]) error {
 	o := r.view()
-	if err := txn.Delete(c.table, r); err != nil {
-		return fmt.Errorf("delete %s %q: %w", c.noun, c.id(o), err)
-	}
+	txn.Remove(c.table, r.unpacked(o))
 	return c.moveCounts(txn, o, nil)
 }
 
@@ -420,115 +438,5 @@ func (c *coll[T]) deleteOrg(txn *transaction, org string) error {
 			return err
 		}
 	}
-	return nil
-}
-
-// batch is what one write transaction has written to a collection through
-// insertBatched and deleteBatched, so that the transaction finds those rows
-// and counters without reading the tables it wrote. go-memdb answers a read
-// of an index the transaction has written from a clone of that index's
-// transaction, and the clone empties the cache of tree nodes the original has
-// already copied: the next write copies its whole path again and starts a new
-// cache (see moveCounts). A write of one object reads before it writes and
-// never meets this; a transaction that writes many (the memserver's audit
-// queue inserts up to 1,024 records and deletes as many old ones) met it
-// at every object, which made each record cost more than a key insert.
-//
-// Rows and counters the transaction has not written are read from start,
-// the state the transaction began with, which is right only while every
-// write of the collection in the transaction goes through the batch: a
-// caller that writes it otherwise stops using the batch.
-type batch[T any] struct {
-	start  *transaction
-	rows   map[string]*row[T] // by id; nil when deleted
-	counts map[string]int
-}
-
-func newBatch[T any](start *transaction) *batch[T] {
-	return &batch[T]{start: start, rows: map[string]*row[T]{}, counts: map[string]int{}}
-}
-
-// batchable: a collection whose writes batch can follow (no unique keys, no
-// facets, no ids of the store's making).
-func (c *coll[T]) batchable() bool {
-	return len(c.uniques) == 0 && c.facets == nil && c.assignID == nil
-}
-
-// first is coll.first on the id, as of the transaction so far.
-func (b *batch[T]) first(c *coll[T], id string) (*row[T], error) {
-	if r, ok := b.rows[id]; ok {
-		return r, nil
-	}
-	return c.first(b.start, "id", id)
-}
-
-func (b *batch[T]) count(key string) int {
-	if n, ok := b.counts[key]; ok {
-		return n
-	}
-	return count(b.start, key)
-}
-
-// moveCounts is coll.moveCounts for one object in or out.
-func (b *batch[T]) moveCounts(c *coll[T], txn *transaction, obj *T, delta int) error {
-	for _, key := range c.countKeys(obj) {
-		n := b.count(key) + delta
-		var err error
-		if n == 0 {
-			err = txn.Delete(countsTable, &counter{key: key})
-		} else {
-			err = txn.Insert(countsTable, &counter{key: key, n: n})
-		}
-		if err != nil {
-			return fmt.Errorf("%s: count %q: %w", c.noun, key, err)
-		}
-		b.counts[key] = n
-	}
-	return nil
-}
-
-// insertBatched is insert through b.
-func (c *coll[T]) insertBatched(txn *transaction, b *batch[T], seq uint64, obj *T) error {
-	if obj == nil {
-		return fmt.Errorf("insert %s: nil: %w", c.noun, store.ErrInvalid)
-	}
-	id := c.id(obj)
-	if id == "" {
-		return fmt.Errorf("insert %s: empty id: %w", c.noun, store.ErrInvalid)
-	}
-	if r, err := b.first(c, id); err != nil {
-		return err
-	} else if r != nil {
-		return fmt.Errorf("%s %q: already exists: %w", c.noun, id, store.ErrConflict)
-	}
-	r := &row[T]{seq: seq, data: pack(obj), obj: obj}
-	if err := txn.Insert(c.table, r); err != nil {
-		return fmt.Errorf("store %s %q: %w", c.noun, id, err)
-	}
-	if err := b.moveCounts(c, txn, obj, 1); err != nil {
-		return err
-	}
-	r.obj = nil
-	b.rows[id] = r
-	return nil
-}
-
-// deleteBatched is delete through b.
-func (c *coll[T]) deleteBatched(txn *transaction, b *batch[T], id string) error {
-	r, err := b.first(c, id)
-	if err != nil {
-		return err
-	}
-	if r == nil {
-		return fmt.Errorf("%s %q: %w", c.noun, id, store.ErrNotFound)
-	}
-	o := r.view()
-	if err := txn.Delete(c.table, r); err != nil {
-		return fmt.Errorf("delete %s %q: %w", c.noun, c.id(o), err)
-	}
-	if err := b.moveCounts(c, txn, o, -1); err != nil {
-		return err
-	}
-	b.rows[id] = nil
 	return nil
 }
