@@ -225,10 +225,9 @@ func (c *coll[T]) countKeys(obj *T) []string {
 // moveCounts takes old (when not nil) off its counters and adds obj (when
 // not nil) to its own. A counter that both touch by the same amount, as when
 // an update keeps the org and facets, is not written at all.
-//
 func (c *coll[T]) moveCounts(txn *transaction, old, obj *T) error {
 	type change struct {
-		key      string
+		key   string
 		delta int
 	}
 	var chs []change
