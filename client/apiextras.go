@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 
 	"github.com/dashkit/dashkit/model"
@@ -100,50 +99,14 @@ func (s *OASService) ServerURLs(ctx context.Context, id string) (*model.OASServe
 	return &out, nil
 }
 
-// MigrateRequest selects the classic APIs to migrate to Tyk OAS and how
-// (schema MigrateAPIRequest): Mode is "dryRun", "stage", "promote" or
-// "direct"; send APIIDs or All.
-type MigrateRequest struct {
-	APIIDs         []string `json:"apiIDs,omitempty"`
-	All            bool     `json:"all,omitempty"`
-	AbortOnFailure bool     `json:"abortOnFailure,omitempty"`
-	Mode           string   `json:"mode"`
-	OverrideStaged bool     `json:"overrideStaged,omitempty"`
-}
+// MigrateRequest selects the classic APIs to migrate to Tyk OAS and how: Mode
+// is model.MigrateDryRun, MigrateStage, MigratePromote or MigrateDirect;
+// send APIIDs or All.
+type MigrateRequest = model.MigrateAPIRequest
 
-// MigrateResult reports a migration (schema MigrateAPIResponse); the
-// documents of a dry run are in Success.Definitions.
-type MigrateResult struct {
-	Success struct {
-		Count      int      `json:"count"`
-		APIIDs     []string `json:"apiIDs"`
-		StagedAPIs []struct {
-			ClassicAPIID string `json:"classicAPIID"`
-			OASAPIID     string `json:"oasAPIID"`
-		} `json:"stagedAPIs"`
-		Definitions []struct {
-			APIID    string            `json:"apiID"`
-			BaseAPI  json.RawMessage   `json:"baseAPI"`
-			Versions []json.RawMessage `json:"versions"`
-		} `json:"definitions"`
-	} `json:"success"`
-	Failure struct {
-		Count  int `json:"count"`
-		Errors []struct {
-			APIID   string   `json:"apiID"`
-			Message []string `json:"message"`
-		} `json:"errors"`
-	} `json:"failure"`
-	Skipped struct {
-		Count int `json:"count"`
-		APIs  []struct {
-			APIID   string `json:"apiID"`
-			Message string `json:"message"`
-			Key     string `json:"key"`
-		} `json:"apis"`
-	} `json:"skipped"`
-	AbortedOnFailure bool `json:"abortedOnFailure"`
-}
+// MigrateResult reports a migration; the documents of a dry run are in
+// Success.Definitions.
+type MigrateResult = model.MigrateAPIResponse
 
 // Migrate migrates classic APIs to Tyk OAS.
 //

@@ -3,6 +3,7 @@ package client_test
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"slices"
 	"testing"
 
@@ -106,4 +107,61 @@ func tagged(doc map[string]any) map[string]any {
 	server := doc["x-tyk-api-gateway"].(map[string]any)["server"].(map[string]any)
 	server["gatewayTags"] = map[string]any{"enabled": true, "tags": []string{"tools"}}
 	return doc
+}
+
+// TestMCPProxiesLeftOutOfCategories: GET /api/apis/categories counts the
+// APIs of each category as GET /api/apis?category= lists them, so MCP
+// proxies are not counted, and a category only MCP proxies are in is not
+// one. Sources: Tyk's "MCP API extensions" page leaves MCP proxies out of
+// "the standard /tyk/apis and /api/apis listings"; the Dashboard
+// description's getAllApiCategories counts "the number(count) of APIs that
+// are in each category" and fails with the listing's "Could not retrieve
+// APIs".
+func TestMCPProxiesLeftOutOfCategories(t *testing.T) {
+	t.Parallel()
+	_, c := start(t)
+	ctx := context.Background()
+	for _, name := range []string{"weather", "search"} {
+		created, err := c.MCP.Create(ctx, tykOASDoc(name+" MCP", "/"+name+"-mcp/"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.OAS.SetCategories(ctx, created.APIID, []string{"shared", "ai"}); err != nil {
+			t.Fatal(err)
+		}
+		// The proxy holds its categories: only the count leaves it out.
+		if cats, err := c.OAS.Categories(ctx, created.APIID); err != nil || !slices.Equal(cats, []string{"shared", "ai"}) {
+			t.Fatalf("categories of MCP proxy %s: %v %v", name, cats, err)
+		}
+	}
+	oasAPI, err := c.OAS.Create(ctx, tykOAS("pets OAS", "/pets/"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.OAS.SetCategories(ctx, oasAPI.APIID, []string{"shared"}); err != nil {
+		t.Fatal(err)
+	}
+	mustCreateAPI(t, c, "orders #shared #billing", "/orders/")
+
+	cats, err := c.Categories.List(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int64{}
+	for _, cc := range cats {
+		got[cc.Name] = cc.Count
+	}
+	want := map[string]int64{"billing": 1, "shared": 2}
+	if !maps.Equal(got, want) {
+		t.Fatalf("GET /api/apis/categories: %v, want %v (no MCP proxy counted)", got, want)
+	}
+	for name, n := range want {
+		page, err := c.APIs.List(ctx, client.ListAPIsOptions{Category: name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if int64(len(page.Items)) != n {
+			t.Errorf("GET /api/apis?category=%s: %d APIs, the categories count %d", name, len(page.Items), n)
+		}
+	}
 }

@@ -25,15 +25,7 @@ type MCPListOptions struct {
 //
 // POST /api/mcps
 func (s *MCPService) Create(ctx context.Context, doc any) (*CreatedAPI, error) {
-	req, err := docRequest(http.MethodPost, "/api/mcps", doc)
-	if err != nil {
-		return nil, err
-	}
-	var out model.APIResponse
-	if _, err := s.c.call(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return createdAPI(&out), nil
+	return mcpDocuments.create(ctx, s.c, mcpDocuments.base, doc, nil)
 }
 
 // List returns one page of the organisation's MCP proxies, each its
@@ -64,37 +56,19 @@ func (s *MCPService) All(ctx context.Context, opts MCPListOptions) iter.Seq2[jso
 //
 // GET /api/mcps/{apiId}
 func (s *MCPService) Get(ctx context.Context, id string) (json.RawMessage, error) {
-	if id == "" {
-		return nil, errEmpty("API id")
-	}
-	var out json.RawMessage
-	if err := s.c.doJSON(ctx, http.MethodGet, route("/api/mcps/%s", id), nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return mcpDocuments.get(ctx, s.c, id)
 }
 
 // Update replaces an MCP proxy with doc.
 //
 // PUT /api/mcps/{apiId}
 func (s *MCPService) Update(ctx context.Context, id string, doc any) error {
-	if id == "" {
-		return errEmpty("API id")
-	}
-	req, err := docRequest(http.MethodPut, route("/api/mcps/%s", id), doc)
-	if err != nil {
-		return err
-	}
-	_, err = s.c.call(ctx, req, nil)
-	return err
+	return mcpDocuments.replace(ctx, s.c, http.MethodPut, id, doc, nil)
 }
 
 // Delete deletes an MCP proxy.
 //
 // DELETE /api/mcps/{apiId}
 func (s *MCPService) Delete(ctx context.Context, id string) error {
-	if id == "" {
-		return errEmpty("API id")
-	}
-	return s.c.doJSON(ctx, http.MethodDelete, route("/api/mcps/%s", id), nil, nil, nil)
+	return mcpDocuments.delete(ctx, s.c, id)
 }

@@ -110,33 +110,6 @@ func (o *CreateOASOptions) values() url.Values {
 		SetDefault: o.SetDefault}).values()
 }
 
-// docRequest builds a request whose body is an OAS document.
-func docRequest(method, path string, doc any) (*request, error) {
-	var b []byte
-	switch d := doc.(type) {
-	case nil:
-		return nil, fmt.Errorf("client: %s %s: no document: %w", method, path, ErrInvalid)
-	case []byte:
-		b = d
-	case json.RawMessage:
-		b = d
-	case string:
-		b = []byte(d)
-	default:
-		var err error
-		if b, err = json.Marshal(doc); err != nil {
-			return nil, fmt.Errorf("client: encode %s %s document: %w", method, path, err)
-		}
-	}
-	ct := "application/json"
-	if !json.Valid(b) {
-		// Not JSON: the Dashboard reads YAML when told so, and says what is
-		// wrong with the document when it is neither.
-		ct = "application/x-yaml"
-	}
-	return &request{method: method, path: path, body: b, contentType: ct, hasBody: true}, nil
-}
-
 // Create creates an OAS API from doc, which must carry x-tyk-api-gateway
 // (use Import for a plain OpenAPI document). With opts.TemplateID the
 // document is laid over the template: maps merge, the document winning on
@@ -144,16 +117,7 @@ func docRequest(method, path string, doc any) (*request, error) {
 //
 // POST /api/apis/oas
 func (s *OASService) Create(ctx context.Context, doc any, opts *CreateOASOptions) (*CreatedAPI, error) {
-	req, err := docRequest(http.MethodPost, "/api/apis/oas", doc)
-	if err != nil {
-		return nil, err
-	}
-	req.query = opts.values()
-	var out model.APIResponse
-	if _, err := s.c.call(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return createdAPI(&out), nil
+	return oasDocuments.create(ctx, s.c, oasDocuments.base, doc, opts.values())
 }
 
 // Get returns the Tyk OAS document of an API, by database id or api_id. An
@@ -161,14 +125,7 @@ func (s *OASService) Create(ctx context.Context, doc any, opts *CreateOASOptions
 //
 // GET /api/apis/oas/{apiId}
 func (s *OASService) Get(ctx context.Context, id string) (json.RawMessage, error) {
-	if id == "" {
-		return nil, errEmpty("API id")
-	}
-	var out json.RawMessage
-	if err := s.c.doJSON(ctx, http.MethodGet, route("/api/apis/oas/%s", id), nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return oasDocuments.get(ctx, s.c, id)
 }
 
 // GetYAML returns the Tyk OAS document of an API as YAML, for people and
@@ -179,7 +136,7 @@ func (s *OASService) GetYAML(ctx context.Context, id string) ([]byte, error) {
 	if id == "" {
 		return nil, errEmpty("API id")
 	}
-	req := &request{method: http.MethodGet, path: route("/api/apis/oas/%s", id), accept: "application/x-yaml"}
+	req := &request{method: http.MethodGet, path: oasDocuments.item(id), accept: "application/x-yaml"}
 	resp, err := s.c.call(ctx, req, nil)
 	if err != nil {
 		return nil, err
@@ -192,15 +149,7 @@ func (s *OASService) GetYAML(ctx context.Context, id string) ([]byte, error) {
 //
 // PUT /api/apis/oas/{apiId}
 func (s *OASService) Update(ctx context.Context, id string, doc any) error {
-	if id == "" {
-		return errEmpty("API id")
-	}
-	req, err := docRequest(http.MethodPut, route("/api/apis/oas/%s", id), doc)
-	if err != nil {
-		return err
-	}
-	_, err = s.c.call(ctx, req, nil)
-	return err
+	return oasDocuments.replace(ctx, s.c, http.MethodPut, id, doc, nil)
 }
 
 // Patch replaces the OpenAPI part of an OAS API with doc (which need not
@@ -209,26 +158,14 @@ func (s *OASService) Update(ctx context.Context, id string, doc any) error {
 //
 // PATCH /api/apis/oas/{apiId}
 func (s *OASService) Patch(ctx context.Context, id string, doc any, opts *ImportOptions) error {
-	if id == "" {
-		return errEmpty("API id")
-	}
-	req, err := docRequest(http.MethodPatch, route("/api/apis/oas/%s", id), doc)
-	if err != nil {
-		return err
-	}
-	req.query = opts.values()
-	_, err = s.c.call(ctx, req, nil)
-	return err
+	return oasDocuments.replace(ctx, s.c, http.MethodPatch, id, doc, opts.values())
 }
 
 // Delete deletes an OAS API.
 //
 // DELETE /api/apis/oas/{apiId}
 func (s *OASService) Delete(ctx context.Context, id string) error {
-	if id == "" {
-		return errEmpty("API id")
-	}
-	return s.c.doJSON(ctx, http.MethodDelete, route("/api/apis/oas/%s", id), nil, nil, nil)
+	return oasDocuments.delete(ctx, s.c, id)
 }
 
 // Import creates an OAS API from a plain OpenAPI 3 document (JSON or YAML,
@@ -237,12 +174,12 @@ func (s *OASService) Delete(ctx context.Context, id string) error {
 //
 // POST /api/apis/oas/import
 func (s *OASService) Import(ctx context.Context, doc any, opts *ImportOptions) (*CreatedAPI, error) {
-	req, err := docRequest(http.MethodPost, "/api/apis/oas/import", doc)
-	if err != nil {
-		return nil, err
-	}
-	return s.importRequest(ctx, req, opts)
+	return oasDocuments.create(ctx, s.c, oasImport, doc, opts.values())
 }
+
+// oasImport is the route that builds a Tyk OAS API from a plain OpenAPI
+// document, given as a body, a URL or an uploaded file.
+const oasImport = "/api/apis/oas/import"
 
 // ImportURL is Import of the document the Dashboard fetches from
 // documentURL.
@@ -252,11 +189,12 @@ func (s *OASService) ImportURL(ctx context.Context, documentURL string, opts *Im
 	if documentURL == "" {
 		return nil, errEmpty("document URL")
 	}
-	req, err := newJSON(http.MethodPost, "/api/apis/oas/import", map[string]string{"url": documentURL})
+	req, err := newJSON(http.MethodPost, oasImport, map[string]string{"url": documentURL})
 	if err != nil {
 		return nil, err
 	}
-	return s.importRequest(ctx, req, opts)
+	req.query = opts.values()
+	return s.c.createAPI(ctx, req)
 }
 
 // ImportFile is Import of a document uploaded as a multipart form file
@@ -268,8 +206,9 @@ func (s *OASService) ImportFile(ctx context.Context, filename string, r io.Reade
 	if err != nil {
 		return nil, err
 	}
-	req := &request{method: http.MethodPost, path: "/api/apis/oas/import", body: body, contentType: ct, hasBody: true}
-	return s.importRequest(ctx, req, opts)
+	req := &request{method: http.MethodPost, path: oasImport, body: body, contentType: ct, hasBody: true,
+		query: opts.values()}
+	return s.c.createAPI(ctx, req)
 }
 
 // multipartFile encodes r as the form field "file", the way the
@@ -288,15 +227,6 @@ func multipartFile(filename string, r io.Reader) ([]byte, string, error) {
 		return nil, "", fmt.Errorf("client: encode upload %q: %w", filename, err)
 	}
 	return buf.Bytes(), mw.FormDataContentType(), nil
-}
-
-func (s *OASService) importRequest(ctx context.Context, req *request, opts *ImportOptions) (*CreatedAPI, error) {
-	req.query = opts.values()
-	var out model.APIResponse
-	if _, err := s.c.call(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return createdAPI(&out), nil
 }
 
 // DryRun returns the Tyk OAS document that importing doc with opts would
@@ -348,7 +278,7 @@ func (s *OASService) Export(ctx context.Context, id string, opts *ExportOptions)
 	}
 	// The export is a download (application/octet-stream), not a JSON
 	// answer.
-	req := &request{method: http.MethodGet, path: route("/api/apis/oas/%s/export", id), accept: "*/*"}
+	req := &request{method: http.MethodGet, path: oasDocuments.item(id) + "/export", accept: "*/*"}
 	if opts != nil && opts.Public {
 		req.query = url.Values{"mode": {"public"}}
 	}

@@ -117,21 +117,19 @@ func (t *trackedStore) UpdateDefinitions(ctx context.Context, fn func(tx store.D
 	// Queued audit records go first, so that a write (deleting an org's
 	// data, say) sees them.
 	t.server.flushAudit(ctx)
-	tx := &trackedTx{cache: t.cache}
+	tx := &trackedTx{cache: t.cache, auth: &t.server.auth}
 	err := t.Store.UpdateDefinitions(ctx, func(inner store.DefinitionsTx) error {
 		tx.DefinitionsTx = inner
-		// Any write of definitions may change a user, a secret or a
-		// group: the kept authentications are stale from here on, and
-		// again once the write is visible (see authcache.go).
-		t.server.auth.changed()
 		return fn(tx)
 	})
-	t.server.auth.changed()
 	// Marked stale again once the write is visible: a reader that looked
 	// between the mark inside the transaction and its commit saw the old
-	// API and kept it under the first mark.
+	// API (or user) and kept it under the first mark.
 	if tx.apis {
 		t.cache.changed()
+	}
+	if tx.users {
+		t.server.auth.changed()
 	}
 	return err
 }
@@ -164,11 +162,15 @@ func (t *trackedStore) Import(ctx context.Context, r io.Reader) error {
 // trackedTx notes the writes that may change an API, and marks the cache
 // stale inside the transaction, before the write commits: a check that
 // runs once the write is visible (a key naming an API deleted a moment
-// before) must never find the API's old entry still current.
+// before) must never find the API's old entry still current. It does the
+// same for the writes that may change what a secret authenticates (see
+// authcache.go).
 type trackedTx struct {
 	store.DefinitionsTx
 	cache *apiCache
 	apis  bool
+	auth  *authCache
+	users bool
 }
 
 func (x *trackedTx) touch() {
@@ -196,5 +198,64 @@ func (x *trackedTx) DeleteAPI(id string) error {
 
 func (x *trackedTx) DeleteOrgData(orgID string) error {
 	x.touch()
+	x.touchAuth()
 	return x.DefinitionsTx.DeleteOrgData(orgID)
+}
+
+// touchAuth marks the kept authentications stale, once per transaction,
+// before a write of what authenticate reads: a user (found by its secret)
+// or a user group (whose permissions its members hold). Org writes count
+// too: deleting an org's data deletes its users, and a store may delete
+// or change an org's users with the org.
+func (x *trackedTx) touchAuth() {
+	if x.users {
+		return // the clear after commit covers the rest
+	}
+	x.users = true
+	x.auth.changed()
+}
+
+func (x *trackedTx) InsertUser(u *model.User) error {
+	x.touchAuth()
+	return x.DefinitionsTx.InsertUser(u)
+}
+
+func (x *trackedTx) UpdateUser(u *model.User) error {
+	x.touchAuth()
+	return x.DefinitionsTx.UpdateUser(u)
+}
+
+func (x *trackedTx) DeleteUser(id string) error {
+	x.touchAuth()
+	return x.DefinitionsTx.DeleteUser(id)
+}
+
+func (x *trackedTx) InsertUserGroup(g *model.UserGroup) error {
+	x.touchAuth()
+	return x.DefinitionsTx.InsertUserGroup(g)
+}
+
+func (x *trackedTx) UpdateUserGroup(g *model.UserGroup) error {
+	x.touchAuth()
+	return x.DefinitionsTx.UpdateUserGroup(g)
+}
+
+func (x *trackedTx) DeleteUserGroup(id string) error {
+	x.touchAuth()
+	return x.DefinitionsTx.DeleteUserGroup(id)
+}
+
+func (x *trackedTx) InsertOrg(o *model.Organisation) error {
+	x.touchAuth()
+	return x.DefinitionsTx.InsertOrg(o)
+}
+
+func (x *trackedTx) UpdateOrg(o *model.Organisation) error {
+	x.touchAuth()
+	return x.DefinitionsTx.UpdateOrg(o)
+}
+
+func (x *trackedTx) DeleteOrg(id string) error {
+	x.touchAuth()
+	return x.DefinitionsTx.DeleteOrg(id)
 }

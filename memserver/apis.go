@@ -164,13 +164,49 @@ func paginate[T any](items []T, o store.ListOptions) store.Page[T] {
 	return store.Page[T]{Items: items[start:end], Total: len(items), Pages: pages}
 }
 
+// allCategories answers GET /api/apis/categories: each category and the
+// number of APIs in it, as GET /api/apis?category= lists them. MCP proxies
+// are not counted: Tyk's "MCP API extensions" page leaves them out of the
+// standard /api/apis listings, and the description counts "APIs" and
+// fails with "Could not retrieve APIs", the listing's own error.
+//
+// The store's counters count every API; the categories of the org's MCP
+// proxies are taken off them in the same view, which reads the proxies
+// only (APIQuery.Kind), a page at a time.
 func allCategories(c *call) {
 	var cats []model.CategoryCount
 	err := c.view(func(tx store.DefinitionsReader) (err error) {
-		cats, err = tx.APICategories(c.orgID)
-		return err
+		if cats, err = tx.APICategories(c.orgID); err != nil {
+			return err
+		}
+		mcp := map[string]int64{}
+		for p := 1; ; p++ {
+			page, err := tx.ListAPIs(c.orgID, store.APIQuery{Kind: store.APIKindMCP, ListOptions: store.ListOptions{Page: p, PageSize: 100}})
+			if err != nil {
+				return err
+			}
+			for i := range page.Items {
+				for _, cat := range model.APICategories(&page.Items[i]) {
+					mcp[cat]++
+				}
+			}
+			if p >= page.Pages || len(page.Items) == 0 {
+				break
+			}
+		}
+		if len(mcp) == 0 {
+			return nil
+		}
+		kept := cats[:0]
+		for _, cc := range cats {
+			if cc.Count -= mcp[cc.Name]; cc.Count > 0 {
+				kept = append(kept, cc)
+			}
+		}
+		cats = kept
+		return nil
 	})
-	if c.storeFailed(err, http.StatusInternalServerError, "Could not retrieve categories") {
+	if c.storeFailed(err, http.StatusInternalServerError, "Could not retrieve APIs") {
 		return
 	}
 	if cats == nil {

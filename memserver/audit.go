@@ -47,7 +47,7 @@ func (s *Server) audit(c *call) {
 		MID:       s.ids.ObjectID(),
 		ReqID:     s.requestID(),
 		OrgID:     c.user.OrgID,
-		Date:      now.Format(time.RFC1123),
+		Date:      s.auditDate(now),
 		Timestamp: now.Unix(),
 		IP:        s.clientIP(c.r),
 		User:      c.user.EmailAddress,
@@ -61,6 +61,27 @@ func (s *Server) audit(c *call) {
 	}
 	// Queued, and written before anything reads the log: see auditqueue.go.
 	s.queueAudit(c.r.Context(), rec)
+}
+
+// auditDate is now as an audit record's date (RFC 1123, to the second).
+// Every request of a second has the same one: it is formatted once a
+// second, not once a request.
+func (s *Server) auditDate(now time.Time) string {
+	sec, loc := now.Unix(), now.Location()
+	if d := s.auditq.date.Load(); d != nil && d.sec == sec && d.loc == loc {
+		return d.text
+	}
+	text := now.Format(time.RFC1123)
+	s.auditq.date.Store(&formattedDate{sec: sec, loc: loc, text: text})
+	return text
+}
+
+// formattedDate is a second's date as auditDate formatted it; the same
+// second in another location is another text.
+type formattedDate struct {
+	sec  int64
+	loc  *time.Location
+	text string
 }
 
 // requestID is a request id in the shape of a UUID, as the Dashboard's.

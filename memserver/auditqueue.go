@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dashkit/dashkit/model"
 	"github.com/dashkit/dashkit/store"
@@ -42,6 +43,8 @@ type auditQueue struct {
 	// writeMu also guards kept, head and bytes, which only a write or
 	// a restore changes.
 	writeMu sync.Mutex
+	// date is the latest second's date of the records (see auditDate).
+	date atomic.Pointer[formattedDate]
 }
 
 type keptAudit struct {

@@ -10,24 +10,27 @@ import (
 // Every request of a user reads the user of its secret (and the user's
 // group) from the store, which decodes them again each time. The Server
 // keeps, by secret, the active user found and the permissions the user
-// holds, and uses them until any definition changes.
+// holds, and uses them until a user, a user group or an org is written.
 //
-// Users, their secrets and groups live among the definitions, and every
-// write of definitions reaches the store through trackedStore, which
-// raises the count of authCache inside the transaction, before the write
-// commits, and again after it commits (as for the API answers, see
-// apicache.go). An entry is kept with the count read before the
-// transaction that read the user and is used only while the count has not
-// moved: a user deactivated or deleted, a secret reset, a group's
-// permissions changed are refused or applied from the next request on,
-// as without the cache. Audit records, written in batches straight to the
-// store under the tracking one, change no user and keep the entries.
+// Every write of definitions reaches the store through trackedStore, whose
+// transaction raises the count of authCache at its first write of a user, a
+// user group or an org, before the write commits, and again after it
+// commits (as for the API answers, see apicache.go). An entry is kept with
+// the count read before the transaction that read the user and is used only
+// while the count has not moved: a user deactivated or deleted, a secret
+// reset, a group's permissions changed are refused or applied from the next
+// request on, as without the cache. Other writes (APIs, policies, keys, the
+// portal) change nothing authenticate reads, and keep the entries; so do
+// audit records, written in batches straight to the store under the
+// tracking one: a steady stream of requests that writes no user keeps
+// authenticating from memory.
 //
 // A store other processes write too (WithSharedStore) changes without this
 // Server's knowing: the cache is off and every request reads the store.
 
 // authCacheSize bounds the secrets kept: past it, a new secret is looked
-// up in the store every time until the next change of definitions.
+// up in the store every time until the next write of a user, a group or an
+// org.
 const authCacheSize = 4096
 
 // authEntry is what a secret authenticates.

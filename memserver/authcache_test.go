@@ -3,6 +3,7 @@ package memserver_test
 import (
 	"context"
 	"net/http"
+	"sync/atomic"
 	"testing"
 
 	"github.com/dashkit/dashkit/memserver"
@@ -76,4 +77,83 @@ func TestAuthenticationSharedStore(t *testing.T) {
 	}
 	want(t, call(t, a, "PUT", "/api/users/"+id+"/actions/revoke", nil), http.StatusOK)
 	wantError(t, callAs(t, b, secret, "GET", "/api/apis", nil), http.StatusUnauthorized, "Not authorised")
+}
+
+// secretCountingStore is a real memstore that counts the lookups of a user
+// by secret, the read a kept authentication saves.
+type secretCountingStore struct {
+	store.Store
+	lookups atomic.Int64
+}
+
+type secretCountingReader struct {
+	store.DefinitionsReader
+	s *secretCountingStore
+}
+
+func (r secretCountingReader) GetUserByAccessKey(secret string) (*model.User, error) {
+	r.s.lookups.Add(1)
+	return r.DefinitionsReader.GetUserByAccessKey(secret)
+}
+
+func (s *secretCountingStore) ViewDefinitions(ctx context.Context, fn func(tx store.DefinitionsReader) error) error {
+	return s.Store.ViewDefinitions(ctx, func(tx store.DefinitionsReader) error {
+		return fn(secretCountingReader{DefinitionsReader: tx, s: s})
+	})
+}
+
+// Writes that change nothing a secret authenticates (an API, a policy, the
+// audit log's own writes) keep the authentications: the next request does
+// not look its user up again. A write of a user does, at once.
+func TestAuthenticationKeptAcrossOtherWrites(t *testing.T) {
+	t.Parallel()
+	cs := &secretCountingStore{Store: memstore.New()}
+	srv := newServer(t, memserver.WithStore(cs))
+	lookups := func() int64 { return cs.lookups.Load() }
+	want(t, call(t, srv, "GET", "/api/apis", nil), http.StatusOK)
+	first := lookups()
+	if first == 0 {
+		t.Fatal("the first request did not look its user up in the store")
+	}
+	want(t, call(t, srv, "GET", "/api/apis", nil), http.StatusOK)
+	if n := lookups(); n != first {
+		t.Fatalf("a second request looked its user up again (%d lookups, want %d)", n, first)
+	}
+
+	// An API written, a policy written, the audit log read (which writes
+	// the queued records first): none of them is a user.
+	want(t, call(t, srv, "POST", "/api/apis", map[string]any{"api_definition": map[string]any{
+		"name": "Kept", "api_id": "kept-api", "use_keyless": true, "active": true,
+		"proxy":        map[string]any{"listen_path": "/kept/", "target_url": "http://upstream.example"},
+		"version_data": map[string]any{"not_versioned": true, "versions": map[string]any{"Default": map[string]any{"name": "Default"}}},
+	}}), http.StatusOK)
+	want(t, call(t, srv, "POST", "/api/portal/policies", map[string]any{
+		"name": "Kept", "rate": 10, "per": 1, "quota_max": -1,
+		"access_rights": map[string]any{"kept-api": map[string]any{"api_id": "kept-api", "versions": []string{"Default"}}},
+	}), http.StatusOK)
+	want(t, call(t, srv, "GET", "/api/audit-logs", nil), http.StatusOK)
+	want(t, call(t, srv, "GET", "/api/apis", nil), http.StatusOK)
+	if n := lookups(); n != first {
+		t.Fatalf("writes of an API, a policy and the audit log made requests look their user up again (%d lookups, want %d)", n, first)
+	}
+
+	// A user written (any change to a user): the next request reads its
+	// user afresh, and the one after answers from memory again.
+	err := srv.Store().UpdateDefinitions(context.Background(), func(tx store.DefinitionsTx) error {
+		u, err := tx.GetUser(srv.UserID)
+		if err != nil {
+			return err
+		}
+		u.FirstName = "Renamed"
+		return tx.UpdateUser(u)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		want(t, call(t, srv, "GET", "/api/apis", nil), http.StatusOK)
+	}
+	if n := lookups(); n != first+1 {
+		t.Fatalf("after a user was written the next two requests looked %d times, want once", n-first)
+	}
 }

@@ -171,26 +171,10 @@ func (s *Server) seed(ctx context.Context, f Fixtures) error {
 func (s *Server) seedKeySession(tx store.DefinitionsReader, org string, in model.SessionState, now time.Time) (model.SessionState, error) {
 	sess := in
 	sess.AccessRights = maps.Clone(in.AccessRights)
-	sess.OrgID = org
-	polIDs := model.PolicyIDs(&sess)
-	pols := make([]model.Policy, 0, len(polIDs))
-	for _, id := range polIDs {
-		p, err := policyOfOrg(tx, org, id)
-		if errors.Is(err, store.ErrNotFound) {
-			return sess, fmt.Errorf("apply_policies: policy %s does not exist: %w", id, store.ErrInvalid)
-		}
-		if err != nil {
-			return sess, err
-		}
-		pols = append(pols, *p)
+	findPolicy := func(tx store.DefinitionsReader, id string) (*model.Policy, error) {
+		return policyOfOrg(tx, org, id)
 	}
-	for apiID, ar := range sess.AccessRights {
-		if ar.APIID != "" && ar.APIID != apiID {
-			return sess, fmt.Errorf("access_rights: the entry %s names another api_id, %s: %w", apiID, ar.APIID, store.ErrInvalid)
-		}
-	}
-	model.ApplyPolicies(&sess, pols, now)
-	if err := s.checkOrgAccess(tx, org, sess.AccessRights); err != nil {
+	if err := s.keySession(tx, org, &sess, now, findPolicy); err != nil {
 		return sess, seedRefusal(err)
 	}
 	fillEmpty(&sess)

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dashkit/dashkit/model"
 	"github.com/dashkit/dashkit/store"
@@ -183,46 +184,53 @@ func normaliseSession(s *model.SessionState) {
 // missing api_name is filled in). It
 // answers 400 and returns false when the session cannot be a key.
 func (c *call) prepareSession(sess *model.SessionState, org string) bool {
-	polIDs := model.PolicyIDs(sess)
-	if len(sess.AccessRights) == 0 && len(polIDs) == 0 {
+	if len(sess.AccessRights) == 0 && len(model.PolicyIDs(sess)) == 0 {
 		c.fail(http.StatusBadRequest, "a key needs access_rights or apply_policies")
 		return false
 	}
-	var pols []model.Policy
 	err := c.view(func(tx store.DefinitionsReader) error {
-		for _, id := range polIDs {
-			p, err := c.findPolicy(tx, id)
-			if errors.Is(err, store.ErrNotFound) {
-				return c.failTx(http.StatusBadRequest, "apply_policies: policy "+id+" does not exist")
-			}
-			if err != nil {
-				return err
-			}
-			pols = append(pols, *p)
+		err := c.s.keySession(tx, org, sess, c.s.now(), c.findPolicy)
+		if msg, ok := refusal(err); ok {
+			return c.failTx(http.StatusBadRequest, msg)
 		}
-		// Every entry of the rights as they are once the policies are
-		// applied must be an API of the key's org: a policy's rights are
-		// checked as the key's own.
-		for apiID, ar := range sess.AccessRights {
-			if ar.APIID != "" && ar.APIID != apiID {
-				return c.failTx(http.StatusBadRequest, fmt.Sprintf("access_rights: the entry %s names another api_id, %s", apiID, ar.APIID))
-			}
-		}
-		sess.OrgID = org
-		model.ApplyPolicies(sess, pols, c.s.now())
-		if err := c.checkOrgAccess(tx, org, sess.AccessRights); err != nil {
-			if msg, ok := refusal(err); ok {
-				return c.failTx(http.StatusBadRequest, msg)
-			}
-			return err
-		}
-		return nil
+		return err
 	})
 	if c.storeFailed(err, http.StatusBadRequest, "could not read the key's APIs") {
 		return false
 	}
 	fillEmpty(sess)
 	return true
+}
+
+// keySession makes sess a session of a key of org, as every route that
+// writes a key and the fixtures do: it applies the key's policies, found
+// with findPolicy, and checks that every entry of the rights that result is
+// an API of org, a policy's rights being checked as the key's own. sess is
+// changed in place, its AccessRights map included. A session that cannot be
+// a key is an error wrapping errRefused (see refusal) that says why.
+func (s *Server) keySession(tx store.DefinitionsReader, org string, sess *model.SessionState, now time.Time,
+	findPolicy func(tx store.DefinitionsReader, id string) (*model.Policy, error)) error {
+	var pols []model.Policy
+	for _, id := range model.PolicyIDs(sess) {
+		p, err := findPolicy(tx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("apply_policies: policy %s does not exist: %w", id, errRefused)
+		}
+		if err != nil {
+			return err
+		}
+		pols = append(pols, *p)
+	}
+	// Checked before the policies are applied: applying them sets each
+	// entry's api_id, which would hide an entry naming another API.
+	for apiID, ar := range sess.AccessRights {
+		if ar.APIID != "" && ar.APIID != apiID {
+			return fmt.Errorf("access_rights: the entry %s names another api_id, %s: %w", apiID, ar.APIID, errRefused)
+		}
+	}
+	sess.OrgID = org
+	model.ApplyPolicies(sess, pols, now)
+	return s.checkOrgAccess(tx, org, sess.AccessRights)
 }
 
 // createKey answers POST /api/keys (generated id), POST /api/keys/{keyId}

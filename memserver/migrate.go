@@ -19,65 +19,9 @@ func migrateRoutes() []route {
 	}
 }
 
-// Migration modes (schema MigrateAPIRequest).
-const (
-	migrateDryRun  = "dryRun"
-	migrateStage   = "stage"
-	migratePromote = "promote"
-	migrateDirect  = "direct"
-)
-
 // stagedFromKey marks, in a staged OAS API's wrapper, the classic API it was
 // staged from, so that promote finds it.
 const stagedFromKey = "migrated_from_api_id"
-
-type migrateRequest struct {
-	APIIDs         []string `json:"apiIDs"`
-	All            bool     `json:"all"`
-	AbortOnFailure bool     `json:"abortOnFailure"`
-	Mode           string   `json:"mode"`
-	OverrideStaged bool     `json:"overrideStaged"`
-}
-
-type migratedDefinition struct {
-	APIID    string            `json:"apiID"`
-	BaseAPI  json.RawMessage   `json:"baseAPI"`
-	Versions []json.RawMessage `json:"versions"`
-}
-
-type stagedAPI struct {
-	ClassicAPIID string `json:"classicAPIID"`
-	OASAPIID     string `json:"oasAPIID"`
-}
-
-type migrateError struct {
-	APIID   string   `json:"apiID"`
-	Message []string `json:"message"`
-}
-
-type migrateSkip struct {
-	APIID   string  `json:"apiID"`
-	Message string  `json:"message"`
-	Key     *string `json:"key"`
-}
-
-type migrateResponse struct {
-	Success struct {
-		Count       int                  `json:"count"`
-		APIIDs      []string             `json:"apiIDs"`
-		StagedAPIs  []stagedAPI          `json:"stagedAPIs"`
-		Definitions []migratedDefinition `json:"definitions"`
-	} `json:"success"`
-	Failure struct {
-		Count  int            `json:"count"`
-		Errors []migrateError `json:"errors"`
-	} `json:"failure"`
-	Skipped struct {
-		Count int           `json:"count"`
-		APIs  []migrateSkip `json:"apis"`
-	} `json:"skipped"`
-	AbortedOnFailure bool `json:"abortedOnFailure"`
-}
 
 // migrateSkipReason says why a classic API is not migrated, as the
 // description's skip keys do, or "" when it can be.
@@ -119,12 +63,12 @@ func stagedFrom(tx store.DefinitionsReader, org, classicID string) (*model.APIDe
 // in one transaction: abortOnFailure stops at the first failure, and what
 // was migrated before it stays.
 func migrateAPIs(c *call) {
-	var in migrateRequest
+	var in model.MigrateAPIRequest
 	if !c.decode(&in) {
 		return
 	}
 	switch in.Mode {
-	case migrateDryRun, migrateStage, migratePromote, migrateDirect:
+	case model.MigrateDryRun, model.MigrateStage, model.MigratePromote, model.MigrateDirect:
 	case "":
 		c.fail(http.StatusBadRequest, "mode is required: dryRun, stage, promote or direct")
 		return
@@ -136,9 +80,9 @@ func migrateAPIs(c *call) {
 		c.fail(http.StatusBadRequest, "send either apiIDs or all, not both and not neither")
 		return
 	}
-	var out migrateResponse
-	out.Success.APIIDs, out.Success.StagedAPIs, out.Success.Definitions = []string{}, []stagedAPI{}, []migratedDefinition{}
-	out.Failure.Errors, out.Skipped.APIs = []migrateError{}, []migrateSkip{}
+	var out model.MigrateAPIResponse
+	out.Success.APIIDs, out.Success.StagedAPIs, out.Success.Definitions = []string{}, []model.MigrateStagedAPI{}, []model.MigrateDefinition{}
+	out.Failure.Errors, out.Skipped.APIs = []model.MigrateError{}, []model.MigrateSkipAPI{}
 	run := func(tx store.DefinitionsTx) error {
 		ids := in.APIIDs
 		if in.All {
@@ -152,14 +96,14 @@ func migrateAPIs(c *call) {
 		}
 		for _, id := range ids {
 			if msg := c.migrateOne(tx, &in, id, &out); msg != "" {
-				out.Failure.Errors = append(out.Failure.Errors, migrateError{APIID: id, Message: []string{msg}})
+				out.Failure.Errors = append(out.Failure.Errors, model.MigrateError{APIID: id, Message: []string{msg}})
 				if in.AbortOnFailure {
 					out.AbortedOnFailure = true
 					break
 				}
 			}
 		}
-		if in.Mode == migrateDryRun {
+		if in.Mode == model.MigrateDryRun {
 			return errDryRun
 		}
 		return nil
@@ -171,7 +115,7 @@ func migrateAPIs(c *call) {
 	if c.storeFailed(err, http.StatusBadRequest, "API not found") {
 		return
 	}
-	out.Success.Count, out.Failure.Count, out.Skipped.Count = len(out.Success.APIIDs), len(out.Failure.Errors), len(out.Skipped.APIs)
+	out.Success.Count, out.Failure.Count, out.Skipped.Count = int64(len(out.Success.APIIDs)), int64(len(out.Failure.Errors)), int64(len(out.Skipped.APIs))
 	c.json(http.StatusOK, out)
 }
 
@@ -180,13 +124,13 @@ var errDryRun = errors.New("dry run")
 
 // migrateOne migrates one API by its api_id, reporting into out; it returns
 // a failure's message, or "".
-func (c *call) migrateOne(tx store.DefinitionsTx, in *migrateRequest, id string, out *migrateResponse) string {
+func (c *call) migrateOne(tx store.DefinitionsTx, in *model.MigrateAPIRequest, id string, out *model.MigrateAPIResponse) string {
 	w, err := c.findAPI(tx, id)
 	if err != nil {
 		return "API not found"
 	}
 	if key, msg := migrateSkipReason(w); key != "" {
-		out.Skipped.APIs = append(out.Skipped.APIs, migrateSkip{APIID: id, Message: msg, Key: &key})
+		out.Skipped.APIs = append(out.Skipped.APIs, model.MigrateSkipAPI{APIID: id, Message: msg, Key: &key})
 		return ""
 	}
 	def := w.APIDefinition
@@ -196,10 +140,10 @@ func (c *call) migrateOne(tx store.DefinitionsTx, in *migrateRequest, id string,
 		return err.Error()
 	}
 	switch in.Mode {
-	case migratePromote:
+	case model.MigratePromote:
 		if staged == nil {
 			key := "not_staged"
-			out.Skipped.APIs = append(out.Skipped.APIs, migrateSkip{APIID: id, Message: "the API has no staged Tyk OAS copy", Key: &key})
+			out.Skipped.APIs = append(out.Skipped.APIs, model.MigrateSkipAPI{APIID: id, Message: "the API has no staged Tyk OAS copy", Key: &key})
 			return ""
 		}
 		doc, err := oas.Parse(staged.OAS)
@@ -214,10 +158,10 @@ func (c *call) migrateOne(tx store.DefinitionsTx, in *migrateRequest, id string,
 		}
 		out.Success.APIIDs = append(out.Success.APIIDs, id)
 		return ""
-	case migrateStage:
+	case model.MigrateStage:
 		if staged != nil && !in.OverrideStaged {
 			key := "already_staged"
-			out.Skipped.APIs = append(out.Skipped.APIs, migrateSkip{APIID: id, Message: "the API is staged already", Key: &key})
+			out.Skipped.APIs = append(out.Skipped.APIs, model.MigrateSkipAPI{APIID: id, Message: "the API is staged already", Key: &key})
 			return ""
 		}
 	}
@@ -229,16 +173,16 @@ func (c *call) migrateOne(tx store.DefinitionsTx, in *migrateRequest, id string,
 		return err.Error()
 	}
 	switch in.Mode {
-	case migrateDryRun:
+	case model.MigrateDryRun:
 		if err := doc.SetAPIID(def.APIID); err != nil {
 			return err.Error()
 		}
-		out.Success.Definitions = append(out.Success.Definitions, migratedDefinition{APIID: id, BaseAPI: doc.JSON(), Versions: []json.RawMessage{}})
-	case migrateDirect:
+		out.Success.Definitions = append(out.Success.Definitions, model.MigrateDefinition{APIID: id, BaseAPI: doc.JSON(), Versions: []json.RawMessage{}})
+	case model.MigrateDirect:
 		if msg := c.replaceWithOAS(tx, w, doc); msg != "" {
 			return msg
 		}
-	case migrateStage:
+	case model.MigrateStage:
 		dbID, apiID := c.s.ids.ObjectID(), c.s.ids.APIID()
 		if staged != nil {
 			dbID, apiID = staged.APIDefinition.ID, staged.APIDefinition.APIID
@@ -262,7 +206,7 @@ func (c *call) migrateOne(tx store.DefinitionsTx, in *migrateRequest, id string,
 		if err != nil {
 			return err.Error()
 		}
-		out.Success.StagedAPIs = append(out.Success.StagedAPIs, stagedAPI{ClassicAPIID: id, OASAPIID: apiID})
+		out.Success.StagedAPIs = append(out.Success.StagedAPIs, model.MigrateStagedAPI{ClassicAPIID: id, OASAPIID: apiID})
 	}
 	out.Success.APIIDs = append(out.Success.APIIDs, id)
 	return ""

@@ -276,13 +276,22 @@ func (s *Server) Close() {
 // recorded.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
-	c := &call{s: s, w: w, r: r}
+	c := calls.Get().(*call)
+	c.s, c.w, c.r = s, w, r
 
 	// Whatever answers, the answer goes out only after finish has recorded
-	// it (see call.send).
-	defer c.send()
+	// it (see call.send). A call whose handler panicked is not used again.
+	finished := false
+	defer func() {
+		c.send()
+		if finished {
+			*c = call{}
+			calls.Put(c)
+		}
+	}()
 	if f := s.faults.match(r.Method, r.URL.Path); f != nil && s.applyFault(c, f) {
 		s.finish(c, start)
+		finished = true
 		return
 	}
 
@@ -298,7 +307,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveRoute(c)
 	}
 	s.finish(c, start)
+	finished = true
 }
+
+// calls are the calls of answered requests, emptied, for the next ones: a
+// call is some 500 bytes, most of them its path's wildcards, and every
+// request needs one. Nothing keeps a call past its request (the journal,
+// the observer and the audit record copy what they keep).
+var calls = sync.Pool{New: func() any { return new(call) }}
 
 func (s *Server) serveRoute(c *call) {
 	rt := c.route

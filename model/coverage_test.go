@@ -88,6 +88,9 @@ var coverageRoots = []schemaRoot{
 	{dashboardAPI, "URLComponents", model.URLComponents{}},
 	{dashboardAPI, "ProxyRequest", model.ProxyRequest{}},
 	{dashboardAPI, "ProxyResponse", model.ProxyResponse{}},
+	// Classic -> Tyk OAS migration.
+	{dashboardAPI, "MigrateAPIRequest", model.MigrateAPIRequest{}},
+	{dashboardAPI, "MigrateAPIResponse", model.MigrateAPIResponse{}},
 	// System stats and org notifications.
 	{dashboardAPI, "SystemStatsResp", model.SystemStatsResponse{}},
 	{dashboardAPI, "EntityStats", model.EntityStats{}},

@@ -17,7 +17,8 @@
 //     UpstreamAuth...), CORSConfig, CacheOptions, UptimeTests,
 //     EventHandlerMetaConfig and GraphQLConfig. An OAS API keeps its Tyk OAS
 //     document whole in APIDefinitionWrapper.OAS; XTykAPIGateway types its
-//     x-tyk-api-gateway extension.
+//     x-tyk-api-gateway extension. MigrateAPIRequest and MigrateAPIResponse
+//     carry a classic -> Tyk OAS migration.
 //   - Keys: SessionState with AccessDefinition and APILimit; KeyData is a key
 //     as the Dashboard answers with it.
 //   - Policy with PolicyPartitions; OAuthClient, NewClientRequest and

@@ -1608,6 +1608,114 @@ func (v MCPListResponse) MarshalJSON() ([]byte, error) {
 	return marshalModel((*mCPListResponseJSON)(&v), v.Extra)
 }
 
+type migrateAPIRequestJSON MigrateAPIRequest
+
+// UnmarshalJSON decodes a MigrateAPIRequest, keeping unknown members in Extra.
+func (v *MigrateAPIRequest) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*migrateAPIRequestJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a MigrateAPIRequest with the members kept in Extra.
+func (v MigrateAPIRequest) MarshalJSON() ([]byte, error) {
+	return marshalModel((*migrateAPIRequestJSON)(&v), v.Extra)
+}
+
+type migrateAPIResponseJSON MigrateAPIResponse
+
+// UnmarshalJSON decodes a MigrateAPIResponse, keeping unknown members in Extra.
+func (v *MigrateAPIResponse) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*migrateAPIResponseJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a MigrateAPIResponse with the members kept in Extra.
+func (v MigrateAPIResponse) MarshalJSON() ([]byte, error) {
+	return marshalModel((*migrateAPIResponseJSON)(&v), v.Extra)
+}
+
+type migrateSuccessJSON MigrateSuccess
+
+// UnmarshalJSON decodes a MigrateSuccess, keeping unknown members in Extra.
+func (v *MigrateSuccess) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*migrateSuccessJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a MigrateSuccess with the members kept in Extra.
+func (v MigrateSuccess) MarshalJSON() ([]byte, error) {
+	return marshalModel((*migrateSuccessJSON)(&v), v.Extra)
+}
+
+type migrateStagedAPIJSON MigrateStagedAPI
+
+// UnmarshalJSON decodes a MigrateStagedAPI, keeping unknown members in Extra.
+func (v *MigrateStagedAPI) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*migrateStagedAPIJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a MigrateStagedAPI with the members kept in Extra.
+func (v MigrateStagedAPI) MarshalJSON() ([]byte, error) {
+	return marshalModel((*migrateStagedAPIJSON)(&v), v.Extra)
+}
+
+type migrateDefinitionJSON MigrateDefinition
+
+// UnmarshalJSON decodes a MigrateDefinition, keeping unknown members in Extra.
+func (v *MigrateDefinition) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*migrateDefinitionJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a MigrateDefinition with the members kept in Extra.
+func (v MigrateDefinition) MarshalJSON() ([]byte, error) {
+	return marshalModel((*migrateDefinitionJSON)(&v), v.Extra)
+}
+
+type migrateFailureJSON MigrateFailure
+
+// UnmarshalJSON decodes a MigrateFailure, keeping unknown members in Extra.
+func (v *MigrateFailure) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*migrateFailureJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a MigrateFailure with the members kept in Extra.
+func (v MigrateFailure) MarshalJSON() ([]byte, error) {
+	return marshalModel((*migrateFailureJSON)(&v), v.Extra)
+}
+
+type migrateErrorJSON MigrateError
+
+// UnmarshalJSON decodes a MigrateError, keeping unknown members in Extra.
+func (v *MigrateError) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*migrateErrorJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a MigrateError with the members kept in Extra.
+func (v MigrateError) MarshalJSON() ([]byte, error) {
+	return marshalModel((*migrateErrorJSON)(&v), v.Extra)
+}
+
+type migrateSkippedJSON MigrateSkipped
+
+// UnmarshalJSON decodes a MigrateSkipped, keeping unknown members in Extra.
+func (v *MigrateSkipped) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*migrateSkippedJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a MigrateSkipped with the members kept in Extra.
+func (v MigrateSkipped) MarshalJSON() ([]byte, error) {
+	return marshalModel((*migrateSkippedJSON)(&v), v.Extra)
+}
+
+type migrateSkipAPIJSON MigrateSkipAPI
+
+// UnmarshalJSON decodes a MigrateSkipAPI, keeping unknown members in Extra.
+func (v *MigrateSkipAPI) UnmarshalJSON(b []byte) error {
+	return unmarshalModel(b, (*migrateSkipAPIJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a MigrateSkipAPI with the members kept in Extra.
+func (v MigrateSkipAPI) MarshalJSON() ([]byte, error) {
+	return marshalModel((*migrateSkipAPIJSON)(&v), v.Extra)
+}
+
 type organisationNotificationJSON OrganisationNotification
 
 // UnmarshalJSON decodes a OrganisationNotification, keeping unknown members in Extra.

@@ -353,7 +353,10 @@ type DefinitionsReader interface {
 	GetAPI(id string) (*model.APIDefinitionWrapper, error)
 	GetAPIByAPIID(apiID string) (*model.APIDefinitionWrapper, error)
 	ListAPIs(orgID string, q APIQuery) (Page[model.APIDefinitionWrapper], error)
-	// APICategories counts the APIs of org per category, by name.
+	// APICategories counts the APIs of org per category, by name, of
+	// every kind: MCP proxies are counted too. A count of the standard
+	// listing's categories takes off those of the MCP proxies
+	// (ListAPIs with Kind APIKindMCP).
 	APICategories(orgID string) ([]model.CategoryCount, error)
 
 	// GetPolicy finds a policy by its db id (_id).

@@ -523,8 +523,12 @@ func testAPIKinds(t *testing.T, s store.Store) {
 		oasAPI.APIDefinition.IsOAS = true
 		// Another protocol is not MCP.
 		oasAPI.APIDefinition.Extra = model.Extra{"application_protocol": json.RawMessage(`"http"`)}
+		oasAPI.Categories = []string{"shared"}
+		tools, search := mcp(3, "Tools MCP"), mcp(5, "Search MCP")
+		tools.Categories = []string{"ai", "shared"}
+		search.Categories = []string{"ai"}
 		for _, a := range []*model.APIDefinitionWrapper{
-			newAPI(orgA, 1, "Classic"), oasAPI, mcp(3, "Tools MCP"), mcp(4, "Files MCP"), mcp(5, "Search MCP"),
+			newAPI(orgA, 1, "Classic"), oasAPI, tools, mcp(4, "Files MCP"), search,
 		} {
 			if err := tx.InsertAPI(a); err != nil {
 				return err
@@ -568,12 +572,32 @@ func testAPIKinds(t *testing.T, s store.Store) {
 		{"MCP proxies by name", store.APIQuery{Kind: store.APIKindMCP, ListOptions: store.ListOptions{Sort: "name"}}, []string{"Files MCP", "Search MCP", "Tools MCP"}, 3, 1},
 		{"MCP proxies and text", store.APIQuery{Kind: store.APIKindMCP, ListOptions: store.ListOptions{Query: "files"}}, []string{"Files MCP"}, 1, 1},
 		{"OAS APIs that are not MCP proxies", store.APIQuery{Kind: store.APIKindAPI, APIType: "oas"}, []string{"Plain OAS"}, 1, 1},
+		{"MCP proxies in a category", store.APIQuery{Kind: store.APIKindMCP, Category: "ai"}, []string{"Tools MCP", "Search MCP"}, 2, 1},
+		{"APIs in a category MCP proxies share", store.APIQuery{Kind: store.APIKindAPI, Category: "shared"}, []string{"Plain OAS"}, 1, 1},
 	})
 	viewDefs(t, s, func(tx store.DefinitionsReader) error {
 		_, err := tx.ListAPIs(orgA, store.APIQuery{Kind: "streams"})
 		wantErr(t, "an unknown kind", err, store.ErrInvalid)
 		return nil
 	})
+	// The category counters count every kind: what GET /api/apis/categories
+	// answers (MCP proxies left out) is them less the categories of the
+	// MCP proxies, listed by kind.
+	categories := func(when string, want []model.CategoryCount) {
+		t.Helper()
+		viewDefs(t, s, func(tx store.DefinitionsReader) error {
+			cats, err := tx.APICategories(orgA)
+			if err != nil {
+				return err
+			}
+			slices.SortFunc(cats, func(a, b model.CategoryCount) int { return strings.Compare(a.Name, b.Name) })
+			if d := diff(want, cats); d != "" {
+				t.Errorf("%s: APICategories (-want +got):\n%s", when, d)
+			}
+			return nil
+		})
+	}
+	categories("inserted", []model.CategoryCount{{Name: "ai", Count: 2}, {Name: "shared", Count: 2}})
 
 	// An MCP proxy whose mark is taken away becomes an API; a deleted one
 	// leaves its kind's count.
@@ -589,5 +613,7 @@ func testAPIKinds(t *testing.T, s store.Store) {
 		{"APIs, page 1", store.APIQuery{Kind: store.APIKindAPI, ListOptions: page(1, 2)}, []string{"Classic", "Plain OAS"}, 3, 2},
 		{"APIs, page 2", store.APIQuery{Kind: store.APIKindAPI, ListOptions: page(2, 2)}, []string{"Tools, no longer MCP"}, 3, 2},
 		{"MCP proxies, page 1", store.APIQuery{Kind: store.APIKindMCP, ListOptions: page(1, 2)}, []string{"Search MCP"}, 1, 1},
+		{"MCP proxies in a category", store.APIQuery{Kind: store.APIKindMCP, Category: "ai"}, []string{"Search MCP"}, 1, 1},
 	})
+	categories("after update and delete", []model.CategoryCount{{Name: "ai", Count: 1}, {Name: "shared", Count: 1}})
 }
