@@ -9,7 +9,7 @@ import (
 )
 
 // Definitions is the in-memory store.Definitions: every collection but
-// keys, in one go-memdb database. It also implements store.Stateful. The zero
+// keys, in one database. It also implements store.Stateful. The zero
 // value is not usable; call NewDefinitions.
 type Definitions struct{ db *db }
 

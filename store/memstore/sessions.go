@@ -7,7 +7,7 @@ import (
 	"github.com/dashkit/dashkit/store"
 )
 
-// Sessions is the in-memory store.Sessions: keys, in a go-memdb database of
+// Sessions is the in-memory store.Sessions: keys, in a database of
 // their own, so that key writes never wait for definition writes. It also
 // implements store.Stateful. The zero value is not usable; call NewSessions.
 type Sessions struct{ db *db }

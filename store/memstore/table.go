@@ -54,14 +54,7 @@ func (r *row[T]) unpacked(obj *T) *row[T] {
 func (r *row[T]) copy() *T { return unpack[T](r.data) }
 
 // seqKey encodes a sequence number so that byte order is numeric order: 16
-// hex digits, four bits a byte. A radix tree node has a child per distinct
-// next byte, and an insert copies every node on its path; with eight bits a
-// byte, the nodes near the end of a key (the last byte of consecutive
-// sequence numbers) held up to 256 children, 4 KB copied per insert and per
-// index ordered by creation. With four bits the path is longer but each node
-// holds at most 16: a key insert (POST /api/keys) took 39 µs, 24.6 KB and
-// 251 allocations in BenchmarkInsertKey before, 36 µs and 17.7 KB after.
-// Only the order of the keys matters: nothing decodes them.
+// hex digits. Only the order of the keys matters: nothing decodes them.
 func seqKey(seq uint64) string {
 	var b [16]byte
 	const digits = "0123456789abcdef"
@@ -74,7 +67,7 @@ func seqKey(seq uint64) string {
 
 // unique is an index whose key at most one object may hold.
 type unique[T any] struct {
-	index string // memdb index name
+	index string // index name
 	what  string // the identifier, in errors: "api_id"
 	// key returns the index key of an object, false when the object has
 	// none (an optional identifier left empty).
@@ -82,7 +75,7 @@ type unique[T any] struct {
 }
 
 // sortKey is an order a list can take: key returns a string whose byte
-// order is the wanted order. indexed says whether a memdb index keeps that
+// order is the wanted order. indexed says whether an index keeps that
 // order per org (otherwise the list sorts in memory).
 type sortKey[T any] struct {
 	key     func(*T) string
@@ -102,7 +95,7 @@ type sortKey[T any] struct {
 // Every index is unique (the sequence number makes it so), so an index entry
 // costs no copy of the primary id, and an exact look-up is one tree search.
 type coll[T any] struct {
-	table string // memdb table, also the collection of export records
+	table string // table, also the collection of export records
 	noun  string // what one object is called in errors: "policy"
 	id    func(*T) string
 	org   func(*T) string
