@@ -223,16 +223,26 @@ func (t *transaction) Put(table string, row, old any) error {
 }
 
 func (t *transaction) put(ts *tableSchema, id string, row, old any) {
-	var buf [2]string
+	var oldBuf, newBuf [2]string
 	for i := range ts.indexes {
 		x := &ts.indexes[i]
-		tr := t.writeTree(ts, i)
+		var was []string
 		if old != nil {
-			for _, k := range x.keys(old, buf[:0]) {
-				tr.Delete(entry{key: k})
-			}
+			was = x.keys(old, oldBuf[:0])
 		}
-		for _, k := range x.keys(row, buf[:0]) {
+		now := x.keys(row, newBuf[:0])
+		if len(was) == 0 && len(now) == 0 {
+			continue // not in this index before or after: its tree stays shared
+		}
+		tr := t.writeTree(ts, i)
+		if len(was) == 1 && len(now) == 1 && was[0] == now[0] {
+			tr.ReplaceOrInsert(entry{key: now[0], row: row}) // one walk, not two
+			continue
+		}
+		for _, k := range was {
+			tr.Delete(entry{key: k})
+		}
+		for _, k := range now {
 			tr.ReplaceOrInsert(entry{key: k, row: row})
 		}
 	}
@@ -257,9 +267,12 @@ func (t *transaction) Remove(table string, old any) {
 	id, _ := ts.indexes[0].one(old)
 	var buf [2]string
 	for i := range ts.indexes {
-		x := &ts.indexes[i]
+		was := ts.indexes[i].keys(old, buf[:0])
+		if len(was) == 0 {
+			continue
+		}
 		tr := t.writeTree(ts, i)
-		for _, k := range x.keys(old, buf[:0]) {
+		for _, k := range was {
 			tr.Delete(entry{key: k})
 		}
 	}
