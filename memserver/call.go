@@ -116,6 +116,20 @@ func (c *call) decode(v any) bool {
 	return true
 }
 
+// decodeChecked decodes the body into v, as decode does, and checks it with
+// check; a body check refuses is answered 400 with prefix before the
+// check's message.
+func decodeChecked[T any](c *call, v *T, check func(*T) error, prefix string) bool {
+	if !c.decode(v) {
+		return false
+	}
+	if err := check(v); err != nil {
+		c.fail(http.StatusBadRequest, prefix+err.Error())
+		return false
+	}
+	return true
+}
+
 // msgNullBody answers a body that is the JSON null: encoding/json takes
 // null into a struct as "no change", which would make {} of it and, on a
 // PUT, empty the object.

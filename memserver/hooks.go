@@ -28,6 +28,7 @@ func hookRoutes() []route {
 
 const (
 	msgHookNotFound = "Could not retrieve webhook detail."
+	msgHookInvalid  = "Webhook object validation failed: "
 	// webhookHandler is the event handler name of a webhook.
 	webhookHandler = "eh_web_hook_handler"
 )
@@ -130,11 +131,7 @@ func webhookIDTaken(tx store.DefinitionsReader, org, webhookID, self string) (bo
 
 func createHook(c *call) {
 	var h model.WebHookHandlerConf
-	if !c.decode(&h) {
-		return
-	}
-	if err := checkHook(&h); err != nil {
-		c.fail(http.StatusBadRequest, "Webhook object validation failed: "+err.Error())
+	if !decodeChecked(c, &h, checkHook, msgHookInvalid) {
 		return
 	}
 	h.ID = c.s.ids.ObjectID() // a stale id in the body is ignored
@@ -172,7 +169,7 @@ func updateHook(c *call) {
 		return
 	}
 	if err := checkHook(&in); err != nil {
-		c.fail(http.StatusBadRequest, "Webhook object validation failed: "+err.Error())
+		c.fail(http.StatusBadRequest, msgHookInvalid+err.Error())
 		return
 	}
 	err := c.update(func(tx store.DefinitionsTx) error {

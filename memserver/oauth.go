@@ -166,10 +166,12 @@ func redirectURIs(s string) []string {
 	return out
 }
 
-func createOAuthClient(c *call) {
-	var in model.NewClientRequest
+// decodeClientRequest decodes the body of the routes that write an OAuth
+// client and checks its meta data and redirect URIs; it answers 400 and
+// returns false when either is wrong.
+func (c *call) decodeClientRequest() (in model.NewClientRequest, meta map[string]string, ok bool) {
 	if !c.decode(&in) {
-		return
+		return in, nil, false
 	}
 	meta, err := clientMeta(in.MetaData)
 	if err == nil {
@@ -177,6 +179,14 @@ func createOAuthClient(c *call) {
 	}
 	if err != nil {
 		c.fail(http.StatusBadRequest, err.Error())
+		return in, nil, false
+	}
+	return in, meta, true
+}
+
+func createOAuthClient(c *call) {
+	in, meta, ok := c.decodeClientRequest()
+	if !ok {
 		return
 	}
 	cl := &model.OAuthClient{
@@ -191,7 +201,7 @@ func createOAuthClient(c *call) {
 		// The Dashboard's secrets are base64 of a UUID's text.
 		cl.ClientSecret = base64.StdEncoding.EncodeToString([]byte(c.s.requestID()))
 	}
-	err = c.update(func(tx store.DefinitionsTx) error {
+	err := c.update(func(tx store.DefinitionsTx) error {
 		api, err := c.oauthAPI(tx)
 		if err != nil {
 			return c.failTx(http.StatusBadRequest, msgOAuthAPINotFound)
@@ -225,16 +235,8 @@ func createOAuthClient(c *call) {
 // updateOAuthClient changes a client's name, redirect URI, policy,
 // description and meta data; its id and secret stay.
 func updateOAuthClient(c *call) {
-	var in model.NewClientRequest
-	if !c.decode(&in) {
-		return
-	}
-	meta, err := clientMeta(in.MetaData)
-	if err == nil {
-		err = checkRedirectURIs(in.ClientRedirectURI)
-	}
-	if err != nil {
-		c.fail(http.StatusBadRequest, err.Error())
+	in, meta, ok := c.decodeClientRequest()
+	if !ok {
 		return
 	}
 	if in.ClientID != "" && in.ClientID != c.PathValue("clientId") {
@@ -242,7 +244,7 @@ func updateOAuthClient(c *call) {
 		return
 	}
 	var cl *model.OAuthClient
-	err = c.update(func(tx store.DefinitionsTx) (err error) {
+	err := c.update(func(tx store.DefinitionsTx) (err error) {
 		if _, cl, err = c.findOAuthClient(tx); err != nil {
 			return err
 		}

@@ -210,19 +210,42 @@ func samePermissions(a, b model.UserPermissions) bool {
 	return true
 }
 
-// callerOrg is the organisation the org-level routes act on: the caller's,
-// or the default org for a super user.
-func (c *call) callerOrg(tx store.DefinitionsReader) (*model.Organisation, error) {
-	return tx.GetOrg(c.orgFor(""))
+// msgCallerOrgFailed answers an org-level route whose organisation cannot
+// be read.
+const msgCallerOrgFailed = "Failed to identify organisation."
+
+// viewCallerOrg reads the organisation the org-level routes act on: the
+// caller's, or the default org for a super user. It answers 500 and
+// returns false when it cannot.
+func (c *call) viewCallerOrg() (*model.Organisation, bool) {
+	var org *model.Organisation
+	err := c.view(func(tx store.DefinitionsReader) (err error) {
+		org, err = tx.GetOrg(c.orgFor(""))
+		return err
+	})
+	if c.storeFailed(err, http.StatusInternalServerError, msgCallerOrgFailed) {
+		return nil, false
+	}
+	return org, true
+}
+
+// updateCallerOrg changes the organisation viewCallerOrg reads with change,
+// in one transaction. It answers 500 and returns false when it cannot.
+func (c *call) updateCallerOrg(change func(org *model.Organisation)) bool {
+	err := c.update(func(tx store.DefinitionsTx) error {
+		org, err := tx.GetOrg(c.orgFor(""))
+		if err != nil {
+			return err
+		}
+		change(org)
+		return tx.UpdateOrg(org)
+	})
+	return !c.storeFailed(err, http.StatusInternalServerError, msgCallerOrgFailed)
 }
 
 func getOrgPermissions(c *call) {
-	var org *model.Organisation
-	err := c.view(func(tx store.DefinitionsReader) (err error) {
-		org, err = c.callerOrg(tx)
-		return err
-	})
-	if c.storeFailed(err, http.StatusInternalServerError, "Failed to identify organisation.") {
+	org, ok := c.viewCallerOrg()
+	if !ok {
 		return
 	}
 	perms := org.AdditionalPermissions
@@ -247,27 +270,15 @@ func putOrgPermissions(c *call) {
 			return
 		}
 	}
-	err := c.update(func(tx store.DefinitionsTx) error {
-		org, err := c.callerOrg(tx)
-		if err != nil {
-			return err
-		}
-		org.AdditionalPermissions = in.AdditionalPermissions
-		return tx.UpdateOrg(org)
-	})
-	if c.storeFailed(err, http.StatusInternalServerError, "Failed to identify organisation.") {
+	if !c.updateCallerOrg(func(org *model.Organisation) { org.AdditionalPermissions = in.AdditionalPermissions }) {
 		return
 	}
 	c.ok("Additional Permissions updated in org level", nil)
 }
 
 func getOrgOPA(c *call) {
-	var org *model.Organisation
-	err := c.view(func(tx store.DefinitionsReader) (err error) {
-		org, err = c.callerOrg(tx)
-		return err
-	})
-	if c.storeFailed(err, http.StatusInternalServerError, "Failed to identify organisation.") {
+	org, ok := c.viewCallerOrg()
+	if !ok {
 		return
 	}
 	c.json(http.StatusOK, model.NewOPARules{OpenPolicy: org.OpenPolicy})
@@ -288,15 +299,7 @@ func putOrgOPA(c *call) {
 		c.fail(http.StatusBadRequest, "Invalid OPA rules: rules are required when open_policy is enabled")
 		return
 	}
-	err := c.update(func(tx store.DefinitionsTx) error {
-		org, err := c.callerOrg(tx)
-		if err != nil {
-			return err
-		}
-		org.OpenPolicy = *in.OpenPolicy
-		return tx.UpdateOrg(org)
-	})
-	if c.storeFailed(err, http.StatusInternalServerError, "Failed to identify organisation.") {
+	if !c.updateCallerOrg(func(org *model.Organisation) { org.OpenPolicy = *in.OpenPolicy }) {
 		return
 	}
 	c.ok("OPA rules has been updated on org level", nil)

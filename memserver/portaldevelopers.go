@@ -90,11 +90,7 @@ func listPortalDevelopers(c *call) {
 
 func createPortalDeveloper(c *call) {
 	var d model.PortalDeveloper
-	if !c.decode(&d) {
-		return
-	}
-	if err := checkDeveloper(&d); err != nil {
-		c.fail(http.StatusBadRequest, msgDeveloperInvalid+err.Error())
+	if !decodeChecked(c, &d, checkDeveloper, msgDeveloperInvalid) {
 		return
 	}
 	d.ID = c.s.ids.ObjectID()
@@ -161,11 +157,7 @@ func getPortalDeveloperByEmail(c *call) {
 // and OAuth clients when the body leaves them out (a password sent is set).
 func updatePortalDeveloper(c *call) {
 	var d model.PortalDeveloper
-	if !c.decode(&d) {
-		return
-	}
-	if err := checkDeveloper(&d); err != nil {
-		c.fail(http.StatusBadRequest, msgDeveloperInvalid+err.Error())
+	if !decodeChecked(c, &d, checkDeveloper, msgDeveloperInvalid) {
 		return
 	}
 	var newHash string

@@ -53,11 +53,7 @@ func checkDocumentation(d *model.PortalDocumentation) error {
 
 func createPortalDocumentation(c *call) {
 	var d model.PortalDocumentation
-	if !c.decode(&d) {
-		return
-	}
-	if err := checkDocumentation(&d); err != nil {
-		c.fail(http.StatusBadRequest, "Documentation object validation failed: "+err.Error())
+	if !decodeChecked(c, &d, checkDocumentation, "Documentation object validation failed: ") {
 		return
 	}
 	d.ID = c.s.ids.ObjectID() // a stale id in the body is ignored

@@ -27,7 +27,10 @@ func portalPageRoutes() []route {
 	}
 }
 
-const msgPageNotFound = "Could not retrieve page."
+const (
+	msgPageNotFound = "Could not retrieve page."
+	msgPageInvalid  = "Page object validation failed: "
+)
 
 // checkPage validates a page and gives its maps a value.
 func checkPage(p *model.PortalPage) error {
@@ -56,18 +59,14 @@ func checkPage(p *model.PortalPage) error {
 }
 
 func pageSlugTaken(slug string) string {
-	return fmt.Sprintf("Page object validation failed: a page with slug %q already exists", slug)
+	return fmt.Sprintf(msgPageInvalid+"a page with slug %q already exists", slug)
 }
 
 func listPortalPages(c *call) { listPortalKind[model.PortalPage](c, store.PortalPage, nil) }
 
 func createPortalPage(c *call) {
 	var p model.PortalPage
-	if !c.decode(&p) {
-		return
-	}
-	if err := checkPage(&p); err != nil {
-		c.fail(http.StatusBadRequest, "Page object validation failed: "+err.Error())
+	if !decodeChecked(c, &p, checkPage, msgPageInvalid) {
 		return
 	}
 	p.ID = c.s.ids.ObjectID() // an id in the body is not the page's
@@ -99,11 +98,7 @@ func getPortalPage(c *call) {
 // updatePortalPage replaces a page; it keeps its id, org and creation time.
 func updatePortalPage(c *call) {
 	var p model.PortalPage
-	if !c.decode(&p) {
-		return
-	}
-	if err := checkPage(&p); err != nil {
-		c.fail(http.StatusBadRequest, "Page object validation failed: "+err.Error())
+	if !decodeChecked(c, &p, checkPage, msgPageInvalid) {
 		return
 	}
 	id := c.PathValue("id")

@@ -86,10 +86,13 @@ func (t *defTx) ListAPIs(orgID string, aq store.APIQuery) (store.Page[model.APID
 	default:
 		return store.Page[model.APIDefinitionWrapper]{}, fmt.Errorf("list APIs: api_type %q is neither \"oas\" nor \"classic\": %w", aq.APIType, store.ErrInvalid)
 	}
+	// The kind is one of two constants: written into the SQL, so that the
+	// few MCP proxies are read from their partial indexes (mcpIndexes).
+	var fixed []string
 	switch aq.Kind {
 	case "":
 	case store.APIKindAPI, store.APIKindMCP:
-		facets = append(facets, apiKindFacet(aq.Kind == store.APIKindMCP))
+		fixed = append(fixed, apiKindFacet(aq.Kind == store.APIKindMCP))
 	default:
 		return store.Page[model.APIDefinitionWrapper]{}, fmt.Errorf("list APIs: kind %q is neither %q nor %q: %w", aq.Kind, store.APIKindAPI, store.APIKindMCP, store.ErrInvalid)
 	}
@@ -99,7 +102,7 @@ func (t *defTx) ListAPIs(orgID string, aq store.APIQuery) (store.Page[model.APID
 	if aq.Certificate != "" {
 		facets = append(facets, facetCert+aq.Certificate)
 	}
-	return listOf(apis, &t.tx, orgID, aq.ListOptions, func(q *listQuery) { q.facets = facets })
+	return listOf(apis, &t.tx, orgID, aq.ListOptions, func(q *listQuery) { q.facets, q.fixedFacets = facets, fixed })
 }
 
 // APICategories reads the kept per-category counters: no API is looked at.

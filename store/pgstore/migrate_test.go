@@ -4,8 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"os"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -60,6 +63,7 @@ func TestMigrationAddsAPIKinds(t *testing.T) {
 		"SET search_path TO " + pgx.Identifier{schema}.Sanitize(),
 		"UPDATE apis SET facets = array_remove(array_remove(facets, 'p:mcp'), 'p:api')",
 		"DELETE FROM dashkit_counts WHERE starts_with(facet, 'p:')",
+		"DROP INDEX apis_mcp, apis_mcp_s_api_id, apis_mcp_s_created, apis_mcp_s_name, apis_mcp_s_updated",
 		"UPDATE dashkit_schema SET version = 2",
 	} {
 		if _, err := conn.Exec(ctx, stmt); err != nil {
@@ -105,4 +109,152 @@ func TestMigrationAddsAPIKinds(t *testing.T) {
 		t.Fatal(err)
 	}
 	totals("after update and delete", 3, 1)
+}
+
+// TestMigrationAddsMCPIndexes: a database made before the MCP proxies had
+// indexes of their own (schema version 3) gets them when opened, and a list
+// of MCP proxies in any order then reads the proxies only, from them: the
+// counters of PostgreSQL's statistics views show no row of the other APIs
+// read, by the table or any other index.
+func TestMigrationAddsMCPIndexes(t *testing.T) {
+	ctx := context.Background()
+	schema := fmt.Sprintf("dashkit_migrate_mcp_%d", os.Getpid())
+	app := schema // the application_name of the store's connections
+	u, err := url.Parse(pgtest.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("application_name", app)
+	u.RawQuery = q.Encode()
+	dsn := u.String()
+	t.Cleanup(func() { pgtest.DropSchema(t, schema) })
+
+	const n, mcps = 2000, 5
+	s, err := pgstore.New(ctx, dsn, pgstore.WithSchema(schema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Enough APIs for the planner to prefer an index to the table, and
+	// analysed (Import does) as a database in use is.
+	err = s.Import(ctx, apiStreamWithMCP(n, mcps))
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	conn, err := pgx.Connect(ctx, pgtest.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	exec := func(stmt string) {
+		t.Helper()
+		if _, err := conn.Exec(ctx, stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	exec("SET search_path TO " + pgx.Identifier{schema}.Sanitize())
+	mcpIndexes := func() []string {
+		t.Helper()
+		rows, err := conn.Query(ctx, `SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND tablename = 'apis'
+			AND indexdef LIKE '%WHERE (facets @> ''{p:mcp}''::text[])' ORDER BY indexname`, schema)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return names
+	}
+	made := mcpIndexes()
+	if len(made) != 5 {
+		t.Fatalf("partial indexes of MCP proxies in a new database: %v, want one for creation order and one per order of the APIs", made)
+	}
+	// Back to version 3, as such a database was.
+	for _, name := range made {
+		exec("DROP INDEX " + pgx.Identifier{name}.Sanitize())
+	}
+	exec("UPDATE dashkit_schema SET version = 3")
+
+	s, err = pgstore.New(ctx, dsn, pgstore.WithSchema(schema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := mcpIndexes(); !slices.Equal(got, made) {
+		s.Close()
+		t.Fatalf("partial indexes after the migration: %v, want %v", got, made)
+	}
+	exec("ANALYZE apis")
+
+	// What the store's connections read is in the statistics views once
+	// they have ended: a backend reports its counters when it exits.
+	settled := func() {
+		t.Helper()
+		for range 100 {
+			var open int
+			if err := conn.QueryRow(ctx, "SELECT count(*) FROM pg_stat_activity WHERE application_name = $1", app).Scan(&open); err != nil {
+				t.Fatal(err)
+			}
+			if open == 0 {
+				exec("SELECT pg_stat_clear_snapshot()")
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		t.Fatal("the store's connections did not end")
+	}
+	type reads struct{ table, others, mcp int64 }
+	read := func() reads {
+		t.Helper()
+		var r reads
+		err := conn.QueryRow(ctx, `SELECT coalesce(t.seq_tup_read, 0),
+			coalesce(sum(i.idx_tup_read) FILTER (WHERE NOT starts_with(i.indexrelname, 'apis_mcp')), 0),
+			coalesce(sum(i.idx_tup_read) FILTER (WHERE starts_with(i.indexrelname, 'apis_mcp')), 0)
+			FROM pg_stat_user_tables t JOIN pg_stat_user_indexes i USING (relid)
+			WHERE t.schemaname = $1 AND t.relname = 'apis' GROUP BY t.seq_tup_read`, schema).Scan(&r.table, &r.others, &r.mcp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	s.Close()
+	settled()
+	before := read()
+
+	s, err = pgstore.New(ctx, dsn, pgstore.WithSchema(schema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	orders := []string{"", "-created", "name", "-name", "updated", "api_id"}
+	err = s.ViewDefinitions(ctx, func(tx store.DefinitionsReader) error {
+		for _, sort := range orders {
+			p, err := tx.ListAPIs(benchOrg, store.APIQuery{Kind: store.APIKindMCP, ListOptions: store.ListOptions{Page: 1, PageSize: 10, Sort: sort}})
+			if err != nil {
+				return err
+			}
+			if len(p.Items) != mcps || p.Total != mcps {
+				t.Errorf("MCP proxies sorted by %q: %d of %d, want %d", sort, len(p.Items), p.Total, mcps)
+			}
+			for _, w := range p.Items {
+				if !model.IsMCPProxy(w.APIDefinition) {
+					t.Errorf("MCP proxies sorted by %q: %s is not one", sort, w.APIDefinition.Name)
+				}
+			}
+		}
+		return nil
+	})
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	settled()
+	after := read()
+	if got, want := after.mcp-before.mcp, int64(len(orders)*mcps); got != want {
+		t.Errorf("index entries of MCP proxies read: %d, want %d (each proxy once per list)", got, want)
+	}
+	if after.table != before.table || after.others != before.others {
+		t.Errorf("rows of other APIs read: %d by the table, %d by other indexes; want none", after.table-before.table, after.others-before.others)
+	}
 }

@@ -149,6 +149,27 @@ var migrations = []func() []string{
 				", unnest(facets) AS f WHERE starts_with(f, '" + facetAPIKind + "') GROUP BY org, f",
 		}
 	},
+	// The MCP proxies, a few among many APIs, in indexes of their own, one
+	// per order of the APIs (mcpIndexes).
+	func() []string { return mcpIndexes() },
+}
+
+// mcpIndexes are the partial indexes of the MCP proxies: in creation order
+// and in each order of ListOptions.Sort, each holding only the proxies.
+// Without them the planner, which cannot know how rare the kind facet is
+// (for a value of an array it has no statistics of it guesses 0.5% of the
+// rows), reads the index of the order and filters out every other API; the
+// partial index of the order holds only the proxies, and its condition is
+// the one a list of MCP proxies writes (listQuery.fixedFacets), which is
+// how the planner knows it applies. A new order of the APIs needs its own
+// in a new migration.
+func mcpIndexes() []string {
+	cond := " WHERE " + facetCond(apiKindFacet(true))
+	stmts := []string{"CREATE INDEX " + apis.name + "_mcp ON " + apis.name + " (org, seq)" + cond}
+	for _, s := range apis.sortNames() {
+		stmts = append(stmts, fmt.Sprintf("CREATE INDEX %[1]s_mcp_s_%[2]s ON %[1]s (org, s_%[2]s, seq)", apis.name, s)+cond)
+	}
+	return stmts
 }
 
 func (s *Store) migrate(ctx context.Context) error {

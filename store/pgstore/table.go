@@ -518,7 +518,14 @@ type listQuery struct {
 	sort    string // a key of table.sorts, or "" for creation order
 	desc    bool
 	facets  []string
-	text    string // lower-case
+	// fixedFacets filter as facets do, but are constants of this package
+	// (never a caller's value), written into the SQL as literals
+	// (facetCond), so that a partial index whose predicate is the same
+	// condition serves every plan of the statement: of a parameter the
+	// planner knows the value only in a custom plan, not in the generic
+	// plan a prepared statement may switch to.
+	fixedFacets []string
+	text        string // lower-case
 	// conds are further SQL conditions, with args numbered from 1 after
 	// every other argument (see list).
 	conds []func(arg func(any) string) string
@@ -554,6 +561,9 @@ func (t *table[T]) list(x *tx, q listQuery) (store.Page[T], error) {
 	for _, f := range q.facets {
 		where = append(where, "facets @> ARRAY["+arg(f)+"::text]")
 	}
+	for _, f := range q.fixedFacets {
+		where = append(where, facetCond(f))
+	}
 	if q.text != "" {
 		where = append(where, "strpos(txt, "+arg(q.text)+") > 0")
 	}
@@ -566,10 +576,10 @@ func (t *table[T]) list(x *tx, q listQuery) (store.Page[T], error) {
 	}
 
 	var total int
-	if q.text == "" && len(q.conds) == 0 && len(q.facets) <= 1 {
+	if facets := append(slices.Clip(q.facets), q.fixedFacets...); q.text == "" && len(q.conds) == 0 && len(facets) <= 1 {
 		facet := ""
-		if len(q.facets) == 1 {
-			facet = q.facets[0]
+		if len(facets) == 1 {
+			facet = facets[0]
 		}
 		n, err := x.count(t.name, q.org, q.allOrgs, facet)
 		if err != nil {
@@ -605,6 +615,18 @@ func (t *table[T]) list(x *tx, q listQuery) (store.Page[T], error) {
 		return store.Page[T]{}, fmt.Errorf("list %s: %w", t.name, err)
 	}
 	return page(q, items, total), nil
+}
+
+// facetCond is the SQL condition that a row has facet f, with f as a
+// literal: for the constants of fixedFacets and the predicates of partial
+// indexes, which must be written the same for the planner to match them.
+// f holds no character an array literal or a string literal would need to
+// escape.
+func facetCond(f string) string {
+	if strings.ContainsAny(f, "'\\\"{},; ") {
+		panic("pgstore: facet " + strconv.Quote(f) + " cannot be written as a literal")
+	}
+	return "facets @> '{" + f + "}'::text[]"
 }
 
 func page[T any](q listQuery, items []T, total int) store.Page[T] {
