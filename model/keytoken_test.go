@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/hex"
+	"encoding/json"
 	"math/bits"
 	"strings"
 	"testing"
@@ -189,4 +190,51 @@ func TestMillionGeneratedHashesAreDistinct(t *testing.T) {
 		}
 		seen[x] = struct{}{}
 	}
+}
+
+// ParseKeyToken reads the tokens it makes without encoding/json; whatever
+// the shortcut takes, it must read as json.Unmarshal does, and whatever
+// it does not take must still be read by json.Unmarshal.
+func TestParseKeyTokenAsJSONReadsIt(t *testing.T) {
+	jsons := []string{
+		`{"org":"5e9d9544a1dcd60001d0ed20","id":"hello-world","h":"murmur64"}`,
+		`{"org":"","id":"","h":""}`,
+		`{"org":"o","id":"a b","h":"sha256"}`,
+		`{"org":"o","id":"a\"b","h":"murmur64"}`,
+		`{"org":"o","id":"a\\b","h":"murmur64"}`,
+		`{"org":"o","id":"a\u0041","h":"murmur64"}`,
+		`{"org":"o","id":"é","h":"murmur64"}`,
+		"{\"org\":\"o\",\"id\":\"a\x01\",\"h\":\"murmur64\"}",
+		"{\"org\":\"o\",\"id\":\"\xff\",\"h\":\"murmur64\"}",
+		`{"id":"x","org":"o","h":"murmur64"}`,
+		`{"org":"o","id":"x"}`,
+		`{"org":"o","id":"x","h":"murmur64","extra":1}`,
+		`{"org":"o","id":"x","h":"murmur64"} `,
+		`{ "org":"o","id":"x","h":"murmur64"}`,
+		`{"org":"o","id":"x","h":"murmur64"`,
+		`{"org":"o","id":"x","h":murmur64}`,
+		`{"org":"o","id":"` + strings.Repeat("k", 300) + `","h":"murmur128"}`,
+	}
+	for _, j := range jsons {
+		key := base64.StdEncoding.EncodeToString([]byte(j))
+		var want keyTokenJSON
+		wantOK := strings.HasPrefix(key, "ey") && json.Unmarshal([]byte(j), &want) == nil
+		org, id, algo, ok := model.ParseKeyToken(key)
+		if ok != wantOK || org != want.Org || id != want.ID || algo != want.Hash {
+			t.Errorf("ParseKeyToken(base64 of %q) = %q, %q, %q, %v; json.Unmarshal reads %+v, %v", j, org, id, algo, ok, want, wantOK)
+		}
+	}
+	for _, key := range []string{"", "ey", "eyJ!", "5e9d9544a1dcd60001d0ed20abc", "ey" + strings.Repeat("A", 400)} {
+		if _, _, _, ok := model.ParseKeyToken(key); ok {
+			t.Errorf("ParseKeyToken(%q) reads a token", key)
+		}
+	}
+}
+
+// keyTokenJSON is what a token holds, as the gateway's storage package
+// reads it (encoding/json into org, id and h).
+type keyTokenJSON struct {
+	Org  string `json:"org"`
+	ID   string `json:"id"`
+	Hash string `json:"h"`
 }

@@ -14,7 +14,6 @@ import (
 	"sync"
 
 	"github.com/dashkit/dashkit/store"
-	"github.com/hashicorp/go-memdb"
 )
 
 // A data file keeps an in-memory store across restarts. It holds, line by
@@ -147,7 +146,7 @@ func (f *FileStore) UpdateSessions(ctx context.Context, fn func(tx store.Session
 
 type fileSnapshot struct {
 	owner      *FileStore
-	defs, sess *memdb.MemDB
+	defs, sess *state
 }
 
 func (s *fileSnapshot) SnapshotOf() string { return "memstore data file " + s.owner.log.path }
@@ -162,7 +161,7 @@ func (f *FileStore) Snapshot(ctx context.Context) (store.Snapshot, error) {
 	f.sess.db.mu.Lock()
 	defer f.defs.db.mu.Unlock()
 	defer f.sess.db.mu.Unlock()
-	return &fileSnapshot{owner: f, defs: f.defs.db.cur.Load().Snapshot(), sess: f.sess.db.cur.Load().Snapshot()}, nil
+	return &fileSnapshot{owner: f, defs: f.defs.db.cur.Load(), sess: f.sess.db.cur.Load()}, nil
 }
 
 // Restore makes a snapshot of f the current state, and rewrites the data
@@ -180,8 +179,8 @@ func (f *FileStore) Restore(ctx context.Context, s store.Snapshot) error {
 		return fmt.Errorf("restore snapshot of %s: not made by this store: %w", name, store.ErrInvalid)
 	}
 	return f.log.compact(func() {
-		f.defs.db.cur.Store(snap.defs.Snapshot())
-		f.sess.db.cur.Store(snap.sess.Snapshot())
+		f.defs.db.cur.Store(snap.defs)
+		f.sess.db.cur.Store(snap.sess)
 	})
 }
 
@@ -235,12 +234,9 @@ type change struct {
 
 // parse reads a data file (or an export) into fresh states of both halves.
 // name names the stream in errors; a data file may end in a line cut short.
-func (f *FileStore) parse(r io.Reader, name string, dataFile bool) (defs, sess *memdb.MemDB, err error) {
-	defs, sess = f.defs.db.fresh(), f.sess.db.fresh()
-	dtx, stx := defs.Txn(true), sess.Txn(true)
-	defer dtx.Abort()
-	defer stx.Abort()
-	txnOf := func(collection string) (*db, *memdb.Txn, port, error) {
+func (f *FileStore) parse(r io.Reader, name string, dataFile bool) (defs, sess *state, err error) {
+	dtx, stx := f.defs.db.fresh().txn(true), f.sess.db.fresh().txn(true)
+	txnOf := func(collection string) (*db, *transaction, port, error) {
 		d, txn := f.defs.db, dtx
 		if store.IsSessionCollection(collection) {
 			d, txn = f.sess.db, stx
@@ -324,16 +320,14 @@ func (f *FileStore) parse(r io.Reader, name string, dataFile bool) (defs, sess *
 			break
 		}
 	}
-	dtx.Commit()
-	stx.Commit()
-	return defs, sess, nil
+	return dtx.Commit(), stx.Commit(), nil
 }
 
 // changeLine encodes the changes of a transaction as one line of the data
 // file; nil when it changed nothing. The line is put together by hand: the
 // objects are JSON from the encoder already, and encoding them again as
 // json.RawMessage would scan every byte once more, on every write.
-func (d *db) changeLine(cs memdb.Changes) ([]byte, error) {
+func (d *db) changeLine(cs []rowChange) ([]byte, error) {
 	var b []byte
 	for _, c := range cs {
 		if c.Table == countsTable {
@@ -507,7 +501,7 @@ func (l *dataLog) compact(swap func()) error {
 	if swap != nil {
 		swap()
 	}
-	ds, ss := l.defs.cur.Load().Snapshot(), l.sess.cur.Load().Snapshot()
+	ds, ss := l.defs.cur.Load(), l.sess.cur.Load()
 	l.mu.Lock()
 	mark := l.queued
 	if swap != nil {

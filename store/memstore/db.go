@@ -7,22 +7,20 @@ import (
 	"sync/atomic"
 
 	"github.com/dashkit/dashkit/store"
-	"github.com/hashicorp/go-memdb"
 )
 
-// db is one go-memdb database with what both halves of the store need
+// db is one database of the engine (engine.go) with what both halves of the store need
 // around it: a swappable current state (for Restore and Import), a writer
 // lock and the sequence of creation.
 type db struct {
 	name   string // "definitions" or "sessions", in snapshots and errors
-	schema *memdb.DBSchema
+	schema *dbSchema
 
 	// mu serialises writers and the swaps of Restore and Import, so that a
-	// write never commits into a state that was just replaced. go-memdb
-	// serialises writers anyway, so this costs no concurrency; readers take
-	// no lock at all.
+	// write never commits into a state that was just replaced. Readers
+	// take no lock at all: a committed state is never written.
 	mu  sync.Mutex
-	cur atomic.Pointer[memdb.MemDB]
+	cur atomic.Pointer[state]
 	seq atomic.Uint64
 
 	// log is the data file's change log (datafile.go), nil for a store
@@ -31,35 +29,18 @@ type db struct {
 	ports map[string]port // by table, for the change log
 }
 
-func newDB(name string, tables ...*memdb.TableSchema) *db {
-	s := &memdb.DBSchema{Tables: map[string]*memdb.TableSchema{}}
+func newDB(name string, tables ...*tableSchema) *db {
+	s := &dbSchema{tables: map[string]*tableSchema{}}
 	for _, t := range append(tables, countsSchema()) {
-		s.Tables[t.Name] = t
+		s.tables[t.name] = t
 	}
 	d := &db{name: name, schema: s}
 	d.cur.Store(d.fresh())
 	return d
 }
 
-// pristine holds, per database name, an empty database built once per
-// process. A fresh state is an O(1) snapshot of it (go-memdb's trees are
-// immutable: writes to the snapshot never reach the original) instead of
-// building every table and index again, which is most of the cost of a new
-// store, and test suites start many.
-var pristine sync.Map // name -> *memdb.MemDB
-
-func (d *db) fresh() *memdb.MemDB {
-	if m, ok := pristine.Load(d.name); ok {
-		return m.(*memdb.MemDB).Snapshot()
-	}
-	m, err := memdb.NewMemDB(d.schema)
-	if err != nil {
-		// The schema is built by this package: an error is a bug in it.
-		panic(fmt.Sprintf("memstore: %s schema: %v", d.name, err))
-	}
-	m0, _ := pristine.LoadOrStore(d.name, m)
-	return m0.(*memdb.MemDB).Snapshot()
-}
+// fresh returns an empty state: no table holds a tree until it is written.
+func (d *db) fresh() *state { return newState(d.schema) }
 
 func (d *db) nextSeq() uint64 { return d.seq.Add(1) }
 
@@ -74,18 +55,18 @@ func (d *db) seenSeq(n uint64) {
 }
 
 // view runs fn on a read transaction of the current state. Readers never
-// wait: go-memdb read transactions are immutable trees.
-func (d *db) view(ctx context.Context, fn func(*memdb.Txn) error) error {
+// wait: a committed state is never written.
+func (d *db) view(ctx context.Context, fn func(*transaction) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return fn(d.cur.Load().Txn(false))
+	return fn(d.cur.Load().txn(false))
 }
 
 // update runs fn on a write transaction and commits it when fn succeeds
 // and ctx is still live; otherwise nothing fn wrote is kept. With a data
 // file, update returns once the change is in the file.
-func (d *db) update(ctx context.Context, fn func(*memdb.Txn) error) error {
+func (d *db) update(ctx context.Context, fn func(*transaction) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -100,11 +81,10 @@ func (d *db) update(ctx context.Context, fn func(*memdb.Txn) error) error {
 
 // commit runs fn under the writer lock and commits; with a data file it
 // queues the transaction's changes and returns where they end in the log.
-func (d *db) commit(ctx context.Context, fn func(*memdb.Txn) error) (uint64, error) {
+func (d *db) commit(ctx context.Context, fn func(*transaction) error) (uint64, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	txn := d.cur.Load().Txn(true)
-	defer txn.Abort() // no-op after Commit
+	txn := d.cur.Load().txn(true)
 	if d.log != nil {
 		if err := d.log.usable(); err != nil {
 			return 0, err
@@ -124,7 +104,7 @@ func (d *db) commit(ctx context.Context, fn func(*memdb.Txn) error) (uint64, err
 			return 0, err
 		}
 	}
-	txn.Commit()
+	d.cur.Store(txn.Commit())
 	if line == nil {
 		return 0, nil
 	}
@@ -136,18 +116,18 @@ func (d *db) commit(ctx context.Context, fn func(*memdb.Txn) error) (uint64, err
 // snapshot is a point-in-time state of one db.
 type snapshot struct {
 	owner *db
-	state *memdb.MemDB
+	state *state
 }
 
 func (s *snapshot) SnapshotOf() string { return "memstore " + s.owner.name }
 
-// Snapshot is O(1): go-memdb's trees are immutable, so a snapshot shares
-// every node with the live state until either changes.
+// Snapshot is O(1): a committed state is never written, so a snapshot is
+// the state itself, sharing every node with the live state.
 func (d *db) snapshot(ctx context.Context) (store.Snapshot, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return &snapshot{owner: d, state: d.cur.Load().Snapshot()}, nil
+	return &snapshot{owner: d, state: d.cur.Load()}, nil
 }
 
 func (d *db) restore(ctx context.Context, s store.Snapshot) error {
@@ -164,30 +144,27 @@ func (d *db) restore(ctx context.Context, s store.Snapshot) error {
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	// Snapshot again, so that writes after this restore do not reach the
-	// snapshot, which can then be restored any number of times.
-	d.cur.Store(snap.state.Snapshot())
+	// Writes after this restore clone what they write, so the snapshot
+	// stays as it is and can be restored any number of times.
+	d.cur.Store(snap.state)
 	return nil
 }
 
 // replace builds a new state with fn and makes it current when fn
 // succeeds. Writers wait meanwhile; readers go on reading the old state.
-func (d *db) replace(ctx context.Context, fn func(*memdb.Txn) error) error {
+func (d *db) replace(ctx context.Context, fn func(*transaction) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	next := d.fresh()
-	txn := next.Txn(true)
-	defer txn.Abort()
+	txn := d.fresh().txn(true)
 	if err := fn(txn); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	txn.Commit()
-	d.cur.Store(next)
+	d.cur.Store(txn.Commit())
 	return nil
 }

@@ -6,11 +6,10 @@ import (
 
 	"github.com/dashkit/dashkit/model"
 	"github.com/dashkit/dashkit/store"
-	"github.com/hashicorp/go-memdb"
 )
 
 // Definitions is the in-memory store.Definitions: every collection but
-// keys, in one go-memdb database. It also implements store.Stateful. The zero
+// keys, in one database. It also implements store.Stateful. The zero
 // value is not usable; call NewDefinitions.
 type Definitions struct{ db *db }
 
@@ -31,13 +30,13 @@ func NewDefinitions() *Definitions {
 // ViewDefinitions runs fn in a read transaction: fn sees one state however
 // long it runs, and never waits for writers.
 func (d *Definitions) ViewDefinitions(ctx context.Context, fn func(tx store.DefinitionsReader) error) error {
-	return d.db.view(ctx, func(txn *memdb.Txn) error { return fn(&defTx{db: d.db, txn: txn}) })
+	return d.db.view(ctx, func(txn *transaction) error { return fn(&defTx{db: d.db, txn: txn}) })
 }
 
 // UpdateDefinitions runs fn in a write transaction; writers run one at a
 // time. Nothing fn wrote is kept when it returns an error.
 func (d *Definitions) UpdateDefinitions(ctx context.Context, fn func(tx store.DefinitionsTx) error) error {
-	return d.db.update(ctx, func(txn *memdb.Txn) error { return fn(&defTx{db: d.db, txn: txn}) })
+	return d.db.update(ctx, func(txn *transaction) error { return fn(&defTx{db: d.db, txn: txn}) })
 }
 
 // Snapshot returns the current state in O(1).
@@ -54,12 +53,7 @@ func (d *Definitions) Restore(ctx context.Context, s store.Snapshot) error {
 // write transactions alike.
 type defTx struct {
 	db  *db
-	txn *memdb.Txn
-	// audit follows the audit records this transaction writes (see
-	// batch); auditOther says that it wrote them otherwise too (an org's
-	// data deleted), and the batch is not used.
-	audit      *batch[model.AuditLog]
-	auditOther bool
+	txn *transaction
 }
 
 var _ store.DefinitionsTx = (*defTx)(nil)
@@ -150,10 +144,7 @@ func (t *defTx) ListAPIs(orgID string, aq store.APIQuery) (store.Page[model.APID
 // APICategories reads the kept per-category counters: no API is looked at.
 func (t *defTx) APICategories(orgID string) ([]model.CategoryCount, error) {
 	prefix := apis.table + sep + orgID + sep + facetCategory
-	it, err := t.txn.Get(countsTable, "id_prefix", prefix)
-	if err != nil {
-		return nil, fmt.Errorf("API categories of org %q: %w", orgID, err)
-	}
+	it := t.txn.Prefix(countsTable, "id", prefix, false)
 	out := []model.CategoryCount{}
 	for raw := it.Next(); raw != nil; raw = it.Next() {
 		c := raw.(*counter)
@@ -269,10 +260,7 @@ func (t *defTx) ListAuditLogs(orgID string, aq store.AuditQuery) (store.Page[mod
 // at To: the range costs what it returns, not what the org holds.
 func (t *defTx) ListAnalytics(aq store.AnalyticsQuery) ([]model.AnalyticsRecord, error) {
 	prefix := aq.OrgID + sep
-	it, err := t.txn.LowerBound(analytics.table, "org_time", prefix+timeKey(aq.From))
-	if err != nil {
-		return nil, fmt.Errorf("list analytics of org %q: %w", aq.OrgID, err)
-	}
+	it := t.txn.LowerBound(analytics.table, "org_time", prefix+timeKey(aq.From))
 	out := []model.AnalyticsRecord{}
 	for raw := it.Next(); raw != nil; raw = it.Next() {
 		r := raw.(*row[analyticsRow]).copy()
@@ -305,8 +293,7 @@ func (t *defTx) DeleteOrgData(orgID string) error {
 	if orgID == "" {
 		return fmt.Errorf("delete data of an org: no org id: %w", store.ErrInvalid)
 	}
-	t.auditOther = true
-	for _, del := range []func(*memdb.Txn, string) error{
+	for _, del := range []func(*transaction, string) error{
 		users.deleteOrg, userGroups.deleteOrg, apis.deleteOrg, policies.deleteOrg,
 		oauthClients.deleteOrg, oauthTokens.deleteOrg, webhooks.deleteOrg, assets.deleteOrg,
 		certificates.deleteOrg, auditLogs.deleteOrg, analytics.deleteOrg, ssoNonces.deleteOrg, portalObjects.deleteOrg,
@@ -410,32 +397,11 @@ func (t *defTx) InsertCertificate(c *store.Certificate) error {
 func (t *defTx) DeleteCertificate(id string) error { return certificates.delete(t.txn, id) }
 
 func (t *defTx) InsertAuditLog(l *model.AuditLog) error {
-	if b := t.auditBatch(); b != nil {
-		return auditLogs.insertBatched(t.txn, b, t.db.nextSeq(), l)
-	}
 	return auditLogs.insert(t.txn, t.db.nextSeq(), l)
 }
 
 // DeleteAuditLog deletes one audit record (store.AuditLogDeleter).
-func (t *defTx) DeleteAuditLog(mid string) error {
-	if b := t.auditBatch(); b != nil {
-		return auditLogs.deleteBatched(t.txn, b, mid)
-	}
-	return auditLogs.delete(t.txn, mid)
-}
-
-// auditBatch returns the transaction's batch of audit records, nil once it
-// wrote them otherwise. The writer lock is held: the current state is the
-// one the transaction began with.
-func (t *defTx) auditBatch() *batch[model.AuditLog] {
-	if t.auditOther || !auditLogs.batchable() {
-		return nil
-	}
-	if t.audit == nil {
-		t.audit = newBatch[model.AuditLog](t.db.cur.Load().Txn(false))
-	}
-	return t.audit
-}
+func (t *defTx) DeleteAuditLog(mid string) error { return auditLogs.delete(t.txn, mid) }
 
 func (t *defTx) InsertAnalytics(r *model.AnalyticsRecord) error {
 	if r == nil {

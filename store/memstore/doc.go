@@ -1,14 +1,16 @@
-// Package memstore is the in-memory store.Store, on github.com/hashicorp/go-memdb.
+// Package memstore is the in-memory store.Store, on copy-on-write B-trees
+// (github.com/google/btree).
 //
 // [New] returns a whole store; [NewDefinitions] and [NewSessions] return its
-// two halves, each a go-memdb database of its own, to be joined with
+// two halves, each a database of its own, to be joined with
 // store.Combine, with each other or with a backend of one's own.
 //
 // How it keeps the promises of package store:
 //
-//   - Transactions are go-memdb's: a reader works on an immutable tree and
-//     never waits; writers take turns; a write commits only when fn succeeds
-//     and the context is still live.
+//   - Transactions are the engine's (engine.go): a reader works on a
+//     committed state, which is never written, and never waits; writers take
+//     turns, each cloning the trees it writes; a write commits only when fn
+//     succeeds and the context is still live.
 //   - Every look-up has an index (see the collections in collections.go);
 //     uniqueness is checked against those indexes before each write.
 //   - Objects are stored packed, in a compact binary form of their Go value
@@ -17,7 +19,7 @@
 //   - Lists walk an index in the wanted order and stop after the page; the
 //     totals come from counters kept in the same transactions (list.go
 //     explains which filters walk and which sort).
-//   - Snapshot and Restore are O(1): go-memdb snapshots share the trees.
+//   - Snapshot and Restore are O(1): a snapshot is a committed state.
 //   - Export and Import write and read one store.Record per line.
 //
 // BENCHMARKS.md in this directory has the figures of the benchmarks.

@@ -12,16 +12,15 @@ import (
 
 	"github.com/dashkit/dashkit/model"
 	"github.com/dashkit/dashkit/store"
-	"github.com/hashicorp/go-memdb"
 )
 
 // port moves one collection in and out of the export stream and the data
 // file's change log (datafile.go).
 type port struct {
 	collection string
-	export     func(ctx context.Context, txn *memdb.Txn, enc *json.Encoder) error
+	export     func(ctx context.Context, txn *transaction, enc *json.Encoder) error
 	// load inserts a record of an export, checking every identifier.
-	load func(d *db, txn *memdb.Txn, rec store.Record) error
+	load func(d *db, txn *transaction, rec store.Record) error
 	// record turns a row of the table into a record, and rowID gives its
 	// id: what the change log writes of a row written or deleted.
 	record func(raw any) (store.Record, error)
@@ -30,8 +29,8 @@ type port struct {
 	// had; replace stores a record's object with that sequence number
 	// without checking identifiers: the change log replays a state that was
 	// checked when it was written.
-	remove  func(txn *memdb.Txn, id string) (seq uint64, ok bool, err error)
-	replace func(d *db, txn *memdb.Txn, seq uint64, rec store.Record) error
+	remove  func(txn *transaction, id string) (seq uint64, ok bool, err error)
+	replace func(d *db, txn *transaction, seq uint64, rec store.Record) error
 }
 
 // portOf exports a collection in creation order. enc and dec turn an object
@@ -68,7 +67,7 @@ func portOf[T any](c *coll[T], enc func(*T) (any, map[string]string), dec func(*
 	}
 	return port{
 		collection: c.table,
-		export: func(ctx context.Context, txn *memdb.Txn, w *json.Encoder) error {
+		export: func(ctx context.Context, txn *transaction, w *json.Encoder) error {
 			rs, err := c.rows(txn, "id", "")
 			if err != nil {
 				return err
@@ -90,7 +89,7 @@ func portOf[T any](c *coll[T], enc func(*T) (any, map[string]string), dec func(*
 			}
 			return nil
 		},
-		load: func(d *db, txn *memdb.Txn, rec store.Record) error {
+		load: func(d *db, txn *transaction, rec store.Record) error {
 			obj, err := decode(d, rec)
 			if err != nil {
 				return err
@@ -99,14 +98,14 @@ func portOf[T any](c *coll[T], enc func(*T) (any, map[string]string), dec func(*
 		},
 		record: func(raw any) (store.Record, error) { return toRecord(raw.(*row[T]).view()) },
 		rowID:  func(raw any) string { return c.id(raw.(*row[T]).view()) },
-		remove: func(txn *memdb.Txn, id string) (uint64, bool, error) {
+		remove: func(txn *transaction, id string) (uint64, bool, error) {
 			r, err := c.first(txn, "id", id)
 			if err != nil || r == nil {
 				return 0, false, err
 			}
 			return r.seq, true, c.deleteRow(txn, r)
 		},
-		replace: func(d *db, txn *memdb.Txn, seq uint64, rec store.Record) error {
+		replace: func(d *db, txn *transaction, seq uint64, rec store.Record) error {
 			obj, err := decode(d, rec)
 			if err != nil {
 				return err
@@ -206,11 +205,11 @@ func (d *db) export(ctx context.Context, w io.Writer, ports []port) error {
 	return d.exportState(ctx, w, d.cur.Load(), ports)
 }
 
-func (d *db) exportState(ctx context.Context, w io.Writer, state *memdb.MemDB, ports []port) error {
+func (d *db) exportState(ctx context.Context, w io.Writer, state *state, ports []port) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	txn := state.Txn(false)
+	txn := state.txn(false)
 	bw := bufio.NewWriterSize(w, 64<<10)
 	enc := json.NewEncoder(bw)
 	for _, p := range ports {
@@ -229,7 +228,7 @@ func (d *db) load(ctx context.Context, r io.Reader, ports []port) error {
 	for _, p := range ports {
 		byName[p.collection] = p
 	}
-	return d.replace(ctx, func(txn *memdb.Txn) error {
+	return d.replace(ctx, func(txn *transaction) error {
 		br := bufio.NewReaderSize(r, 64<<10)
 		for n := 1; ; n++ {
 			line, err := br.ReadBytes('\n')
@@ -253,7 +252,7 @@ func (d *db) load(ctx context.Context, r io.Reader, ports []port) error {
 	})
 }
 
-func (d *db) loadLine(txn *memdb.Txn, ports map[string]port, line []byte) error {
+func (d *db) loadLine(txn *transaction, ports map[string]port, line []byte) error {
 	var rec store.Record
 	if err := json.Unmarshal(line, &rec); err != nil {
 		return fmt.Errorf("%v: %w", err, store.ErrInvalid)

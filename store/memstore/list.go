@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/dashkit/dashkit/store"
-	"github.com/hashicorp/go-memdb"
 )
 
 // DefaultPageSize is the page size of a list whose ListOptions.PageSize is 0.
@@ -66,7 +65,7 @@ func (c *coll[T]) query(org string, o store.ListOptions) (listQuery[T], error) {
 //     or the org) are filtered and sorted. This costs O(m log m) in that
 //     index's size: a text search of a big org is a scan of that org, which
 //     is what a substring match needs without a text index.
-func (c *coll[T]) list(txn *memdb.Txn, q listQuery[T]) (store.Page[T], error) {
+func (c *coll[T]) list(txn *transaction, q listQuery[T]) (store.Page[T], error) {
 	sortIndexed := q.sort == "" || c.sorts[q.sort].indexed
 	switch {
 	case q.allOrgs:
@@ -120,17 +119,8 @@ func (c *coll[T]) orderIndex(q listQuery[T]) string {
 
 // walk pages through an index under prefix, in the index's order (reversed
 // for a descending list), keeping the rows keep accepts; total is known.
-func (c *coll[T]) walk(txn *memdb.Txn, q listQuery[T], index, prefix string, total int, keep func(*row[T]) bool) (store.Page[T], error) {
-	var it memdb.ResultIterator
-	var err error
-	if q.desc {
-		it, err = txn.GetReverse(c.table, index+"_prefix", prefix)
-	} else {
-		it, err = txn.Get(c.table, index+"_prefix", prefix)
-	}
-	if err != nil {
-		return store.Page[T]{}, fmt.Errorf("list %s: walk %s: %w", c.table, index, err)
-	}
+func (c *coll[T]) walk(txn *transaction, q listQuery[T], index, prefix string, total int, keep func(*row[T]) bool) (store.Page[T], error) {
+	it := txn.Prefix(c.table, index, prefix, q.desc)
 	skip, want := 0, total
 	if q.page > 0 {
 		skip, want = store.PageStart(q.page, q.size, total), q.size
@@ -155,7 +145,7 @@ func (c *coll[T]) walk(txn *memdb.Txn, q listQuery[T], index, prefix string, tot
 
 // listFiltered takes every row under prefix, keeps the matches, sorts them
 // and cuts the page.
-func (c *coll[T]) listFiltered(txn *memdb.Txn, q listQuery[T], index, prefix string) (store.Page[T], error) {
+func (c *coll[T]) listFiltered(txn *transaction, q listQuery[T], index, prefix string) (store.Page[T], error) {
 	rows, err := c.rows(txn, index, prefix)
 	if err != nil {
 		return store.Page[T]{}, err

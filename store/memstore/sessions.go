@@ -5,10 +5,9 @@ import (
 	"fmt"
 
 	"github.com/dashkit/dashkit/store"
-	"github.com/hashicorp/go-memdb"
 )
 
-// Sessions is the in-memory store.Sessions: keys, in a go-memdb database of
+// Sessions is the in-memory store.Sessions: keys, in a database of
 // their own, so that key writes never wait for definition writes. It also
 // implements store.Stateful. The zero value is not usable; call NewSessions.
 type Sessions struct{ db *db }
@@ -24,13 +23,13 @@ func NewSessions() *Sessions { return &Sessions{db: newDB("sessions", keys.schem
 // ViewSessions runs fn in a read transaction: fn sees one state however
 // long it runs, and never waits for writers.
 func (s *Sessions) ViewSessions(ctx context.Context, fn func(tx store.SessionsReader) error) error {
-	return s.db.view(ctx, func(txn *memdb.Txn) error { return fn(&sessTx{db: s.db, txn: txn}) })
+	return s.db.view(ctx, func(txn *transaction) error { return fn(&sessTx{db: s.db, txn: txn}) })
 }
 
 // UpdateSessions runs fn in a write transaction; writers run one at a time.
 // Nothing fn wrote is kept when it returns an error.
 func (s *Sessions) UpdateSessions(ctx context.Context, fn func(tx store.SessionsTx) error) error {
-	return s.db.update(ctx, func(txn *memdb.Txn) error { return fn(&sessTx{db: s.db, txn: txn}) })
+	return s.db.update(ctx, func(txn *transaction) error { return fn(&sessTx{db: s.db, txn: txn}) })
 }
 
 // Snapshot returns the current state in O(1).
@@ -43,7 +42,7 @@ func (s *Sessions) Restore(ctx context.Context, snap store.Snapshot) error {
 
 type sessTx struct {
 	db  *db
-	txn *memdb.Txn
+	txn *transaction
 }
 
 var _ store.SessionsTx = (*sessTx)(nil)

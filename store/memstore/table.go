@@ -2,11 +2,12 @@ package memstore
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/dashkit/dashkit/store"
-	"github.com/hashicorp/go-memdb"
 )
 
 // sep separates the parts of an index key. Identifiers and names never hold
@@ -38,18 +39,22 @@ func (r *row[T]) view() *T {
 	return unpack[T](r.data)
 }
 
+// unpacked returns a copy of the row that holds obj, its object unpacked,
+// for computing its index keys more than once.
+func (r *row[T]) unpacked(obj *T) *row[T] {
+	if r.obj != nil {
+		return r
+	}
+	u := *r
+	u.obj = obj
+	return &u
+}
+
 // copy returns a new object, the caller's own.
 func (r *row[T]) copy() *T { return unpack[T](r.data) }
 
 // seqKey encodes a sequence number so that byte order is numeric order: 16
-// hex digits, four bits a byte. A radix tree node has a child per distinct
-// next byte, and an insert copies every node on its path; with eight bits a
-// byte, the nodes near the end of a key (the last byte of consecutive
-// sequence numbers) held up to 256 children, 4 KB copied per insert and per
-// index ordered by creation. With four bits the path is longer but each node
-// holds at most 16: a key insert (POST /api/keys) took 39 µs, 24.6 KB and
-// 251 allocations in BenchmarkInsertKey before, 36 µs and 17.7 KB after.
-// Only the order of the keys matters: nothing decodes them.
+// hex digits. Only the order of the keys matters: nothing decodes them.
 func seqKey(seq uint64) string {
 	var b [16]byte
 	const digits = "0123456789abcdef"
@@ -62,7 +67,7 @@ func seqKey(seq uint64) string {
 
 // unique is an index whose key at most one object may hold.
 type unique[T any] struct {
-	index string // memdb index name
+	index string // index name
 	what  string // the identifier, in errors: "api_id"
 	// key returns the index key of an object, false when the object has
 	// none (an optional identifier left empty).
@@ -70,7 +75,7 @@ type unique[T any] struct {
 }
 
 // sortKey is an order a list can take: key returns a string whose byte
-// order is the wanted order. indexed says whether a memdb index keeps that
+// order is the wanted order. indexed says whether an index keeps that
 // order per org (otherwise the list sorts in memory).
 type sortKey[T any] struct {
 	key     func(*T) string
@@ -90,7 +95,7 @@ type sortKey[T any] struct {
 // Every index is unique (the sequence number makes it so), so an index entry
 // costs no copy of the primary id, and an exact look-up is one tree search.
 type coll[T any] struct {
-	table string // memdb table, also the collection of export records
+	table string // table, also the collection of export records
 	noun  string // what one object is called in errors: "policy"
 	id    func(*T) string
 	org   func(*T) string
@@ -119,90 +124,53 @@ type coll[T any] struct {
 	idSeq func(id string) uint64
 }
 
-func (c *coll[T]) schema() *memdb.TableSchema {
-	ts := &memdb.TableSchema{Name: c.table, Indexes: map[string]*memdb.IndexSchema{}}
-	add := func(name string, allowMissing bool, ix memdb.Indexer) {
-		ts.Indexes[name] = &memdb.IndexSchema{Name: name, Unique: true, AllowMissing: allowMissing, Indexer: ix}
+func (c *coll[T]) schema() *tableSchema {
+	one := func(name string, fn func(*row[T]) (string, bool)) indexSchema {
+		return indexSchema{name: name, one: func(raw any) (string, bool) { return fn(raw.(*row[T])) }}
 	}
-	add("id", false, keyIndex[T]{func(r *row[T]) (string, bool) { return c.id(r.view()), true }})
-	add("org_seq", false, keyIndex[T]{func(r *row[T]) (string, bool) {
-		return c.org(r.view()) + sep + seqKey(r.seq), true
-	}})
-	for name, s := range c.sorts {
-		if !s.indexed {
+	xs := []indexSchema{
+		one("id", func(r *row[T]) (string, bool) { return c.id(r.view()), true }),
+		one("org_seq", func(r *row[T]) (string, bool) { return c.org(r.view()) + sep + seqKey(r.seq), true }),
+	}
+	for _, name := range slices.Sorted(maps.Keys(c.sorts)) {
+		if !c.sorts[name].indexed {
 			continue
 		}
-		key := s.key
-		add("org_"+name, false, keyIndex[T]{func(r *row[T]) (string, bool) {
+		key := c.sorts[name].key
+		xs = append(xs, one("org_"+name, func(r *row[T]) (string, bool) {
 			o := r.view()
 			return c.org(o) + sep + key(o) + sep + seqKey(r.seq), true
-		}})
+		}))
 	}
 	if c.facets != nil && !c.facetsUnindexed {
-		add("facet", true, facetIndex[T]{c})
+		xs = append(xs, indexSchema{name: "facet", many: func(raw any) []string { return c.facetKeys(raw.(*row[T])) }})
 	}
 	for _, u := range c.uniques {
 		key := u.key
-		add(u.index, true, keyIndex[T]{func(r *row[T]) (string, bool) { return key(r.view()) }})
+		xs = append(xs, one(u.index, func(r *row[T]) (string, bool) { return key(r.view()) }))
 	}
-	for name, key := range c.extras {
-		add(name, false, keyIndex[T]{func(r *row[T]) (string, bool) {
-			return key(r.view()) + sep + seqKey(r.seq), true
-		}})
+	for _, name := range slices.Sorted(maps.Keys(c.extras)) {
+		key := c.extras[name]
+		xs = append(xs, one(name, func(r *row[T]) (string, bool) { return key(r.view()) + sep + seqKey(r.seq), true }))
 	}
-	return ts
+	return newTableSchema(c.table, xs...)
 }
 
-// keyIndex is a memdb index on one string key per row. Look-ups pass the
-// whole key (or, with "_prefix", its beginning) as the only argument.
-type keyIndex[T any] struct {
-	fn func(*row[T]) (string, bool)
-}
-
-func (x keyIndex[T]) FromObject(raw any) (bool, []byte, error) {
-	k, ok := x.fn(raw.(*row[T]))
-	if !ok {
-		return false, nil, nil
-	}
-	return true, []byte(k), nil
-}
-
-func (keyIndex[T]) FromArgs(args ...any) ([]byte, error) { return argKey(args) }
-
-func (keyIndex[T]) PrefixFromArgs(args ...any) ([]byte, error) { return argKey(args) }
-
-func argKey(args []any) ([]byte, error) {
-	if len(args) != 1 {
-		return nil, fmt.Errorf("want one key, got %d arguments", len(args))
-	}
-	s, ok := args[0].(string)
-	if !ok {
-		return nil, fmt.Errorf("want a string key, got %T", args[0])
-	}
-	return []byte(s), nil
-}
-
-// facetIndex holds one entry per facet of a row: org, facet, creation order.
-type facetIndex[T any] struct{ c *coll[T] }
-
-func (x facetIndex[T]) FromObject(raw any) (bool, [][]byte, error) {
-	r := raw.(*row[T])
+// facetKeys are a row's keys in the facet index: org, facet, creation
+// order, one per facet.
+func (c *coll[T]) facetKeys(r *row[T]) []string {
 	o := r.view()
-	fs := x.c.facets(o)
+	fs := c.facets(o)
 	if len(fs) == 0 {
-		return false, nil, nil
+		return nil
 	}
-	org, seq := x.c.org(o), seqKey(r.seq)
-	keys := make([][]byte, len(fs))
+	org, seq := c.org(o), seqKey(r.seq)
+	keys := make([]string, len(fs))
 	for i, f := range fs {
-		keys[i] = []byte(org + sep + f + sep + seq)
+		keys[i] = org + sep + f + sep + seq
 	}
-	return true, keys, nil
+	return keys
 }
-
-func (facetIndex[T]) FromArgs(args ...any) ([]byte, error) { return argKey(args) }
-
-func (facetIndex[T]) PrefixFromArgs(args ...any) ([]byte, error) { return argKey(args) }
 
 // counter is a row of the counts table: how many objects a collection holds
 // per org and per org and facet. Counts change in the same
@@ -214,28 +182,25 @@ type counter struct {
 
 const countsTable = "counts"
 
-func countsSchema() *memdb.TableSchema {
-	return &memdb.TableSchema{Name: countsTable, Indexes: map[string]*memdb.IndexSchema{
-		"id": {Name: "id", Unique: true, Indexer: countIndex{}},
-	}}
+func countsSchema() *tableSchema {
+	return newTableSchema(countsTable, indexSchema{name: "id", one: func(raw any) (string, bool) {
+		return raw.(*counter).key, true
+	}})
 }
 
-type countIndex struct{}
-
-func (countIndex) FromObject(raw any) (bool, []byte, error) {
-	return true, []byte(raw.(*counter).key), nil
-}
-
-func (countIndex) FromArgs(args ...any) ([]byte, error) { return argKey(args) }
-
-func (countIndex) PrefixFromArgs(args ...any) ([]byte, error) { return argKey(args) }
-
-func count(txn *memdb.Txn, key string) int {
-	raw, err := txn.First(countsTable, "id", key)
-	if err != nil || raw == nil {
-		return 0
+func count(txn *transaction, key string) int {
+	if c := counterOf(txn, key); c != nil {
+		return c.n
 	}
-	return raw.(*counter).n
+	return 0
+}
+
+func counterOf(txn *transaction, key string) *counter {
+	raw := txn.First(countsTable, "id", key)
+	if raw == nil {
+		return nil
+	}
+	return raw.(*counter)
 }
 
 // countKeys are the counters an object adds to.
@@ -253,17 +218,10 @@ func (c *coll[T]) countKeys(obj *T) []string {
 // moveCounts takes old (when not nil) off its counters and adds obj (when
 // not nil) to its own. A counter that both touch by the same amount, as when
 // an update keeps the org and facets, is not written at all.
-//
-// Every counter is read before any is written. A read of an index that the
-// transaction has already written makes go-memdb clone that index's
-// transaction (readableIndex), and the clone drops the write's cache of
-// copied tree nodes: the next write copies its whole path again, with a new
-// cache. Reading a key's second counter after writing its first made a key
-// insert take 36 µs instead of 33 (BenchmarkInsertKey).
-func (c *coll[T]) moveCounts(txn *memdb.Txn, old, obj *T) error {
+func (c *coll[T]) moveCounts(txn *transaction, old, obj *T) error {
 	type change struct {
-		key      string
-		delta, n int
+		key   string
+		delta int
 	}
 	var chs []change
 	add := func(o *T, delta int) {
@@ -283,37 +241,36 @@ func (c *coll[T]) moveCounts(txn *memdb.Txn, old, obj *T) error {
 	}
 	add(old, -1)
 	add(obj, 1)
-	for i := range chs {
-		if chs[i].delta != 0 {
-			chs[i].n = count(txn, chs[i].key) + chs[i].delta
-		}
-	}
 	for _, ch := range chs {
-		var err error
-		switch {
-		case ch.delta == 0:
+		if ch.delta == 0 {
 			continue
-		case ch.n == 0:
-			// Delete finds the counter by its exact key (DeleteAll would
-			// take the key as a prefix, and the org's facet counters with
-			// it).
-			err = txn.Delete(countsTable, &counter{key: ch.key})
-		default:
-			err = txn.Insert(countsTable, &counter{key: ch.key, n: ch.n})
 		}
-		if err != nil {
-			return fmt.Errorf("%s: count %q: %w", c.noun, ch.key, err)
+		was := counterOf(txn, ch.key)
+		n := ch.delta
+		if was != nil {
+			n += was.n
+		}
+		switch {
+		case n == 0 && was != nil:
+			txn.Remove(countsTable, was)
+		case n != 0:
+			var err error
+			if was == nil {
+				err = txn.Put(countsTable, &counter{key: ch.key, n: n}, nil)
+			} else {
+				err = txn.Put(countsTable, &counter{key: ch.key, n: n}, was)
+			}
+			if err != nil {
+				return fmt.Errorf("%s: count %q: %w", c.noun, ch.key, err)
+			}
 		}
 	}
 	return nil
 }
 
 // first returns the row an index maps key to, or nil.
-func (c *coll[T]) first(txn *memdb.Txn, index, key string) (*row[T], error) {
-	raw, err := txn.First(c.table, index, key)
-	if err != nil {
-		return nil, fmt.Errorf("%s: look up %s: %w", c.noun, index, err)
-	}
+func (c *coll[T]) first(txn *transaction, index, key string) (*row[T], error) {
+	raw := txn.First(c.table, index, key)
 	if raw == nil {
 		return nil, nil
 	}
@@ -323,7 +280,7 @@ func (c *coll[T]) first(txn *memdb.Txn, index, key string) (*row[T], error) {
 // get returns a copy of the object an index maps key to; what names the
 // look-up in the error, and "" names it by the key itself (formatted only
 // when needed: Get by id is the hottest path of the store).
-func (c *coll[T]) get(txn *memdb.Txn, index, key, what string) (*T, error) {
+func (c *coll[T]) get(txn *transaction, index, key, what string) (*T, error) {
 	r, err := c.first(txn, index, key)
 	if err != nil {
 		return nil, err
@@ -337,11 +294,11 @@ func (c *coll[T]) get(txn *memdb.Txn, index, key, what string) (*T, error) {
 	return r.copy(), nil
 }
 
-func (c *coll[T]) byID(txn *memdb.Txn, id string) (*T, error) { return c.get(txn, "id", id, "") }
+func (c *coll[T]) byID(txn *transaction, id string) (*T, error) { return c.get(txn, "id", id, "") }
 
 // checkUniques fails with ErrConflict when another object holds one of
 // obj's unique keys.
-func (c *coll[T]) checkUniques(txn *memdb.Txn, obj *T, id string) error {
+func (c *coll[T]) checkUniques(txn *transaction, obj *T, id string) error {
 	for _, u := range c.uniques {
 		k, ok := u.key(obj)
 		if !ok {
@@ -366,7 +323,7 @@ func (c *coll[T]) checkUniques(txn *memdb.Txn, obj *T, id string) error {
 // "org/key".
 func displayKey(k string) string { return strings.ReplaceAll(k, sep, "/") }
 
-func (c *coll[T]) insert(txn *memdb.Txn, seq uint64, obj *T) error {
+func (c *coll[T]) insert(txn *transaction, seq uint64, obj *T) error {
 	if obj == nil {
 		return fmt.Errorf("insert %s: nil: %w", c.noun, store.ErrInvalid)
 	}
@@ -389,7 +346,7 @@ func (c *coll[T]) insert(txn *memdb.Txn, seq uint64, obj *T) error {
 	return c.put(txn, &row[T]{seq: seq, data: pack(obj), obj: obj}, nil)
 }
 
-func (c *coll[T]) update(txn *memdb.Txn, obj *T) error {
+func (c *coll[T]) update(txn *transaction, obj *T) error {
 	if obj == nil {
 		return fmt.Errorf("update %s: nil: %w", c.noun, store.ErrInvalid)
 	}
@@ -409,16 +366,22 @@ func (c *coll[T]) update(txn *memdb.Txn, obj *T) error {
 
 // put stores r, which replaces old when old is not nil, and moves the
 // counters.
-func (c *coll[T]) put(txn *memdb.Txn, r, old *row[T]) error {
+func (c *coll[T]) put(txn *transaction, r, old *row[T]) error {
 	if c.facets != nil {
 		r.facets = c.facets(r.obj)
 	}
-	if err := txn.Insert(c.table, r); err != nil {
-		return fmt.Errorf("store %s %q: %w", c.noun, c.id(r.obj), err)
-	}
+	var err error
 	var oldObj *T
 	if old != nil {
+		// The engine reads old's keys from its object, one index at a
+		// time: unpacked once here rather than once per index.
 		oldObj = old.view()
+		err = txn.Put(c.table, r, old.unpacked(oldObj))
+	} else {
+		err = txn.Put(c.table, r, nil)
+	}
+	if err != nil {
+		return fmt.Errorf("store %s %q: %w", c.noun, c.id(r.obj), err)
 	}
 	if err := c.moveCounts(txn, oldObj, r.obj); err != nil {
 		return err
@@ -429,7 +392,7 @@ func (c *coll[T]) put(txn *memdb.Txn, r, old *row[T]) error {
 	return nil
 }
 
-func (c *coll[T]) delete(txn *memdb.Txn, id string) error {
+func (c *coll[T]) delete(txn *transaction, id string) error {
 	old, err := c.first(txn, "id", id)
 	if err != nil {
 		return err
@@ -440,20 +403,15 @@ func (c *coll[T]) delete(txn *memdb.Txn, id string) error {
 	return c.deleteRow(txn, old)
 }
 
-func (c *coll[T]) deleteRow(txn *memdb.Txn, r *row[T]) error {
+func (c *coll[T]) deleteRow(txn *transaction, r *row[T]) error {
 	o := r.view()
-	if err := txn.Delete(c.table, r); err != nil {
-		return fmt.Errorf("delete %s %q: %w", c.noun, c.id(o), err)
-	}
+	txn.Remove(c.table, r.unpacked(o))
 	return c.moveCounts(txn, o, nil)
 }
 
 // rows returns the rows an index holds under prefix, in index order.
-func (c *coll[T]) rows(txn *memdb.Txn, index, prefix string) ([]*row[T], error) {
-	it, err := txn.Get(c.table, index+"_prefix", prefix)
-	if err != nil {
-		return nil, fmt.Errorf("%s: walk %s: %w", c.noun, index, err)
-	}
+func (c *coll[T]) rows(txn *transaction, index, prefix string) ([]*row[T], error) {
+	it := txn.Prefix(c.table, index, prefix, false)
 	var out []*row[T]
 	for raw := it.Next(); raw != nil; raw = it.Next() {
 		out = append(out, raw.(*row[T]))
@@ -462,7 +420,7 @@ func (c *coll[T]) rows(txn *memdb.Txn, index, prefix string) ([]*row[T], error) 
 }
 
 // deleteOrg deletes every object of org.
-func (c *coll[T]) deleteOrg(txn *memdb.Txn, org string) error {
+func (c *coll[T]) deleteOrg(txn *transaction, org string) error {
 	rs, err := c.rows(txn, "org_seq", org+sep)
 	if err != nil {
 		return err
@@ -472,115 +430,5 @@ func (c *coll[T]) deleteOrg(txn *memdb.Txn, org string) error {
 			return err
 		}
 	}
-	return nil
-}
-
-// batch is what one write transaction has written to a collection through
-// insertBatched and deleteBatched, so that the transaction finds those rows
-// and counters without reading the tables it wrote. go-memdb answers a read
-// of an index the transaction has written from a clone of that index's
-// transaction, and the clone empties the cache of tree nodes the original has
-// already copied: the next write copies its whole path again and starts a new
-// cache (see moveCounts). A write of one object reads before it writes and
-// never meets this; a transaction that writes many (the memserver's audit
-// queue inserts up to 1,024 records and deletes as many old ones) met it
-// at every object, which made each record cost more than a key insert.
-//
-// Rows and counters the transaction has not written are read from start,
-// the state the transaction began with, which is right only while every
-// write of the collection in the transaction goes through the batch: a
-// caller that writes it otherwise stops using the batch.
-type batch[T any] struct {
-	start  *memdb.Txn
-	rows   map[string]*row[T] // by id; nil when deleted
-	counts map[string]int
-}
-
-func newBatch[T any](start *memdb.Txn) *batch[T] {
-	return &batch[T]{start: start, rows: map[string]*row[T]{}, counts: map[string]int{}}
-}
-
-// batchable: a collection whose writes batch can follow (no unique keys, no
-// facets, no ids of the store's making).
-func (c *coll[T]) batchable() bool {
-	return len(c.uniques) == 0 && c.facets == nil && c.assignID == nil
-}
-
-// first is coll.first on the id, as of the transaction so far.
-func (b *batch[T]) first(c *coll[T], id string) (*row[T], error) {
-	if r, ok := b.rows[id]; ok {
-		return r, nil
-	}
-	return c.first(b.start, "id", id)
-}
-
-func (b *batch[T]) count(key string) int {
-	if n, ok := b.counts[key]; ok {
-		return n
-	}
-	return count(b.start, key)
-}
-
-// moveCounts is coll.moveCounts for one object in or out.
-func (b *batch[T]) moveCounts(c *coll[T], txn *memdb.Txn, obj *T, delta int) error {
-	for _, key := range c.countKeys(obj) {
-		n := b.count(key) + delta
-		var err error
-		if n == 0 {
-			err = txn.Delete(countsTable, &counter{key: key})
-		} else {
-			err = txn.Insert(countsTable, &counter{key: key, n: n})
-		}
-		if err != nil {
-			return fmt.Errorf("%s: count %q: %w", c.noun, key, err)
-		}
-		b.counts[key] = n
-	}
-	return nil
-}
-
-// insertBatched is insert through b.
-func (c *coll[T]) insertBatched(txn *memdb.Txn, b *batch[T], seq uint64, obj *T) error {
-	if obj == nil {
-		return fmt.Errorf("insert %s: nil: %w", c.noun, store.ErrInvalid)
-	}
-	id := c.id(obj)
-	if id == "" {
-		return fmt.Errorf("insert %s: empty id: %w", c.noun, store.ErrInvalid)
-	}
-	if r, err := b.first(c, id); err != nil {
-		return err
-	} else if r != nil {
-		return fmt.Errorf("%s %q: already exists: %w", c.noun, id, store.ErrConflict)
-	}
-	r := &row[T]{seq: seq, data: pack(obj), obj: obj}
-	if err := txn.Insert(c.table, r); err != nil {
-		return fmt.Errorf("store %s %q: %w", c.noun, id, err)
-	}
-	if err := b.moveCounts(c, txn, obj, 1); err != nil {
-		return err
-	}
-	r.obj = nil
-	b.rows[id] = r
-	return nil
-}
-
-// deleteBatched is delete through b.
-func (c *coll[T]) deleteBatched(txn *memdb.Txn, b *batch[T], id string) error {
-	r, err := b.first(c, id)
-	if err != nil {
-		return err
-	}
-	if r == nil {
-		return fmt.Errorf("%s %q: %w", c.noun, id, store.ErrNotFound)
-	}
-	o := r.view()
-	if err := txn.Delete(c.table, r); err != nil {
-		return fmt.Errorf("delete %s %q: %w", c.noun, c.id(o), err)
-	}
-	if err := b.moveCounts(c, txn, o, -1); err != nil {
-		return err
-	}
-	b.rows[id] = nil
 	return nil
 }

@@ -406,28 +406,23 @@ func (t *table[T]) copyOf(o *T) (*T, error) {
 	return t.decode(raw, meta)
 }
 
+// update replaces o's row, in one statement (one round trip): it checks
+// that the row exists and that no other object holds one of o's unique
+// identifiers, writes the row only then, and moves the counters from the
+// row's old placement to its new one, computed in SQL from the row as it
+// was. A conflict is an error of the call, as checkUniques makes it for an
+// insert, not an aborted transaction: the row is not written.
 func (t *table[T]) update(x *tx, o *T) error {
 	if o == nil {
 		return fmt.Errorf("update %s: nil: %w", t.noun, store.ErrInvalid)
 	}
 	id := t.id(o)
-	var oldOrg string
-	var oldFacets []string
-	var oldSize int64
-	err := x.tx.QueryRow(x.ctx, "SELECT org, facets, "+t.sizeCol()+" FROM "+t.name+" WHERE id = $1", id).Scan(&oldOrg, &oldFacets, &oldSize)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return fmt.Errorf("%s %q: %w", t.noun, id, store.ErrNotFound)
-	}
-	if err != nil {
-		return fmt.Errorf("update %s %q: %w", t.noun, id, err)
-	}
-	if err := t.checkUniques(x, o, id, false); err != nil {
-		return err
-	}
 	names, vals, err := t.columns(o)
 	if err != nil {
 		return err
 	}
+	args := vals // $1 is the id, then every other column
+	arg := func(v any) string { args = append(args, v); return "$" + strconv.Itoa(len(args)) }
 	sets := make([]string, 0, len(names))
 	for i, n := range names[1:] {
 		v := "$" + strconv.Itoa(i+2)
@@ -436,10 +431,56 @@ func (t *table[T]) update(x *tx, o *T) error {
 		}
 		sets = append(sets, n+" = "+v)
 	}
-	if _, err := x.tx.Exec(x.ctx, "UPDATE "+t.name+" SET "+strings.Join(sets, ", ")+" WHERE id = $1", vals...); err != nil {
+	// The holders of o's unique identifiers other than o, if any.
+	var holders []string
+	var keys [][]byte
+	var whats []string
+	for _, u := range t.uniques {
+		k, ok := u.key(o)
+		if !ok {
+			continue
+		}
+		holders = append(holders, "(SELECT id FROM "+t.name+" WHERE u_"+u.col+" = "+arg(k)+" AND id <> $1)")
+		keys, whats = append(keys, k), append(whats, u.what)
+	}
+	free := "true"
+	held := "NULL::text[]"
+	if len(holders) > 0 {
+		held = "ARRAY[" + strings.Join(holders, ", ") + "]"
+		free = "cardinality(array_remove(held.ids, NULL)) = 0"
+	}
+	size := t.sizeOf(vals[2].(string))
+	tbl, newOrg, newFacets, newSize := arg(t.name), arg(t.org(o)), arg(t.facetsOf(o)), arg(size)
+	sql := `WITH held AS (SELECT ` + held + ` AS ids),
+	old AS (SELECT org, facets, ` + t.sizeCol() + ` AS size FROM ` + t.name + `, held WHERE id = $1 AND ` + free + `),
+	upd AS (UPDATE ` + t.name + ` SET ` + strings.Join(sets, ", ") + ` WHERE id = $1 AND EXISTS (SELECT FROM old)),
+	moves AS (
+		SELECT o, f, sum(n) AS n FROM (
+			SELECT org AS o, ''::text AS f, -1::bigint AS n FROM old
+			UNION ALL SELECT org, unnest(facets), -1 FROM old
+			UNION ALL SELECT org, '` + bytesFacet + `', -size FROM old WHERE size <> 0
+			UNION ALL SELECT ` + newOrg + `::text, '', 1 FROM old
+			UNION ALL SELECT ` + newOrg + `::text, unnest(` + newFacets + `::text[]), 1 FROM old
+			UNION ALL SELECT ` + newOrg + `::text, '` + bytesFacet + `', ` + newSize + `::bigint FROM old WHERE ` + newSize + `::bigint <> 0
+		) AS m GROUP BY o, f HAVING sum(n) <> 0),
+	counted AS (INSERT INTO dashkit_counts (tbl, org, facet, n) SELECT ` + tbl + `::text, o, f, n FROM moves
+		ON CONFLICT (tbl, org, facet) DO UPDATE SET n = dashkit_counts.n + EXCLUDED.n)
+	SELECT EXISTS (SELECT FROM ` + t.name + ` WHERE id = $1), held.ids FROM held`
+	var exists bool
+	var holderIDs []*string
+	if err := x.tx.QueryRow(x.ctx, sql, args...).Scan(&exists, &holderIDs); err != nil {
 		return fmt.Errorf("store %s %q: %w", t.noun, id, mapErr(err))
 	}
-	return x.moveCounts(t.name, &placement{oldOrg, oldFacets, oldSize}, &placement{t.org(o), t.facetsOf(o), t.sizeOf(vals[2].(string))})
+	if !exists {
+		return fmt.Errorf("%s %q: %w", t.noun, id, store.ErrNotFound)
+	}
+	for i, other := range holderIDs {
+		if other != nil {
+			return fmt.Errorf("%s %q: %s %q already used by %s %q: %w",
+				t.noun, id, whats[i], displayKey(keys[i]), t.noun, *other, store.ErrConflict)
+		}
+	}
+	return nil
 }
 
 func (t *table[T]) delete(x *tx, id string) error {

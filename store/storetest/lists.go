@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -80,6 +81,30 @@ func testConflicts(t *testing.T, s store.Store) {
 	for _, c := range cases {
 		wantErr(t, c.name, s.UpdateDefinitions(ctx, c.fn), store.ErrConflict)
 	}
+
+	// A refused update is an error of the call: it writes nothing, and the
+	// transaction goes on, so that a caller may answer the conflict and
+	// still commit its other writes.
+	defs(t, s, func(tx store.DefinitionsTx) error {
+		a := newAPI(orgA, 2, "taken api_id")
+		a.APIDefinition.APIID = newAPI(orgA, 1, "").APIDefinition.APIID
+		wantErr(t, "update API to a taken api_id, then go on", tx.UpdateAPI(a), store.ErrConflict)
+		wantErr(t, "update of a missing API, then go on", tx.UpdateAPI(newAPI(orgA, 99, "missing")), store.ErrNotFound)
+		return tx.UpdateAPI(newAPI(orgA, 2, "renamed after a conflict"))
+	})
+	viewDefs(t, s, func(tx store.DefinitionsReader) error {
+		a, err := tx.GetAPI(oid(2))
+		if err != nil {
+			return err
+		}
+		if a.APIDefinition.Name != "renamed after a conflict" || a.APIDefinition.APIID != newAPI(orgA, 2, "").APIDefinition.APIID {
+			t.Errorf("API after a refused update and a good one: %q, api_id %s", a.APIDefinition.Name, a.APIDefinition.APIID)
+		}
+		if _, err := tx.GetAPI(oid(99)); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("a missing API updated: %v", err)
+		}
+		return nil
+	})
 
 	// The same custom ids in another org are no conflict, nor is an update
 	// that keeps an object's own identifiers.

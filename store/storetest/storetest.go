@@ -28,6 +28,7 @@ func Run(t *testing.T, newStore func() store.Store) {
 		{"Invalid", testInvalid},
 		{"Pagination", testPagination},
 		{"Sort", testSort},
+		{"LongLists", testLongLists},
 		{"APIFilters", testAPIFilters},
 		{"APIKinds", testAPIKinds},
 		{"KeyFilters", testKeyFilters},
