@@ -10,7 +10,9 @@ import "strconv"
 // field is tagged omitempty is kept the same way, so that it survives a round
 // trip as written while a value built in Go writes only what the tags say.
 // Each goes through a method-less alias of its type so that encoding/json
-// does not call the method again.
+// does not call the method again. The x-tyk-api-gateway types keep unknown
+// members too, but an empty member under an omitempty or omitzero tag is
+// written as encoding/json writes it: not at all.
 
 type analyticsRecordJSON AnalyticsRecord
 
@@ -4651,4 +4653,1372 @@ func (v *HookReference) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes a HookReference with the members kept in Extra.
 func (v HookReference) MarshalJSON() ([]byte, error) {
 	return marshalModel((*hookReferenceJSON)(&v), v.Extra)
+}
+
+type xTykAPIGatewayJSON XTykAPIGateway
+
+// UnmarshalJSON decodes a XTykAPIGateway, keeping unknown members in Extra.
+func (v *XTykAPIGateway) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykAPIGatewayJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykAPIGateway with the members kept in Extra.
+func (v XTykAPIGateway) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykAPIGatewayJSON)(&v), v.Extra)
+}
+
+type xTykInfoJSON XTykInfo
+
+// UnmarshalJSON decodes a XTykInfo, keeping unknown members in Extra.
+func (v *XTykInfo) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykInfoJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykInfo with the members kept in Extra.
+func (v XTykInfo) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykInfoJSON)(&v), v.Extra)
+}
+
+type xTykStateJSON XTykState
+
+// UnmarshalJSON decodes a XTykState, keeping unknown members in Extra.
+func (v *XTykState) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykStateJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykState with the members kept in Extra.
+func (v XTykState) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykStateJSON)(&v), v.Extra)
+}
+
+type xTykVersioningJSON XTykVersioning
+
+// UnmarshalJSON decodes a XTykVersioning, keeping unknown members in Extra.
+func (v *XTykVersioning) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykVersioningJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykVersioning with the members kept in Extra.
+func (v XTykVersioning) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykVersioningJSON)(&v), v.Extra)
+}
+
+type xTykVersionToIDJSON XTykVersionToID
+
+// UnmarshalJSON decodes a XTykVersionToID, keeping unknown members in Extra.
+func (v *XTykVersionToID) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykVersionToIDJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykVersionToID with the members kept in Extra.
+func (v XTykVersionToID) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykVersionToIDJSON)(&v), v.Extra)
+}
+
+type xTykErrorOverridesJSON XTykErrorOverrides
+
+// UnmarshalJSON decodes a XTykErrorOverrides, keeping unknown members in Extra.
+func (v *XTykErrorOverrides) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykErrorOverridesJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykErrorOverrides with the members kept in Extra.
+func (v XTykErrorOverrides) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykErrorOverridesJSON)(&v), v.Extra)
+}
+
+type xTykErrorOverrideJSON XTykErrorOverride
+
+// UnmarshalJSON decodes a XTykErrorOverride, keeping unknown members in Extra.
+func (v *XTykErrorOverride) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykErrorOverrideJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykErrorOverride with the members kept in Extra.
+func (v XTykErrorOverride) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykErrorOverrideJSON)(&v), v.Extra)
+}
+
+type xTykErrorMatcherJSON XTykErrorMatcher
+
+// UnmarshalJSON decodes a XTykErrorMatcher, keeping unknown members in Extra.
+func (v *XTykErrorMatcher) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykErrorMatcherJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykErrorMatcher with the members kept in Extra.
+func (v XTykErrorMatcher) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykErrorMatcherJSON)(&v), v.Extra)
+}
+
+type xTykErrorResponseJSON XTykErrorResponse
+
+// UnmarshalJSON decodes a XTykErrorResponse, keeping unknown members in Extra.
+func (v *XTykErrorResponse) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykErrorResponseJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykErrorResponse with the members kept in Extra.
+func (v XTykErrorResponse) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykErrorResponseJSON)(&v), v.Extra)
+}
+
+type xTykMiddlewareJSON XTykMiddleware
+
+// UnmarshalJSON decodes a XTykMiddleware, keeping unknown members in Extra.
+func (v *XTykMiddleware) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykMiddlewareJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykMiddleware with the members kept in Extra.
+func (v XTykMiddleware) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykMiddlewareJSON)(&v), v.Extra)
+}
+
+type xTykGlobalJSON XTykGlobal
+
+// UnmarshalJSON decodes a XTykGlobal, keeping unknown members in Extra.
+func (v *XTykGlobal) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykGlobalJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykGlobal with the members kept in Extra.
+func (v XTykGlobal) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykGlobalJSON)(&v), v.Extra)
+}
+
+type xTykOperationJSON XTykOperation
+
+// UnmarshalJSON decodes a XTykOperation, keeping unknown members in Extra.
+func (v *XTykOperation) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykOperationJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykOperation with the members kept in Extra.
+func (v XTykOperation) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykOperationJSON)(&v), v.Extra)
+}
+
+type xTykPluginConfigJSON XTykPluginConfig
+
+// UnmarshalJSON decodes a XTykPluginConfig, keeping unknown members in Extra.
+func (v *XTykPluginConfig) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykPluginConfigJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykPluginConfig with the members kept in Extra.
+func (v XTykPluginConfig) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykPluginConfigJSON)(&v), v.Extra)
+}
+
+type xTykCORSJSON XTykCORS
+
+// UnmarshalJSON decodes a XTykCORS, keeping unknown members in Extra.
+func (v *XTykCORS) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykCORSJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykCORS with the members kept in Extra.
+func (v XTykCORS) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykCORSJSON)(&v), v.Extra)
+}
+
+type xTykCustomPluginConfigJSON XTykCustomPluginConfig
+
+// UnmarshalJSON decodes a XTykCustomPluginConfig, keeping unknown members in Extra.
+func (v *XTykCustomPluginConfig) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykCustomPluginConfigJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykCustomPluginConfig with the members kept in Extra.
+func (v XTykCustomPluginConfig) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykCustomPluginConfigJSON)(&v), v.Extra)
+}
+
+type xTykCustomPluginJSON XTykCustomPlugin
+
+// UnmarshalJSON decodes a XTykCustomPlugin, keeping unknown members in Extra.
+func (v *XTykCustomPlugin) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykCustomPluginJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykCustomPlugin with the members kept in Extra.
+func (v XTykCustomPlugin) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykCustomPluginJSON)(&v), v.Extra)
+}
+
+type xTykCacheJSON XTykCache
+
+// UnmarshalJSON decodes a XTykCache, keeping unknown members in Extra.
+func (v *XTykCache) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykCacheJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykCache with the members kept in Extra.
+func (v XTykCache) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykCacheJSON)(&v), v.Extra)
+}
+
+type xTykTransformHeadersJSON XTykTransformHeaders
+
+// UnmarshalJSON decodes a XTykTransformHeaders, keeping unknown members in Extra.
+func (v *XTykTransformHeaders) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykTransformHeadersJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykTransformHeaders with the members kept in Extra.
+func (v XTykTransformHeaders) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykTransformHeadersJSON)(&v), v.Extra)
+}
+
+type xTykIgnoreCaseJSON XTykIgnoreCase
+
+// UnmarshalJSON decodes a XTykIgnoreCase, keeping unknown members in Extra.
+func (v *XTykIgnoreCase) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykIgnoreCaseJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykIgnoreCase with the members kept in Extra.
+func (v XTykIgnoreCase) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykIgnoreCaseJSON)(&v), v.Extra)
+}
+
+type xTykTrafficLogsJSON XTykTrafficLogs
+
+// UnmarshalJSON decodes a XTykTrafficLogs, keeping unknown members in Extra.
+func (v *XTykTrafficLogs) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykTrafficLogsJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykTrafficLogs with the members kept in Extra.
+func (v XTykTrafficLogs) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykTrafficLogsJSON)(&v), v.Extra)
+}
+
+type xTykGlobalRequestSizeLimitJSON XTykGlobalRequestSizeLimit
+
+// UnmarshalJSON decodes a XTykGlobalRequestSizeLimit, keeping unknown members in Extra.
+func (v *XTykGlobalRequestSizeLimit) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykGlobalRequestSizeLimitJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykGlobalRequestSizeLimit with the members kept in Extra.
+func (v XTykGlobalRequestSizeLimit) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykGlobalRequestSizeLimitJSON)(&v), v.Extra)
+}
+
+type xTykAllowanceJSON XTykAllowance
+
+// UnmarshalJSON decodes a XTykAllowance, keeping unknown members in Extra.
+func (v *XTykAllowance) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykAllowanceJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykAllowance with the members kept in Extra.
+func (v XTykAllowance) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykAllowanceJSON)(&v), v.Extra)
+}
+
+type xTykInternalJSON XTykInternal
+
+// UnmarshalJSON decodes a XTykInternal, keeping unknown members in Extra.
+func (v *XTykInternal) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykInternalJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykInternal with the members kept in Extra.
+func (v XTykInternal) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykInternalJSON)(&v), v.Extra)
+}
+
+type xTykTransformRequestMethodJSON XTykTransformRequestMethod
+
+// UnmarshalJSON decodes a XTykTransformRequestMethod, keeping unknown members in Extra.
+func (v *XTykTransformRequestMethod) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykTransformRequestMethodJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykTransformRequestMethod with the members kept in Extra.
+func (v XTykTransformRequestMethod) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykTransformRequestMethodJSON)(&v), v.Extra)
+}
+
+type xTykTransformBodyJSON XTykTransformBody
+
+// UnmarshalJSON decodes a XTykTransformBody, keeping unknown members in Extra.
+func (v *XTykTransformBody) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykTransformBodyJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykTransformBody with the members kept in Extra.
+func (v XTykTransformBody) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykTransformBodyJSON)(&v), v.Extra)
+}
+
+type xTykVirtualEndpointJSON XTykVirtualEndpoint
+
+// UnmarshalJSON decodes a XTykVirtualEndpoint, keeping unknown members in Extra.
+func (v *XTykVirtualEndpoint) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykVirtualEndpointJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykVirtualEndpoint with the members kept in Extra.
+func (v XTykVirtualEndpoint) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykVirtualEndpointJSON)(&v), v.Extra)
+}
+
+type xTykTrackEndpointJSON XTykTrackEndpoint
+
+// UnmarshalJSON decodes a XTykTrackEndpoint, keeping unknown members in Extra.
+func (v *XTykTrackEndpoint) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykTrackEndpointJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykTrackEndpoint with the members kept in Extra.
+func (v XTykTrackEndpoint) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykTrackEndpointJSON)(&v), v.Extra)
+}
+
+type xTykCircuitBreakerJSON XTykCircuitBreaker
+
+// UnmarshalJSON decodes a XTykCircuitBreaker, keeping unknown members in Extra.
+func (v *XTykCircuitBreaker) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykCircuitBreakerJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykCircuitBreaker with the members kept in Extra.
+func (v XTykCircuitBreaker) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykCircuitBreakerJSON)(&v), v.Extra)
+}
+
+type xTykURLRewriteJSON XTykURLRewrite
+
+// UnmarshalJSON decodes a XTykURLRewrite, keeping unknown members in Extra.
+func (v *XTykURLRewrite) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykURLRewriteJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykURLRewrite with the members kept in Extra.
+func (v XTykURLRewrite) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykURLRewriteJSON)(&v), v.Extra)
+}
+
+type xTykEndpointPostPluginJSON XTykEndpointPostPlugin
+
+// UnmarshalJSON decodes a XTykEndpointPostPlugin, keeping unknown members in Extra.
+func (v *XTykEndpointPostPlugin) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykEndpointPostPluginJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykEndpointPostPlugin with the members kept in Extra.
+func (v XTykEndpointPostPlugin) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykEndpointPostPluginJSON)(&v), v.Extra)
+}
+
+type xTykCachePluginJSON XTykCachePlugin
+
+// UnmarshalJSON decodes a XTykCachePlugin, keeping unknown members in Extra.
+func (v *XTykCachePlugin) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykCachePluginJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykCachePlugin with the members kept in Extra.
+func (v XTykCachePlugin) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykCachePluginJSON)(&v), v.Extra)
+}
+
+type xTykEnforceTimeoutJSON XTykEnforceTimeout
+
+// UnmarshalJSON decodes a XTykEnforceTimeout, keeping unknown members in Extra.
+func (v *XTykEnforceTimeout) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykEnforceTimeoutJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykEnforceTimeout with the members kept in Extra.
+func (v XTykEnforceTimeout) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykEnforceTimeoutJSON)(&v), v.Extra)
+}
+
+type xTykValidateRequestJSON XTykValidateRequest
+
+// UnmarshalJSON decodes a XTykValidateRequest, keeping unknown members in Extra.
+func (v *XTykValidateRequest) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykValidateRequestJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykValidateRequest with the members kept in Extra.
+func (v XTykValidateRequest) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykValidateRequestJSON)(&v), v.Extra)
+}
+
+type xTykMockResponseJSON XTykMockResponse
+
+// UnmarshalJSON decodes a XTykMockResponse, keeping unknown members in Extra.
+func (v *XTykMockResponse) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykMockResponseJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykMockResponse with the members kept in Extra.
+func (v XTykMockResponse) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykMockResponseJSON)(&v), v.Extra)
+}
+
+type xTykRequestSizeLimitJSON XTykRequestSizeLimit
+
+// UnmarshalJSON decodes a XTykRequestSizeLimit, keeping unknown members in Extra.
+func (v *XTykRequestSizeLimit) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykRequestSizeLimitJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykRequestSizeLimit with the members kept in Extra.
+func (v XTykRequestSizeLimit) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykRequestSizeLimitJSON)(&v), v.Extra)
+}
+
+type xTykScopeCheckJSON XTykScopeCheck
+
+// UnmarshalJSON decodes a XTykScopeCheck, keeping unknown members in Extra.
+func (v *XTykScopeCheck) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykScopeCheckJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykScopeCheck with the members kept in Extra.
+func (v XTykScopeCheck) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykScopeCheckJSON)(&v), v.Extra)
+}
+
+type xTykOAuth2ExchangeJSON XTykOAuth2Exchange
+
+// UnmarshalJSON decodes a XTykOAuth2Exchange, keeping unknown members in Extra.
+func (v *XTykOAuth2Exchange) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykOAuth2ExchangeJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykOAuth2Exchange with the members kept in Extra.
+func (v XTykOAuth2Exchange) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykOAuth2ExchangeJSON)(&v), v.Extra)
+}
+
+type xTykPluginBundleJSON XTykPluginBundle
+
+// UnmarshalJSON decodes a XTykPluginBundle, keeping unknown members in Extra.
+func (v *XTykPluginBundle) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykPluginBundleJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykPluginBundle with the members kept in Extra.
+func (v XTykPluginBundle) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykPluginBundleJSON)(&v), v.Extra)
+}
+
+type xTykPluginConfigDataJSON XTykPluginConfigData
+
+// UnmarshalJSON decodes a XTykPluginConfigData, keeping unknown members in Extra.
+func (v *XTykPluginConfigData) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykPluginConfigDataJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykPluginConfigData with the members kept in Extra.
+func (v XTykPluginConfigData) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykPluginConfigDataJSON)(&v), v.Extra)
+}
+
+type xTykCustomAnalyticsPluginConfigJSON XTykCustomAnalyticsPluginConfig
+
+// UnmarshalJSON decodes a XTykCustomAnalyticsPluginConfig, keeping unknown members in Extra.
+func (v *XTykCustomAnalyticsPluginConfig) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykCustomAnalyticsPluginConfigJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykCustomAnalyticsPluginConfig with the members kept in Extra.
+func (v XTykCustomAnalyticsPluginConfig) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykCustomAnalyticsPluginConfigJSON)(&v), v.Extra)
+}
+
+type xTykURLRewriteTriggerJSON XTykURLRewriteTrigger
+
+// UnmarshalJSON decodes a XTykURLRewriteTrigger, keeping unknown members in Extra.
+func (v *XTykURLRewriteTrigger) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykURLRewriteTriggerJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykURLRewriteTrigger with the members kept in Extra.
+func (v XTykURLRewriteTrigger) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykURLRewriteTriggerJSON)(&v), v.Extra)
+}
+
+type xTykMockResponseFromOASExamplesJSON XTykMockResponseFromOASExamples
+
+// UnmarshalJSON decodes a XTykMockResponseFromOASExamples, keeping unknown members in Extra.
+func (v *XTykMockResponseFromOASExamples) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykMockResponseFromOASExamplesJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykMockResponseFromOASExamples with the members kept in Extra.
+func (v XTykMockResponseFromOASExamples) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykMockResponseFromOASExamplesJSON)(&v), v.Extra)
+}
+
+type xTykURLRewriteRuleJSON XTykURLRewriteRule
+
+// UnmarshalJSON decodes a XTykURLRewriteRule, keeping unknown members in Extra.
+func (v *XTykURLRewriteRule) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykURLRewriteRuleJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykURLRewriteRule with the members kept in Extra.
+func (v XTykURLRewriteRule) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykURLRewriteRuleJSON)(&v), v.Extra)
+}
+
+type xTykServerJSON XTykServer
+
+// UnmarshalJSON decodes a XTykServer, keeping unknown members in Extra.
+func (v *XTykServer) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykServerJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykServer with the members kept in Extra.
+func (v XTykServer) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykServerJSON)(&v), v.Extra)
+}
+
+type xTykListenPathJSON XTykListenPath
+
+// UnmarshalJSON decodes a XTykListenPath, keeping unknown members in Extra.
+func (v *XTykListenPath) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykListenPathJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykListenPath with the members kept in Extra.
+func (v XTykListenPath) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykListenPathJSON)(&v), v.Extra)
+}
+
+type xTykAuthenticationJSON XTykAuthentication
+
+// UnmarshalJSON decodes a XTykAuthentication, keeping unknown members in Extra.
+func (v *XTykAuthentication) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykAuthenticationJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykAuthentication with the members kept in Extra.
+func (v XTykAuthentication) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykAuthenticationJSON)(&v), v.Extra)
+}
+
+type xTykClientCertificatesJSON XTykClientCertificates
+
+// UnmarshalJSON decodes a XTykClientCertificates, keeping unknown members in Extra.
+func (v *XTykClientCertificates) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykClientCertificatesJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykClientCertificates with the members kept in Extra.
+func (v XTykClientCertificates) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykClientCertificatesJSON)(&v), v.Extra)
+}
+
+type xTykGatewayTagsJSON XTykGatewayTags
+
+// UnmarshalJSON decodes a XTykGatewayTags, keeping unknown members in Extra.
+func (v *XTykGatewayTags) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykGatewayTagsJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykGatewayTags with the members kept in Extra.
+func (v XTykGatewayTags) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykGatewayTagsJSON)(&v), v.Extra)
+}
+
+type xTykCustomDomainJSON XTykCustomDomain
+
+// UnmarshalJSON decodes a XTykCustomDomain, keeping unknown members in Extra.
+func (v *XTykCustomDomain) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykCustomDomainJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykCustomDomain with the members kept in Extra.
+func (v XTykCustomDomain) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykCustomDomainJSON)(&v), v.Extra)
+}
+
+type xTykDetailedActivityLogsJSON XTykDetailedActivityLogs
+
+// UnmarshalJSON decodes a XTykDetailedActivityLogs, keeping unknown members in Extra.
+func (v *XTykDetailedActivityLogs) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykDetailedActivityLogsJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykDetailedActivityLogs with the members kept in Extra.
+func (v XTykDetailedActivityLogs) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykDetailedActivityLogsJSON)(&v), v.Extra)
+}
+
+type xTykDetailedTracingJSON XTykDetailedTracing
+
+// UnmarshalJSON decodes a XTykDetailedTracing, keeping unknown members in Extra.
+func (v *XTykDetailedTracing) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykDetailedTracingJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykDetailedTracing with the members kept in Extra.
+func (v XTykDetailedTracing) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykDetailedTracingJSON)(&v), v.Extra)
+}
+
+type xTykEventHandlerJSON XTykEventHandler
+
+// UnmarshalJSON decodes a XTykEventHandler, keeping unknown members in Extra.
+func (v *XTykEventHandler) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykEventHandlerJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykEventHandler with the members kept in Extra.
+func (v XTykEventHandler) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykEventHandlerJSON)(&v), v.Extra)
+}
+
+type xTykContextVariablesJSON XTykContextVariables
+
+// UnmarshalJSON decodes a XTykContextVariables, keeping unknown members in Extra.
+func (v *XTykContextVariables) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykContextVariablesJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykContextVariables with the members kept in Extra.
+func (v XTykContextVariables) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykContextVariablesJSON)(&v), v.Extra)
+}
+
+type xTykIPAccessControlJSON XTykIPAccessControl
+
+// UnmarshalJSON decodes a XTykIPAccessControl, keeping unknown members in Extra.
+func (v *XTykIPAccessControl) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykIPAccessControlJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykIPAccessControl with the members kept in Extra.
+func (v XTykIPAccessControl) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykIPAccessControlJSON)(&v), v.Extra)
+}
+
+type xTykBatchProcessingJSON XTykBatchProcessing
+
+// UnmarshalJSON decodes a XTykBatchProcessing, keeping unknown members in Extra.
+func (v *XTykBatchProcessing) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykBatchProcessingJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykBatchProcessing with the members kept in Extra.
+func (v XTykBatchProcessing) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykBatchProcessingJSON)(&v), v.Extra)
+}
+
+type xTykHMACJSON XTykHMAC
+
+// UnmarshalJSON decodes a XTykHMAC, keeping unknown members in Extra.
+func (v *XTykHMAC) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykHMACJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykHMAC with the members kept in Extra.
+func (v XTykHMAC) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykHMACJSON)(&v), v.Extra)
+}
+
+type xTykOIDCJSON XTykOIDC
+
+// UnmarshalJSON decodes a XTykOIDC, keeping unknown members in Extra.
+func (v *XTykOIDC) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykOIDCJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykOIDC with the members kept in Extra.
+func (v XTykOIDC) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykOIDCJSON)(&v), v.Extra)
+}
+
+type xTykCustomPluginAuthenticationJSON XTykCustomPluginAuthentication
+
+// UnmarshalJSON decodes a XTykCustomPluginAuthentication, keeping unknown members in Extra.
+func (v *XTykCustomPluginAuthentication) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykCustomPluginAuthenticationJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykCustomPluginAuthentication with the members kept in Extra.
+func (v XTykCustomPluginAuthentication) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykCustomPluginAuthenticationJSON)(&v), v.Extra)
+}
+
+type xTykSecuritySchemeJSON XTykSecurityScheme
+
+// UnmarshalJSON decodes a XTykSecurityScheme, keeping unknown members in Extra.
+func (v *XTykSecurityScheme) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykSecuritySchemeJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykSecurityScheme with the members kept in Extra.
+func (v XTykSecurityScheme) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykSecuritySchemeJSON)(&v), v.Extra)
+}
+
+type xTykAuthenticationCustomKeyLifetimeJSON XTykAuthenticationCustomKeyLifetime
+
+// UnmarshalJSON decodes a XTykAuthenticationCustomKeyLifetime, keeping unknown members in Extra.
+func (v *XTykAuthenticationCustomKeyLifetime) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykAuthenticationCustomKeyLifetimeJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykAuthenticationCustomKeyLifetime with the members kept in Extra.
+func (v XTykAuthenticationCustomKeyLifetime) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykAuthenticationCustomKeyLifetimeJSON)(&v), v.Extra)
+}
+
+type xTykProtectedResourceMetadataJSON XTykProtectedResourceMetadata
+
+// UnmarshalJSON decodes a XTykProtectedResourceMetadata, keeping unknown members in Extra.
+func (v *XTykProtectedResourceMetadata) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykProtectedResourceMetadataJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykProtectedResourceMetadata with the members kept in Extra.
+func (v XTykProtectedResourceMetadata) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykProtectedResourceMetadataJSON)(&v), v.Extra)
+}
+
+type xTykCertificateAuthJSON XTykCertificateAuth
+
+// UnmarshalJSON decodes a XTykCertificateAuth, keeping unknown members in Extra.
+func (v *XTykCertificateAuth) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykCertificateAuthJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykCertificateAuth with the members kept in Extra.
+func (v XTykCertificateAuth) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykCertificateAuthJSON)(&v), v.Extra)
+}
+
+type xTykHeaderJSON XTykHeader
+
+// UnmarshalJSON decodes a XTykHeader, keeping unknown members in Extra.
+func (v *XTykHeader) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykHeaderJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykHeader with the members kept in Extra.
+func (v XTykHeader) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykHeaderJSON)(&v), v.Extra)
+}
+
+type xTykAuthSourceJSON XTykAuthSource
+
+// UnmarshalJSON decodes a XTykAuthSource, keeping unknown members in Extra.
+func (v *XTykAuthSource) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykAuthSourceJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykAuthSource with the members kept in Extra.
+func (v XTykAuthSource) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykAuthSourceJSON)(&v), v.Extra)
+}
+
+type xTykProviderJSON XTykProvider
+
+// UnmarshalJSON decodes a XTykProvider, keeping unknown members in Extra.
+func (v *XTykProvider) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykProviderJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykProvider with the members kept in Extra.
+func (v XTykProvider) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykProviderJSON)(&v), v.Extra)
+}
+
+type xTykScopesJSON XTykScopes
+
+// UnmarshalJSON decodes a XTykScopes, keeping unknown members in Extra.
+func (v *XTykScopes) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykScopesJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykScopes with the members kept in Extra.
+func (v XTykScopes) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykScopesJSON)(&v), v.Extra)
+}
+
+type xTykAuthenticationPluginJSON XTykAuthenticationPlugin
+
+// UnmarshalJSON decodes a XTykAuthenticationPlugin, keeping unknown members in Extra.
+func (v *XTykAuthenticationPlugin) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykAuthenticationPluginJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykAuthenticationPlugin with the members kept in Extra.
+func (v XTykAuthenticationPlugin) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykAuthenticationPluginJSON)(&v), v.Extra)
+}
+
+type xTykSignatureJSON XTykSignature
+
+// UnmarshalJSON decodes a XTykSignature, keeping unknown members in Extra.
+func (v *XTykSignature) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykSignatureJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykSignature with the members kept in Extra.
+func (v XTykSignature) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykSignatureJSON)(&v), v.Extra)
+}
+
+type xTykJWKSURIJSON XTykJWKSURI
+
+// UnmarshalJSON decodes a XTykJWKSURI, keeping unknown members in Extra.
+func (v *XTykJWKSURI) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykJWKSURIJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykJWKSURI with the members kept in Extra.
+func (v XTykJWKSURI) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykJWKSURIJSON)(&v), v.Extra)
+}
+
+type xTykSecuritySchemeJTIValidationJSON XTykSecuritySchemeJTIValidation
+
+// UnmarshalJSON decodes a XTykSecuritySchemeJTIValidation, keeping unknown members in Extra.
+func (v *XTykSecuritySchemeJTIValidation) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykSecuritySchemeJTIValidationJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykSecuritySchemeJTIValidation with the members kept in Extra.
+func (v XTykSecuritySchemeJTIValidation) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykSecuritySchemeJTIValidationJSON)(&v), v.Extra)
+}
+
+type xTykSecuritySchemeCustomClaimValidationJSON XTykSecuritySchemeCustomClaimValidation
+
+// UnmarshalJSON decodes a XTykSecuritySchemeCustomClaimValidation, keeping unknown members in Extra.
+func (v *XTykSecuritySchemeCustomClaimValidation) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykSecuritySchemeCustomClaimValidationJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykSecuritySchemeCustomClaimValidation with the members kept in Extra.
+func (v XTykSecuritySchemeCustomClaimValidation) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykSecuritySchemeCustomClaimValidationJSON)(&v), v.Extra)
+}
+
+type xTykExtractCredentialsFromBodyJSON XTykExtractCredentialsFromBody
+
+// UnmarshalJSON decodes a XTykExtractCredentialsFromBody, keeping unknown members in Extra.
+func (v *XTykExtractCredentialsFromBody) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykExtractCredentialsFromBodyJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykExtractCredentialsFromBody with the members kept in Extra.
+func (v XTykExtractCredentialsFromBody) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykExtractCredentialsFromBodyJSON)(&v), v.Extra)
+}
+
+type xTykNotificationsJSON XTykNotifications
+
+// UnmarshalJSON decodes a XTykNotifications, keeping unknown members in Extra.
+func (v *XTykNotifications) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykNotificationsJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykNotifications with the members kept in Extra.
+func (v XTykNotifications) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykNotificationsJSON)(&v), v.Extra)
+}
+
+type xTykOAuthProviderJSON XTykOAuthProvider
+
+// UnmarshalJSON decodes a XTykOAuthProvider, keeping unknown members in Extra.
+func (v *XTykOAuthProvider) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykOAuthProviderJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykOAuthProvider with the members kept in Extra.
+func (v XTykOAuthProvider) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykOAuthProviderJSON)(&v), v.Extra)
+}
+
+type xTykOAuth2ScopeCheckJSON XTykOAuth2ScopeCheck
+
+// UnmarshalJSON decodes a XTykOAuth2ScopeCheck, keeping unknown members in Extra.
+func (v *XTykOAuth2ScopeCheck) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykOAuth2ScopeCheckJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykOAuth2ScopeCheck with the members kept in Extra.
+func (v XTykOAuth2ScopeCheck) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykOAuth2ScopeCheckJSON)(&v), v.Extra)
+}
+
+type xTykOAuth2PRMJSON XTykOAuth2PRM
+
+// UnmarshalJSON decodes a XTykOAuth2PRM, keeping unknown members in Extra.
+func (v *XTykOAuth2PRM) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykOAuth2PRMJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykOAuth2PRM with the members kept in Extra.
+func (v XTykOAuth2PRM) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykOAuth2PRMJSON)(&v), v.Extra)
+}
+
+type xTykOAuth2TokenExchangeJSON XTykOAuth2TokenExchange
+
+// UnmarshalJSON decodes a XTykOAuth2TokenExchange, keeping unknown members in Extra.
+func (v *XTykOAuth2TokenExchange) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykOAuth2TokenExchangeJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykOAuth2TokenExchange with the members kept in Extra.
+func (v XTykOAuth2TokenExchange) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykOAuth2TokenExchangeJSON)(&v), v.Extra)
+}
+
+type xTykClientToPolicyJSON XTykClientToPolicy
+
+// UnmarshalJSON decodes a XTykClientToPolicy, keeping unknown members in Extra.
+func (v *XTykClientToPolicy) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykClientToPolicyJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykClientToPolicy with the members kept in Extra.
+func (v XTykClientToPolicy) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykClientToPolicyJSON)(&v), v.Extra)
+}
+
+type xTykScopeToPolicyJSON XTykScopeToPolicy
+
+// UnmarshalJSON decodes a XTykScopeToPolicy, keeping unknown members in Extra.
+func (v *XTykScopeToPolicy) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykScopeToPolicyJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykScopeToPolicy with the members kept in Extra.
+func (v XTykScopeToPolicy) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykScopeToPolicyJSON)(&v), v.Extra)
+}
+
+type xTykIDExtractorJSON XTykIDExtractor
+
+// UnmarshalJSON decodes a XTykIDExtractor, keeping unknown members in Extra.
+func (v *XTykIDExtractor) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykIDExtractorJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykIDExtractor with the members kept in Extra.
+func (v XTykIDExtractor) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykIDExtractorJSON)(&v), v.Extra)
+}
+
+type xTykJWTValidationJSON XTykJWTValidation
+
+// UnmarshalJSON decodes a XTykJWTValidation, keeping unknown members in Extra.
+func (v *XTykJWTValidation) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykJWTValidationJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykJWTValidation with the members kept in Extra.
+func (v XTykJWTValidation) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykJWTValidationJSON)(&v), v.Extra)
+}
+
+type xTykIntrospectionJSON XTykIntrospection
+
+// UnmarshalJSON decodes a XTykIntrospection, keeping unknown members in Extra.
+func (v *XTykIntrospection) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykIntrospectionJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykIntrospection with the members kept in Extra.
+func (v XTykIntrospection) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykIntrospectionJSON)(&v), v.Extra)
+}
+
+type xTykOAuth2ProviderJSON XTykOAuth2Provider
+
+// UnmarshalJSON decodes a XTykOAuth2Provider, keeping unknown members in Extra.
+func (v *XTykOAuth2Provider) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykOAuth2ProviderJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykOAuth2Provider with the members kept in Extra.
+func (v XTykOAuth2Provider) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykOAuth2ProviderJSON)(&v), v.Extra)
+}
+
+type xTykIDExtractorConfigJSON XTykIDExtractorConfig
+
+// UnmarshalJSON decodes a XTykIDExtractorConfig, keeping unknown members in Extra.
+func (v *XTykIDExtractorConfig) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykIDExtractorConfigJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykIDExtractorConfig with the members kept in Extra.
+func (v XTykIDExtractorConfig) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykIDExtractorConfigJSON)(&v), v.Extra)
+}
+
+type xTykIntrospectionCacheJSON XTykIntrospectionCache
+
+// UnmarshalJSON decodes a XTykIntrospectionCache, keeping unknown members in Extra.
+func (v *XTykIntrospectionCache) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykIntrospectionCacheJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykIntrospectionCache with the members kept in Extra.
+func (v XTykIntrospectionCache) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykIntrospectionCacheJSON)(&v), v.Extra)
+}
+
+type xTykOAuth2ClientAuthJSON XTykOAuth2ClientAuth
+
+// UnmarshalJSON decodes a XTykOAuth2ClientAuth, keeping unknown members in Extra.
+func (v *XTykOAuth2ClientAuth) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykOAuth2ClientAuthJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykOAuth2ClientAuth with the members kept in Extra.
+func (v XTykOAuth2ClientAuth) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykOAuth2ClientAuthJSON)(&v), v.Extra)
+}
+
+type xTykOAuth2DefaultTargetJSON XTykOAuth2DefaultTarget
+
+// UnmarshalJSON decodes a XTykOAuth2DefaultTarget, keeping unknown members in Extra.
+func (v *XTykOAuth2DefaultTarget) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykOAuth2DefaultTargetJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykOAuth2DefaultTarget with the members kept in Extra.
+func (v XTykOAuth2DefaultTarget) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykOAuth2DefaultTargetJSON)(&v), v.Extra)
+}
+
+type xTykOAuth2ExchangeCacheJSON XTykOAuth2ExchangeCache
+
+// UnmarshalJSON decodes a XTykOAuth2ExchangeCache, keeping unknown members in Extra.
+func (v *XTykOAuth2ExchangeCache) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykOAuth2ExchangeCacheJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykOAuth2ExchangeCache with the members kept in Extra.
+func (v XTykOAuth2ExchangeCache) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykOAuth2ExchangeCacheJSON)(&v), v.Extra)
+}
+
+type xTykUpstreamJSON XTykUpstream
+
+// UnmarshalJSON decodes a XTykUpstream, keeping unknown members in Extra.
+func (v *XTykUpstream) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUpstreamJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykUpstream with the members kept in Extra.
+func (v XTykUpstream) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUpstreamJSON)(&v), v.Extra)
+}
+
+type xTykServiceDiscoveryJSON XTykServiceDiscovery
+
+// UnmarshalJSON decodes a XTykServiceDiscovery, keeping unknown members in Extra.
+func (v *XTykServiceDiscovery) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykServiceDiscoveryJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykServiceDiscovery with the members kept in Extra.
+func (v XTykServiceDiscovery) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykServiceDiscoveryJSON)(&v), v.Extra)
+}
+
+type xTykUptimeTestsJSON XTykUptimeTests
+
+// UnmarshalJSON decodes a XTykUptimeTests, keeping unknown members in Extra.
+func (v *XTykUptimeTests) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUptimeTestsJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykUptimeTests with the members kept in Extra.
+func (v XTykUptimeTests) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUptimeTestsJSON)(&v), v.Extra)
+}
+
+type xTykMutualTLSJSON XTykMutualTLS
+
+// UnmarshalJSON decodes a XTykMutualTLS, keeping unknown members in Extra.
+func (v *XTykMutualTLS) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykMutualTLSJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykMutualTLS with the members kept in Extra.
+func (v XTykMutualTLS) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykMutualTLSJSON)(&v), v.Extra)
+}
+
+type xTykCertificatePinningJSON XTykCertificatePinning
+
+// UnmarshalJSON decodes a XTykCertificatePinning, keeping unknown members in Extra.
+func (v *XTykCertificatePinning) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykCertificatePinningJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykCertificatePinning with the members kept in Extra.
+func (v XTykCertificatePinning) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykCertificatePinningJSON)(&v), v.Extra)
+}
+
+type xTykRateLimitJSON XTykRateLimit
+
+// UnmarshalJSON decodes a XTykRateLimit, keeping unknown members in Extra.
+func (v *XTykRateLimit) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykRateLimitJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykRateLimit with the members kept in Extra.
+func (v XTykRateLimit) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykRateLimitJSON)(&v), v.Extra)
+}
+
+type xTykUpstreamAuthenticationJSON XTykUpstreamAuthentication
+
+// UnmarshalJSON decodes a XTykUpstreamAuthentication, keeping unknown members in Extra.
+func (v *XTykUpstreamAuthentication) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUpstreamAuthenticationJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykUpstreamAuthentication with the members kept in Extra.
+func (v XTykUpstreamAuthentication) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUpstreamAuthenticationJSON)(&v), v.Extra)
+}
+
+type xTykLoadBalancingJSON XTykLoadBalancing
+
+// UnmarshalJSON decodes a XTykLoadBalancing, keeping unknown members in Extra.
+func (v *XTykLoadBalancing) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykLoadBalancingJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykLoadBalancing with the members kept in Extra.
+func (v XTykLoadBalancing) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykLoadBalancingJSON)(&v), v.Extra)
+}
+
+type xTykPreserveHostHeaderJSON XTykPreserveHostHeader
+
+// UnmarshalJSON decodes a XTykPreserveHostHeader, keeping unknown members in Extra.
+func (v *XTykPreserveHostHeader) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykPreserveHostHeaderJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykPreserveHostHeader with the members kept in Extra.
+func (v XTykPreserveHostHeader) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykPreserveHostHeaderJSON)(&v), v.Extra)
+}
+
+type xTykPreserveTrailingSlashJSON XTykPreserveTrailingSlash
+
+// UnmarshalJSON decodes a XTykPreserveTrailingSlash, keeping unknown members in Extra.
+func (v *XTykPreserveTrailingSlash) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykPreserveTrailingSlashJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykPreserveTrailingSlash with the members kept in Extra.
+func (v XTykPreserveTrailingSlash) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykPreserveTrailingSlashJSON)(&v), v.Extra)
+}
+
+type xTykTLSTransportJSON XTykTLSTransport
+
+// UnmarshalJSON decodes a XTykTLSTransport, keeping unknown members in Extra.
+func (v *XTykTLSTransport) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykTLSTransportJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykTLSTransport with the members kept in Extra.
+func (v XTykTLSTransport) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykTLSTransportJSON)(&v), v.Extra)
+}
+
+type xTykProxyJSON XTykProxy
+
+// UnmarshalJSON decodes a XTykProxy, keeping unknown members in Extra.
+func (v *XTykProxy) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykProxyJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykProxy with the members kept in Extra.
+func (v XTykProxy) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykProxyJSON)(&v), v.Extra)
+}
+
+type xTykGlobalEnforceTimeoutJSON XTykGlobalEnforceTimeout
+
+// UnmarshalJSON decodes a XTykGlobalEnforceTimeout, keeping unknown members in Extra.
+func (v *XTykGlobalEnforceTimeout) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykGlobalEnforceTimeoutJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykGlobalEnforceTimeout with the members kept in Extra.
+func (v XTykGlobalEnforceTimeout) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykGlobalEnforceTimeoutJSON)(&v), v.Extra)
+}
+
+type xTykUpstreamTestJSON XTykUpstreamTest
+
+// UnmarshalJSON decodes a XTykUpstreamTest, keeping unknown members in Extra.
+func (v *XTykUpstreamTest) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUpstreamTestJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykUpstreamTest with the members kept in Extra.
+func (v XTykUpstreamTest) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUpstreamTestJSON)(&v), v.Extra)
+}
+
+type xTykServiceDiscoveryCacheJSON XTykServiceDiscoveryCache
+
+// UnmarshalJSON decodes a XTykServiceDiscoveryCache, keeping unknown members in Extra.
+func (v *XTykServiceDiscoveryCache) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykServiceDiscoveryCacheJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykServiceDiscoveryCache with the members kept in Extra.
+func (v XTykServiceDiscoveryCache) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykServiceDiscoveryCacheJSON)(&v), v.Extra)
+}
+
+type xTykUptimeTestJSON XTykUptimeTest
+
+// UnmarshalJSON decodes a XTykUptimeTest, keeping unknown members in Extra.
+func (v *XTykUptimeTest) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUptimeTestJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykUptimeTest with the members kept in Extra.
+func (v XTykUptimeTest) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUptimeTestJSON)(&v), v.Extra)
+}
+
+type xTykDomainToCertificateJSON XTykDomainToCertificate
+
+// UnmarshalJSON decodes a XTykDomainToCertificate, keeping unknown members in Extra.
+func (v *XTykDomainToCertificate) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykDomainToCertificateJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykDomainToCertificate with the members kept in Extra.
+func (v XTykDomainToCertificate) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykDomainToCertificateJSON)(&v), v.Extra)
+}
+
+type xTykPinnedPublicKeysJSON XTykPinnedPublicKeys
+
+// UnmarshalJSON decodes a XTykPinnedPublicKeys, keeping unknown members in Extra.
+func (v *XTykPinnedPublicKeys) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykPinnedPublicKeysJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykPinnedPublicKeys with the members kept in Extra.
+func (v XTykPinnedPublicKeys) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykPinnedPublicKeysJSON)(&v), v.Extra)
+}
+
+type xTykUpstreamBasicAuthenticationJSON XTykUpstreamBasicAuthentication
+
+// UnmarshalJSON decodes a XTykUpstreamBasicAuthentication, keeping unknown members in Extra.
+func (v *XTykUpstreamBasicAuthentication) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUpstreamBasicAuthenticationJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykUpstreamBasicAuthentication with the members kept in Extra.
+func (v XTykUpstreamBasicAuthentication) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUpstreamBasicAuthenticationJSON)(&v), v.Extra)
+}
+
+type xTykUpstreamOAuthJSON XTykUpstreamOAuth
+
+// UnmarshalJSON decodes a XTykUpstreamOAuth, keeping unknown members in Extra.
+func (v *XTykUpstreamOAuth) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUpstreamOAuthJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykUpstreamOAuth with the members kept in Extra.
+func (v XTykUpstreamOAuth) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUpstreamOAuthJSON)(&v), v.Extra)
+}
+
+type xTykUpstreamRequestSigningJSON XTykUpstreamRequestSigning
+
+// UnmarshalJSON decodes a XTykUpstreamRequestSigning, keeping unknown members in Extra.
+func (v *XTykUpstreamRequestSigning) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUpstreamRequestSigningJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykUpstreamRequestSigning with the members kept in Extra.
+func (v XTykUpstreamRequestSigning) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUpstreamRequestSigningJSON)(&v), v.Extra)
+}
+
+type xTykLoadBalancingTargetJSON XTykLoadBalancingTarget
+
+// UnmarshalJSON decodes a XTykLoadBalancingTarget, keeping unknown members in Extra.
+func (v *XTykLoadBalancingTarget) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykLoadBalancingTargetJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykLoadBalancingTarget with the members kept in Extra.
+func (v XTykLoadBalancingTarget) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykLoadBalancingTargetJSON)(&v), v.Extra)
+}
+
+type xTykUptimeTestCommandJSON XTykUptimeTestCommand
+
+// UnmarshalJSON decodes a XTykUptimeTestCommand, keeping unknown members in Extra.
+func (v *XTykUptimeTestCommand) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUptimeTestCommandJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykUptimeTestCommand with the members kept in Extra.
+func (v XTykUptimeTestCommand) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUptimeTestCommandJSON)(&v), v.Extra)
+}
+
+type xTykUpstreamAuthSourceJSON XTykUpstreamAuthSource
+
+// UnmarshalJSON decodes a XTykUpstreamAuthSource, keeping unknown members in Extra.
+func (v *XTykUpstreamAuthSource) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUpstreamAuthSourceJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykUpstreamAuthSource with the members kept in Extra.
+func (v XTykUpstreamAuthSource) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUpstreamAuthSourceJSON)(&v), v.Extra)
+}
+
+type xTykUpstreamOAuthClientCredentialsJSON XTykUpstreamOAuthClientCredentials
+
+// UnmarshalJSON decodes a XTykUpstreamOAuthClientCredentials, keeping unknown members in Extra.
+func (v *XTykUpstreamOAuthClientCredentials) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUpstreamOAuthClientCredentialsJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykUpstreamOAuthClientCredentials with the members kept in Extra.
+func (v XTykUpstreamOAuthClientCredentials) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUpstreamOAuthClientCredentialsJSON)(&v), v.Extra)
+}
+
+type xTykUpstreamOAuthPasswordJSON XTykUpstreamOAuthPassword
+
+// UnmarshalJSON decodes a XTykUpstreamOAuthPassword, keeping unknown members in Extra.
+func (v *XTykUpstreamOAuthPassword) UnmarshalJSON(b []byte) error {
+	return unmarshalWithExtra(b, (*xTykUpstreamOAuthPasswordJSON)(v), &v.Extra)
+}
+
+// MarshalJSON encodes a XTykUpstreamOAuthPassword with the members kept in Extra.
+func (v XTykUpstreamOAuthPassword) MarshalJSON() ([]byte, error) {
+	return marshalWithExtra((*xTykUpstreamOAuthPasswordJSON)(&v), v.Extra)
 }

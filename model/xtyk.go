@@ -20,18 +20,6 @@ type XTykAPIGateway struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykAPIGatewayAlias XTykAPIGateway
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykAPIGateway) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykAPIGatewayAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykAPIGateway) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykAPIGatewayAlias)(&x), x.Extra)
-}
-
 // XTykInfo identifies the API and its lifecycle: ids, name, state, versioning and expiry (info).
 type XTykInfo struct {
 	// ID is the API id (api_id of a classic API), 32 hex digits.
@@ -54,18 +42,6 @@ type XTykInfo struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykInfoAlias XTykInfo
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykInfo) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykInfoAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykInfo) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykInfoAlias)(&x), x.Extra)
-}
-
 // XTykState says whether the gateway serves the API (active) and whether it is reachable only from other APIs
 // (internal).
 type XTykState struct {
@@ -77,18 +53,6 @@ type XTykState struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykStateAlias XTykState
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykState) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykStateAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykState) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykStateAlias)(&x), x.Extra)
 }
 
 // XTykVersioning makes the API the base of a set of versions: where the version is read from and which API
@@ -108,18 +72,6 @@ type XTykVersioning struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykVersioningAlias XTykVersioning
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykVersioning) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykVersioningAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykVersioning) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykVersioningAlias)(&x), x.Extra)
-}
-
 // XTykVersionToID maps a version name to the API id that serves it.
 type XTykVersionToID struct {
 	Name string `json:"name"`
@@ -127,18 +79,6 @@ type XTykVersionToID struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykVersionToIDAlias XTykVersionToID
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykVersionToID) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykVersionToIDAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykVersionToID) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykVersionToIDAlias)(&x), x.Extra)
 }
 
 // XTykErrorOverrides replaces the gateway's error responses, keyed by status code or class (errorOverrides).
@@ -150,18 +90,6 @@ type XTykErrorOverrides struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykErrorOverridesAlias XTykErrorOverrides
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykErrorOverrides) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykErrorOverridesAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykErrorOverrides) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykErrorOverridesAlias)(&x), x.Extra)
-}
-
 // XTykErrorOverride is one replacement of an error response, optionally guarded by a matcher.
 type XTykErrorOverride struct {
 	Match    *XTykErrorMatcher  `json:"match,omitempty"`
@@ -169,18 +97,6 @@ type XTykErrorOverride struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykErrorOverrideAlias XTykErrorOverride
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykErrorOverride) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykErrorOverrideAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykErrorOverride) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykErrorOverrideAlias)(&x), x.Extra)
 }
 
 // XTykErrorMatcher selects the errors an override applies to.
@@ -194,18 +110,6 @@ type XTykErrorMatcher struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykErrorMatcherAlias XTykErrorMatcher
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykErrorMatcher) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykErrorMatcherAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykErrorMatcher) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykErrorMatcherAlias)(&x), x.Extra)
-}
-
 // XTykErrorResponse is the response an error override sends instead.
 type XTykErrorResponse struct {
 	StatusCode *int64            `json:"statusCode,omitempty"`
@@ -216,16 +120,4 @@ type XTykErrorResponse struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykErrorResponseAlias XTykErrorResponse
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykErrorResponse) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykErrorResponseAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykErrorResponse) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykErrorResponseAlias)(&x), x.Extra)
 }

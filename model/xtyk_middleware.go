@@ -19,18 +19,6 @@ type XTykMiddleware struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykMiddlewareAlias XTykMiddleware
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykMiddleware) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykMiddlewareAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykMiddleware) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykMiddlewareAlias)(&x), x.Extra)
-}
-
 // XTykGlobal is the middleware applied to every request of the API (middleware.global).
 type XTykGlobal struct {
 	// PluginConfig loads custom plugins (classic custom_middleware.driver, custom_middleware_bundle, config_data).
@@ -67,18 +55,6 @@ type XTykGlobal struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykGlobalAlias XTykGlobal
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykGlobal) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykGlobalAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykGlobal) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykGlobalAlias)(&x), x.Extra)
-}
-
 // XTykOperation is the middleware of one OpenAPI operation (middleware.operations[operationId]).
 type XTykOperation struct {
 	Allow                    *XTykAllowance              `json:"allow,omitempty"`
@@ -109,18 +85,6 @@ type XTykOperation struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykOperationAlias XTykOperation
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykOperation) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykOperationAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykOperation) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykOperationAlias)(&x), x.Extra)
-}
-
 // XTykPluginConfig says how the API's custom plugins are loaded: driver, bundle and configuration data.
 type XTykPluginConfig struct {
 	Driver string                `json:"driver,omitempty"`
@@ -129,18 +93,6 @@ type XTykPluginConfig struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykPluginConfigAlias XTykPluginConfig
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykPluginConfig) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykPluginConfigAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykPluginConfig) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykPluginConfigAlias)(&x), x.Extra)
 }
 
 // XTykCORS is the CORS handling of the API.
@@ -159,36 +111,12 @@ type XTykCORS struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykCORSAlias XTykCORS
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykCORS) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykCORSAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykCORS) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykCORSAlias)(&x), x.Extra)
-}
-
 // XTykCustomPluginConfig is the older, single-object form of a list of custom plugins.
 type XTykCustomPluginConfig struct {
 	Plugins []XTykCustomPlugin `json:"plugins,omitzero"`
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykCustomPluginConfigAlias XTykCustomPluginConfig
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykCustomPluginConfig) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykCustomPluginConfigAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykCustomPluginConfig) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykCustomPluginConfigAlias)(&x), x.Extra)
 }
 
 // XTykCustomPlugin is one custom plugin function.
@@ -206,18 +134,6 @@ type XTykCustomPlugin struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykCustomPluginAlias XTykCustomPlugin
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykCustomPlugin) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykCustomPluginAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykCustomPlugin) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykCustomPluginAlias)(&x), x.Extra)
-}
-
 // XTykCache is the API-wide response cache.
 type XTykCache struct {
 	Enabled                    *bool    `json:"enabled,omitempty"`
@@ -232,18 +148,6 @@ type XTykCache struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykCacheAlias XTykCache
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykCache) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykCacheAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykCache) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykCacheAlias)(&x), x.Extra)
-}
-
 // XTykTransformHeaders adds and removes request or response headers.
 type XTykTransformHeaders struct {
 	Enabled bool         `json:"enabled"`
@@ -254,36 +158,12 @@ type XTykTransformHeaders struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykTransformHeadersAlias XTykTransformHeaders
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykTransformHeaders) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykTransformHeadersAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykTransformHeaders) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykTransformHeadersAlias)(&x), x.Extra)
-}
-
 // XTykIgnoreCase matches operation paths case-insensitively.
 type XTykIgnoreCase struct {
 	Enabled bool `json:"enabled"`
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykIgnoreCaseAlias XTykIgnoreCase
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykIgnoreCase) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykIgnoreCaseAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykIgnoreCase) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykIgnoreCaseAlias)(&x), x.Extra)
 }
 
 // XTykTrafficLogs controls the analytics records of the API.
@@ -297,18 +177,6 @@ type XTykTrafficLogs struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykTrafficLogsAlias XTykTrafficLogs
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykTrafficLogs) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykTrafficLogsAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykTrafficLogs) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykTrafficLogsAlias)(&x), x.Extra)
-}
-
 // XTykGlobalRequestSizeLimit bounds the size of request bodies, for every request.
 type XTykGlobalRequestSizeLimit struct {
 	Enabled bool  `json:"enabled"`
@@ -316,18 +184,6 @@ type XTykGlobalRequestSizeLimit struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykGlobalRequestSizeLimitAlias XTykGlobalRequestSizeLimit
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykGlobalRequestSizeLimit) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykGlobalRequestSizeLimitAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykGlobalRequestSizeLimit) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykGlobalRequestSizeLimitAlias)(&x), x.Extra)
 }
 
 // XTykAllowance switches an allow list, block list or authentication bypass on for an operation.
@@ -339,36 +195,12 @@ type XTykAllowance struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykAllowanceAlias XTykAllowance
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykAllowance) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykAllowanceAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykAllowance) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykAllowanceAlias)(&x), x.Extra)
-}
-
 // XTykInternal makes an operation reachable only from other APIs.
 type XTykInternal struct {
 	Enabled bool `json:"enabled"`
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykInternalAlias XTykInternal
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykInternal) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykInternalAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykInternal) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykInternalAlias)(&x), x.Extra)
 }
 
 // XTykTransformRequestMethod changes the method of the upstream request.
@@ -378,18 +210,6 @@ type XTykTransformRequestMethod struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykTransformRequestMethodAlias XTykTransformRequestMethod
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykTransformRequestMethod) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykTransformRequestMethodAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykTransformRequestMethod) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykTransformRequestMethodAlias)(&x), x.Extra)
 }
 
 // XTykTransformBody transforms a request or response body with a template, inline (body, base64) or from a file
@@ -403,18 +223,6 @@ type XTykTransformBody struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykTransformBodyAlias XTykTransformBody
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykTransformBody) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykTransformBodyAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykTransformBody) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykTransformBodyAlias)(&x), x.Extra)
 }
 
 // XTykVirtualEndpoint answers an operation with a JavaScript function instead of the upstream.
@@ -431,36 +239,12 @@ type XTykVirtualEndpoint struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykVirtualEndpointAlias XTykVirtualEndpoint
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykVirtualEndpoint) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykVirtualEndpointAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykVirtualEndpoint) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykVirtualEndpointAlias)(&x), x.Extra)
-}
-
 // XTykTrackEndpoint includes an operation in, or excludes it from, endpoint analytics.
 type XTykTrackEndpoint struct {
 	Enabled bool `json:"enabled"`
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykTrackEndpointAlias XTykTrackEndpoint
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykTrackEndpoint) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykTrackEndpointAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykTrackEndpoint) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykTrackEndpointAlias)(&x), x.Extra)
 }
 
 // XTykCircuitBreaker stops calling a failing upstream for a while.
@@ -475,18 +259,6 @@ type XTykCircuitBreaker struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykCircuitBreakerAlias XTykCircuitBreaker
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykCircuitBreaker) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykCircuitBreakerAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykCircuitBreaker) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykCircuitBreakerAlias)(&x), x.Extra)
-}
-
 // XTykURLRewrite rewrites the upstream URL of an operation, optionally under triggers.
 type XTykURLRewrite struct {
 	Enabled   bool                    `json:"enabled"`
@@ -496,18 +268,6 @@ type XTykURLRewrite struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykURLRewriteAlias XTykURLRewrite
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykURLRewrite) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykURLRewriteAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykURLRewrite) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykURLRewriteAlias)(&x), x.Extra)
 }
 
 // XTykEndpointPostPlugin is a custom plugin run for one operation.
@@ -521,18 +281,6 @@ type XTykEndpointPostPlugin struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykEndpointPostPluginAlias XTykEndpointPostPlugin
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykEndpointPostPlugin) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykEndpointPostPluginAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykEndpointPostPlugin) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykEndpointPostPluginAlias)(&x), x.Extra)
-}
-
 // XTykCachePlugin caches the responses of one operation.
 type XTykCachePlugin struct {
 	Enabled            bool    `json:"enabled"`
@@ -542,18 +290,6 @@ type XTykCachePlugin struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykCachePluginAlias XTykCachePlugin
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykCachePlugin) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykCachePluginAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykCachePlugin) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykCachePluginAlias)(&x), x.Extra)
 }
 
 // XTykEnforceTimeout bounds the time the gateway waits for the upstream on one operation.
@@ -566,18 +302,6 @@ type XTykEnforceTimeout struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykEnforceTimeoutAlias XTykEnforceTimeout
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykEnforceTimeout) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykEnforceTimeoutAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykEnforceTimeout) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykEnforceTimeoutAlias)(&x), x.Extra)
-}
-
 // XTykValidateRequest validates requests against the OpenAPI operation.
 type XTykValidateRequest struct {
 	Enabled           bool   `json:"enabled"`
@@ -585,18 +309,6 @@ type XTykValidateRequest struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykValidateRequestAlias XTykValidateRequest
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykValidateRequest) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykValidateRequestAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykValidateRequest) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykValidateRequestAlias)(&x), x.Extra)
 }
 
 // XTykMockResponse answers an operation with a fixed or example response instead of the upstream.
@@ -611,18 +323,6 @@ type XTykMockResponse struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykMockResponseAlias XTykMockResponse
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykMockResponse) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykMockResponseAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykMockResponse) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykMockResponseAlias)(&x), x.Extra)
-}
-
 // XTykRequestSizeLimit bounds the size of request bodies on one operation.
 type XTykRequestSizeLimit struct {
 	Enabled bool  `json:"enabled"`
@@ -632,36 +332,12 @@ type XTykRequestSizeLimit struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykRequestSizeLimitAlias XTykRequestSizeLimit
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykRequestSizeLimit) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykRequestSizeLimitAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykRequestSizeLimit) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykRequestSizeLimitAlias)(&x), x.Extra)
-}
-
 // XTykScopeCheck enforces the OpenAPI security scopes of one operation.
 type XTykScopeCheck struct {
 	Enabled bool `json:"enabled"`
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykScopeCheckAlias XTykScopeCheck
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykScopeCheck) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykScopeCheckAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykScopeCheck) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykScopeCheckAlias)(&x), x.Extra)
 }
 
 // XTykOAuth2Exchange is the per-operation audience and scopes of token exchange.
@@ -674,18 +350,6 @@ type XTykOAuth2Exchange struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykOAuth2ExchangeAlias XTykOAuth2Exchange
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykOAuth2Exchange) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykOAuth2ExchangeAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykOAuth2Exchange) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykOAuth2ExchangeAlias)(&x), x.Extra)
-}
-
 // XTykPluginBundle loads the custom plugins from a bundle.
 type XTykPluginBundle struct {
 	Enabled bool   `json:"enabled"`
@@ -693,18 +357,6 @@ type XTykPluginBundle struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykPluginBundleAlias XTykPluginBundle
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykPluginBundle) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykPluginBundleAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykPluginBundle) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykPluginBundleAlias)(&x), x.Extra)
 }
 
 // XTykPluginConfigData is configuration data handed to custom plugins.
@@ -715,18 +367,6 @@ type XTykPluginConfigData struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykPluginConfigDataAlias XTykPluginConfigData
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykPluginConfigData) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykPluginConfigDataAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykPluginConfigData) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykPluginConfigDataAlias)(&x), x.Extra)
 }
 
 // XTykCustomAnalyticsPluginConfig is a plugin that rewrites analytics records (trafficLogs.plugins).
@@ -742,18 +382,6 @@ type XTykCustomAnalyticsPluginConfig struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykCustomAnalyticsPluginConfigAlias XTykCustomAnalyticsPluginConfig
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykCustomAnalyticsPluginConfig) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykCustomAnalyticsPluginConfigAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykCustomAnalyticsPluginConfig) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykCustomAnalyticsPluginConfigAlias)(&x), x.Extra)
-}
-
 // XTykURLRewriteTrigger rewrites the URL when any or all of its rules match.
 type XTykURLRewriteTrigger struct {
 	Condition string               `json:"condition"`
@@ -762,18 +390,6 @@ type XTykURLRewriteTrigger struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykURLRewriteTriggerAlias XTykURLRewriteTrigger
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykURLRewriteTrigger) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykURLRewriteTriggerAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykURLRewriteTrigger) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykURLRewriteTriggerAlias)(&x), x.Extra)
 }
 
 // XTykMockResponseFromOASExamples builds the mock response from the examples of the OpenAPI operation.
@@ -787,18 +403,6 @@ type XTykMockResponseFromOASExamples struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykMockResponseFromOASExamplesAlias XTykMockResponseFromOASExamples
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykMockResponseFromOASExamples) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykMockResponseFromOASExamplesAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykMockResponseFromOASExamples) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykMockResponseFromOASExamplesAlias)(&x), x.Extra)
-}
-
 // XTykURLRewriteRule is one condition of a URL rewrite trigger, on the query, path, a header, session metadata,
 // the request context or the request body.
 type XTykURLRewriteRule struct {
@@ -809,16 +413,4 @@ type XTykURLRewriteRule struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykURLRewriteRuleAlias XTykURLRewriteRule
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykURLRewriteRule) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykURLRewriteRuleAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykURLRewriteRule) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykURLRewriteRuleAlias)(&x), x.Extra)
 }

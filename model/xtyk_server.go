@@ -44,18 +44,6 @@ type XTykServer struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykServerAlias XTykServer
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykServer) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykServerAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykServer) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykServerAlias)(&x), x.Extra)
-}
-
 // XTykListenPath is the path the API listens on, and whether it is stripped before proxying.
 type XTykListenPath struct {
 	Value string `json:"value"`
@@ -63,18 +51,6 @@ type XTykListenPath struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykListenPathAlias XTykListenPath
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykListenPath) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykListenPathAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykListenPath) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykListenPathAlias)(&x), x.Extra)
 }
 
 // XTykAuthentication is the client authentication of the API. Enabled false makes the API keyless.
@@ -106,18 +82,6 @@ type XTykAuthentication struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykAuthenticationAlias XTykAuthentication
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykAuthentication) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykAuthenticationAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykAuthentication) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykAuthenticationAlias)(&x), x.Extra)
-}
-
 // XTykClientCertificates requires clients to present one of the allowed certificates (mutual TLS).
 type XTykClientCertificates struct {
 	Enabled   *bool    `json:"enabled,omitempty"`
@@ -127,18 +91,6 @@ type XTykClientCertificates struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykClientCertificatesAlias XTykClientCertificates
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykClientCertificates) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykClientCertificatesAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykClientCertificates) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykClientCertificatesAlias)(&x), x.Extra)
-}
-
 // XTykGatewayTags restricts the API to gateways carrying these tags (segment tags).
 type XTykGatewayTags struct {
 	Enabled bool     `json:"enabled"`
@@ -146,18 +98,6 @@ type XTykGatewayTags struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykGatewayTagsAlias XTykGatewayTags
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykGatewayTags) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykGatewayTagsAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykGatewayTags) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykGatewayTagsAlias)(&x), x.Extra)
 }
 
 // XTykCustomDomain serves the API only on a custom domain, with its certificates.
@@ -170,18 +110,6 @@ type XTykCustomDomain struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykCustomDomainAlias XTykCustomDomain
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykCustomDomain) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykCustomDomainAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykCustomDomain) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykCustomDomainAlias)(&x), x.Extra)
-}
-
 // XTykDetailedActivityLogs records request and response bodies in analytics.
 type XTykDetailedActivityLogs struct {
 	Enabled bool `json:"enabled"`
@@ -190,36 +118,12 @@ type XTykDetailedActivityLogs struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykDetailedActivityLogsAlias XTykDetailedActivityLogs
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykDetailedActivityLogs) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykDetailedActivityLogsAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykDetailedActivityLogs) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykDetailedActivityLogsAlias)(&x), x.Extra)
-}
-
 // XTykDetailedTracing records a trace span per middleware.
 type XTykDetailedTracing struct {
 	Enabled bool `json:"enabled"`
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykDetailedTracingAlias XTykDetailedTracing
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykDetailedTracing) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykDetailedTracingAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykDetailedTracing) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykDetailedTracingAlias)(&x), x.Extra)
 }
 
 // XTykEventHandler reacts to a gateway event: a webhook (with or without a stored webhook id), a JavaScript
@@ -244,36 +148,12 @@ type XTykEventHandler struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykEventHandlerAlias XTykEventHandler
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykEventHandler) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykEventHandlerAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykEventHandler) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykEventHandlerAlias)(&x), x.Extra)
-}
-
 // XTykContextVariables makes request context variables available to middleware.
 type XTykContextVariables struct {
 	Enabled bool `json:"enabled"`
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykContextVariablesAlias XTykContextVariables
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykContextVariables) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykContextVariablesAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykContextVariables) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykContextVariablesAlias)(&x), x.Extra)
 }
 
 // XTykIPAccessControl allows or blocks clients by IP address.
@@ -286,36 +166,12 @@ type XTykIPAccessControl struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykIPAccessControlAlias XTykIPAccessControl
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykIPAccessControl) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykIPAccessControlAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykIPAccessControl) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykIPAccessControlAlias)(&x), x.Extra)
-}
-
 // XTykBatchProcessing lets clients send batches of requests to the API.
 type XTykBatchProcessing struct {
 	Enabled bool `json:"enabled"`
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykBatchProcessingAlias XTykBatchProcessing
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykBatchProcessing) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykBatchProcessingAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykBatchProcessing) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykBatchProcessingAlias)(&x), x.Extra)
 }
 
 // XTykHMAC authenticates clients by HMAC request signatures.
@@ -329,18 +185,6 @@ type XTykHMAC struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykHMACAlias XTykHMAC
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykHMAC) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykHMACAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykHMAC) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykHMACAlias)(&x), x.Extra)
 }
 
 // XTykOIDC authenticates clients by OpenID Connect tokens (deprecated by the gateway in favour of JWT).
@@ -357,18 +201,6 @@ type XTykOIDC struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykOIDCAlias XTykOIDC
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykOIDC) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykOIDCAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykOIDC) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykOIDCAlias)(&x), x.Extra)
-}
-
 // XTykCustomPluginAuthentication authenticates clients with a custom plugin.
 type XTykCustomPluginAuthentication struct {
 	Enabled bool                      `json:"enabled"`
@@ -379,18 +211,6 @@ type XTykCustomPluginAuthentication struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykCustomPluginAuthenticationAlias XTykCustomPluginAuthentication
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykCustomPluginAuthentication) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykCustomPluginAuthenticationAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykCustomPluginAuthentication) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykCustomPluginAuthenticationAlias)(&x), x.Extra)
 }
 
 // XTykSecurityScheme is the Tyk side of one OpenAPI security scheme, keyed by the scheme's name in
@@ -440,18 +260,6 @@ type XTykSecurityScheme struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykSecuritySchemeAlias XTykSecurityScheme
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykSecurityScheme) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykSecuritySchemeAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykSecurityScheme) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykSecuritySchemeAlias)(&x), x.Extra)
-}
-
 // XTykAuthenticationCustomKeyLifetime overrides the lifetime of keys created for the API.
 type XTykAuthenticationCustomKeyLifetime struct {
 	Enabled         bool   `json:"enabled"`
@@ -460,18 +268,6 @@ type XTykAuthenticationCustomKeyLifetime struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykAuthenticationCustomKeyLifetimeAlias XTykAuthenticationCustomKeyLifetime
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykAuthenticationCustomKeyLifetime) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykAuthenticationCustomKeyLifetimeAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykAuthenticationCustomKeyLifetime) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykAuthenticationCustomKeyLifetimeAlias)(&x), x.Extra)
 }
 
 // XTykProtectedResourceMetadata is the deprecated API-wide home of the OAuth 2.0 Protected Resource Metadata;
@@ -487,36 +283,12 @@ type XTykProtectedResourceMetadata struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykProtectedResourceMetadataAlias XTykProtectedResourceMetadata
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykProtectedResourceMetadata) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykProtectedResourceMetadataAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykProtectedResourceMetadata) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykProtectedResourceMetadataAlias)(&x), x.Extra)
-}
-
 // XTykCertificateAuth authenticates clients by their TLS certificate.
 type XTykCertificateAuth struct {
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykCertificateAuthAlias XTykCertificateAuth
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykCertificateAuth) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykCertificateAuthAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykCertificateAuth) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykCertificateAuthAlias)(&x), x.Extra)
 }
 
 // XTykHeader is a header name and value.
@@ -528,18 +300,6 @@ type XTykHeader struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykHeaderAlias XTykHeader
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykHeader) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykHeaderAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykHeader) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykHeaderAlias)(&x), x.Extra)
-}
-
 // XTykAuthSource enables one place a credential is read from (header, cookie or query) and names it.
 type XTykAuthSource struct {
 	Enabled bool   `json:"enabled"`
@@ -547,18 +307,6 @@ type XTykAuthSource struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykAuthSourceAlias XTykAuthSource
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykAuthSource) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykAuthSourceAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykAuthSource) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykAuthSourceAlias)(&x), x.Extra)
 }
 
 // XTykProvider is one OpenID Connect issuer and the policies of its clients.
@@ -570,18 +318,6 @@ type XTykProvider struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykProviderAlias XTykProvider
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykProvider) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykProviderAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykProvider) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykProviderAlias)(&x), x.Extra)
-}
-
 // XTykScopes maps scopes in a token claim to policies.
 type XTykScopes struct {
 	ClaimName            string              `json:"claimName,omitempty"`
@@ -590,18 +326,6 @@ type XTykScopes struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykScopesAlias XTykScopes
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykScopes) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykScopesAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykScopes) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykScopesAlias)(&x), x.Extra)
 }
 
 // XTykAuthenticationPlugin is the plugin function that authenticates clients.
@@ -615,18 +339,6 @@ type XTykAuthenticationPlugin struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykAuthenticationPluginAlias XTykAuthenticationPlugin
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykAuthenticationPlugin) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykAuthenticationPluginAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykAuthenticationPlugin) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykAuthenticationPluginAlias)(&x), x.Extra)
 }
 
 // XTykSignature validates a request signature alongside an auth token.
@@ -644,18 +356,6 @@ type XTykSignature struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykSignatureAlias XTykSignature
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykSignature) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykSignatureAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykSignature) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykSignatureAlias)(&x), x.Extra)
-}
-
 // XTykJWKSURI is a JWKS endpoint with its cache lifetime.
 type XTykJWKSURI struct {
 	URL          string `json:"url"`
@@ -665,36 +365,12 @@ type XTykJWKSURI struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykJWKSURIAlias XTykJWKSURI
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykJWKSURI) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykJWKSURIAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykJWKSURI) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykJWKSURIAlias)(&x), x.Extra)
-}
-
 // XTykSecuritySchemeJTIValidation rejects JWTs whose jti was already seen.
 type XTykSecuritySchemeJTIValidation struct {
 	Enabled bool `json:"enabled"`
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykSecuritySchemeJTIValidationAlias XTykSecuritySchemeJTIValidation
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykSecuritySchemeJTIValidation) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykSecuritySchemeJTIValidationAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykSecuritySchemeJTIValidation) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykSecuritySchemeJTIValidationAlias)(&x), x.Extra)
 }
 
 // XTykSecuritySchemeCustomClaimValidation checks a custom JWT claim.
@@ -707,18 +383,6 @@ type XTykSecuritySchemeCustomClaimValidation struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykSecuritySchemeCustomClaimValidationAlias XTykSecuritySchemeCustomClaimValidation
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykSecuritySchemeCustomClaimValidation) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykSecuritySchemeCustomClaimValidationAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykSecuritySchemeCustomClaimValidation) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykSecuritySchemeCustomClaimValidationAlias)(&x), x.Extra)
-}
-
 // XTykExtractCredentialsFromBody reads basic auth credentials from the request body.
 type XTykExtractCredentialsFromBody struct {
 	Enabled        bool   `json:"enabled"`
@@ -727,18 +391,6 @@ type XTykExtractCredentialsFromBody struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykExtractCredentialsFromBodyAlias XTykExtractCredentialsFromBody
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykExtractCredentialsFromBody) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykExtractCredentialsFromBodyAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykExtractCredentialsFromBody) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykExtractCredentialsFromBodyAlias)(&x), x.Extra)
 }
 
 // XTykNotifications tells a third party when an OAuth key changes.
@@ -750,18 +402,6 @@ type XTykNotifications struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykNotificationsAlias XTykNotifications
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykNotifications) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykNotificationsAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykNotifications) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykNotificationsAlias)(&x), x.Extra)
-}
-
 // XTykOAuthProvider is one external OAuth provider: JWT validation or token introspection.
 type XTykOAuthProvider struct {
 	JWT           *XTykJWTValidation `json:"jwt,omitempty"`
@@ -769,18 +409,6 @@ type XTykOAuthProvider struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykOAuthProviderAlias XTykOAuthProvider
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykOAuthProvider) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykOAuthProviderAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykOAuthProvider) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykOAuthProviderAlias)(&x), x.Extra)
 }
 
 // XTykOAuth2ScopeCheck reads the scopes of a token for OAS-native scope enforcement.
@@ -792,18 +420,6 @@ type XTykOAuth2ScopeCheck struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykOAuth2ScopeCheckAlias XTykOAuth2ScopeCheck
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykOAuth2ScopeCheck) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykOAuth2ScopeCheckAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykOAuth2ScopeCheck) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykOAuth2ScopeCheckAlias)(&x), x.Extra)
 }
 
 // XTykOAuth2PRM is the OAuth 2.0 Protected Resource Metadata (RFC 9728) published for the API.
@@ -818,18 +434,6 @@ type XTykOAuth2PRM struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykOAuth2PRMAlias XTykOAuth2PRM
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykOAuth2PRM) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykOAuth2PRMAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykOAuth2PRM) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykOAuth2PRMAlias)(&x), x.Extra)
-}
-
 // XTykOAuth2TokenExchange exchanges the client's token for one the upstream accepts (RFC 8693).
 type XTykOAuth2TokenExchange struct {
 	Enabled   bool                 `json:"enabled"`
@@ -837,18 +441,6 @@ type XTykOAuth2TokenExchange struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykOAuth2TokenExchangeAlias XTykOAuth2TokenExchange
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykOAuth2TokenExchange) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykOAuth2TokenExchangeAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykOAuth2TokenExchange) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykOAuth2TokenExchangeAlias)(&x), x.Extra)
 }
 
 // XTykClientToPolicy maps an OAuth client id to a policy.
@@ -860,18 +452,6 @@ type XTykClientToPolicy struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykClientToPolicyAlias XTykClientToPolicy
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykClientToPolicy) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykClientToPolicyAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykClientToPolicy) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykClientToPolicyAlias)(&x), x.Extra)
-}
-
 // XTykScopeToPolicy maps one scope to a policy.
 type XTykScopeToPolicy struct {
 	Scope    string `json:"scope,omitempty"`
@@ -879,18 +459,6 @@ type XTykScopeToPolicy struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykScopeToPolicyAlias XTykScopeToPolicy
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykScopeToPolicy) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykScopeToPolicyAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykScopeToPolicy) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykScopeToPolicyAlias)(&x), x.Extra)
 }
 
 // XTykIDExtractor extracts a credential for caching by a custom authentication plugin.
@@ -902,18 +470,6 @@ type XTykIDExtractor struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykIDExtractorAlias XTykIDExtractor
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykIDExtractor) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykIDExtractorAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykIDExtractor) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykIDExtractorAlias)(&x), x.Extra)
 }
 
 // XTykJWTValidation validates JWTs issued by an external OAuth provider.
@@ -930,18 +486,6 @@ type XTykJWTValidation struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykJWTValidationAlias XTykJWTValidation
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykJWTValidation) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykJWTValidationAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykJWTValidation) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykJWTValidationAlias)(&x), x.Extra)
-}
-
 // XTykIntrospection introspects opaque tokens at an external OAuth provider.
 type XTykIntrospection struct {
 	Enabled           *bool                   `json:"enabled,omitempty"`
@@ -953,18 +497,6 @@ type XTykIntrospection struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykIntrospectionAlias XTykIntrospection
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykIntrospection) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykIntrospectionAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykIntrospection) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykIntrospectionAlias)(&x), x.Extra)
 }
 
 // XTykOAuth2Provider is one identity provider of token exchange.
@@ -983,18 +515,6 @@ type XTykOAuth2Provider struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykOAuth2ProviderAlias XTykOAuth2Provider
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykOAuth2Provider) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykOAuth2ProviderAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykOAuth2Provider) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykOAuth2ProviderAlias)(&x), x.Extra)
-}
-
 // XTykIDExtractorConfig says where the ID extractor finds the credential.
 type XTykIDExtractorConfig struct {
 	HeaderName       string `json:"headerName,omitempty"`
@@ -1007,18 +527,6 @@ type XTykIDExtractorConfig struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykIDExtractorConfigAlias XTykIDExtractorConfig
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykIDExtractorConfig) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykIDExtractorConfigAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykIDExtractorConfig) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykIDExtractorConfigAlias)(&x), x.Extra)
-}
-
 // XTykIntrospectionCache caches token introspection answers.
 type XTykIntrospectionCache struct {
 	Enabled bool  `json:"enabled"`
@@ -1026,18 +534,6 @@ type XTykIntrospectionCache struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykIntrospectionCacheAlias XTykIntrospectionCache
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykIntrospectionCache) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykIntrospectionCacheAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykIntrospectionCache) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykIntrospectionCacheAlias)(&x), x.Extra)
 }
 
 // XTykOAuth2ClientAuth is how the gateway authenticates to a token endpoint.
@@ -1051,18 +547,6 @@ type XTykOAuth2ClientAuth struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykOAuth2ClientAuthAlias XTykOAuth2ClientAuth
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykOAuth2ClientAuth) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykOAuth2ClientAuthAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykOAuth2ClientAuth) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykOAuth2ClientAuthAlias)(&x), x.Extra)
-}
-
 // XTykOAuth2DefaultTarget is the audience and scopes asked for when an operation names none.
 type XTykOAuth2DefaultTarget struct {
 	Audience string   `json:"audience,omitempty"`
@@ -1070,18 +554,6 @@ type XTykOAuth2DefaultTarget struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykOAuth2DefaultTargetAlias XTykOAuth2DefaultTarget
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykOAuth2DefaultTarget) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykOAuth2DefaultTargetAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykOAuth2DefaultTarget) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykOAuth2DefaultTargetAlias)(&x), x.Extra)
 }
 
 // XTykOAuth2ExchangeCache caches exchanged tokens.
@@ -1094,16 +566,4 @@ type XTykOAuth2ExchangeCache struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykOAuth2ExchangeCacheAlias XTykOAuth2ExchangeCache
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykOAuth2ExchangeCache) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykOAuth2ExchangeCacheAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykOAuth2ExchangeCache) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykOAuth2ExchangeCacheAlias)(&x), x.Extra)
 }

@@ -41,18 +41,6 @@ type XTykUpstream struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykUpstreamAlias XTykUpstream
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykUpstream) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykUpstreamAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykUpstream) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykUpstreamAlias)(&x), x.Extra)
-}
-
 // XTykServiceDiscovery finds the upstream targets through a service registry.
 type XTykServiceDiscovery struct {
 	Enabled             bool                       `json:"enabled"`
@@ -71,18 +59,6 @@ type XTykServiceDiscovery struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykServiceDiscoveryAlias XTykServiceDiscovery
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykServiceDiscovery) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykServiceDiscoveryAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykServiceDiscovery) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykServiceDiscoveryAlias)(&x), x.Extra)
-}
-
 // XTykUptimeTests configures uptime (health) checks of the upstream hosts.
 type XTykUptimeTests struct {
 	Enabled              bool                  `json:"enabled"`
@@ -95,18 +71,6 @@ type XTykUptimeTests struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykUptimeTestsAlias XTykUptimeTests
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykUptimeTests) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykUptimeTestsAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykUptimeTests) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykUptimeTestsAlias)(&x), x.Extra)
-}
-
 // XTykMutualTLS presents client certificates to the upstream, per domain.
 type XTykMutualTLS struct {
 	Enabled                    bool                      `json:"enabled"`
@@ -114,18 +78,6 @@ type XTykMutualTLS struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykMutualTLSAlias XTykMutualTLS
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykMutualTLS) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykMutualTLSAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykMutualTLS) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykMutualTLSAlias)(&x), x.Extra)
 }
 
 // XTykCertificatePinning pins the public keys the upstream may present, per domain.
@@ -137,18 +89,6 @@ type XTykCertificatePinning struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykCertificatePinningAlias XTykCertificatePinning
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykCertificatePinning) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykCertificatePinningAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykCertificatePinning) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykCertificatePinningAlias)(&x), x.Extra)
-}
-
 // XTykRateLimit limits the request rate: rate requests per duration per.
 type XTykRateLimit struct {
 	Enabled bool    `json:"enabled"`
@@ -157,18 +97,6 @@ type XTykRateLimit struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykRateLimitAlias XTykRateLimit
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykRateLimit) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykRateLimitAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykRateLimit) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykRateLimitAlias)(&x), x.Extra)
 }
 
 // XTykUpstreamAuthentication authenticates the gateway to the upstream.
@@ -182,18 +110,6 @@ type XTykUpstreamAuthentication struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykUpstreamAuthenticationAlias XTykUpstreamAuthentication
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykUpstreamAuthentication) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykUpstreamAuthenticationAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykUpstreamAuthentication) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykUpstreamAuthenticationAlias)(&x), x.Extra)
-}
-
 // XTykLoadBalancing spreads requests over weighted upstream targets.
 type XTykLoadBalancing struct {
 	Enabled              bool                      `json:"enabled"`
@@ -204,18 +120,6 @@ type XTykLoadBalancing struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykLoadBalancingAlias XTykLoadBalancing
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykLoadBalancing) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykLoadBalancingAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykLoadBalancing) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykLoadBalancingAlias)(&x), x.Extra)
-}
-
 // XTykPreserveHostHeader keeps the client's Host header on the upstream request.
 type XTykPreserveHostHeader struct {
 	Enabled bool `json:"enabled"`
@@ -224,36 +128,12 @@ type XTykPreserveHostHeader struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykPreserveHostHeaderAlias XTykPreserveHostHeader
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykPreserveHostHeader) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykPreserveHostHeaderAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykPreserveHostHeader) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykPreserveHostHeaderAlias)(&x), x.Extra)
-}
-
 // XTykPreserveTrailingSlash keeps a trailing slash of the request path on the upstream request.
 type XTykPreserveTrailingSlash struct {
 	Enabled bool `json:"enabled"`
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykPreserveTrailingSlashAlias XTykPreserveTrailingSlash
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykPreserveTrailingSlash) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykPreserveTrailingSlashAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykPreserveTrailingSlash) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykPreserveTrailingSlashAlias)(&x), x.Extra)
 }
 
 // XTykTLSTransport sets the TLS versions, ciphers and checks used towards the upstream.
@@ -268,18 +148,6 @@ type XTykTLSTransport struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykTLSTransportAlias XTykTLSTransport
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykTLSTransport) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykTLSTransportAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykTLSTransport) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykTLSTransportAlias)(&x), x.Extra)
-}
-
 // XTykProxy sends upstream traffic through an HTTP proxy.
 type XTykProxy struct {
 	Enabled bool   `json:"enabled"`
@@ -287,18 +155,6 @@ type XTykProxy struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykProxyAlias XTykProxy
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykProxy) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykProxyAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykProxy) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykProxyAlias)(&x), x.Extra)
 }
 
 // XTykGlobalEnforceTimeout bounds the time the gateway waits for the upstream, for every request.
@@ -310,18 +166,6 @@ type XTykGlobalEnforceTimeout struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykGlobalEnforceTimeoutAlias XTykGlobalEnforceTimeout
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykGlobalEnforceTimeout) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykGlobalEnforceTimeoutAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykGlobalEnforceTimeout) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykGlobalEnforceTimeoutAlias)(&x), x.Extra)
-}
-
 // XTykUpstreamTest is the older home of the upstream uptime test settings (upstream.test), still carried by the
 // Dashboard description.
 type XTykUpstreamTest struct {
@@ -331,18 +175,6 @@ type XTykUpstreamTest struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykUpstreamTestAlias XTykUpstreamTest
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykUpstreamTest) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykUpstreamTestAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykUpstreamTest) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykUpstreamTestAlias)(&x), x.Extra)
-}
-
 // XTykServiceDiscoveryCache caches the answers of service discovery.
 type XTykServiceDiscoveryCache struct {
 	Enabled bool   `json:"enabled"`
@@ -350,18 +182,6 @@ type XTykServiceDiscoveryCache struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykServiceDiscoveryCacheAlias XTykServiceDiscoveryCache
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykServiceDiscoveryCache) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykServiceDiscoveryCacheAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykServiceDiscoveryCache) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykServiceDiscoveryCacheAlias)(&x), x.Extra)
 }
 
 // XTykUptimeTest is one uptime check.
@@ -378,18 +198,6 @@ type XTykUptimeTest struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykUptimeTestAlias XTykUptimeTest
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykUptimeTest) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykUptimeTestAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykUptimeTest) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykUptimeTestAlias)(&x), x.Extra)
-}
-
 // XTykDomainToCertificate maps an upstream domain to the id of the certificate presented to it.
 type XTykDomainToCertificate struct {
 	Domain      string `json:"domain"`
@@ -399,18 +207,6 @@ type XTykDomainToCertificate struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykDomainToCertificateAlias XTykDomainToCertificate
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykDomainToCertificate) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykDomainToCertificateAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykDomainToCertificate) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykDomainToCertificateAlias)(&x), x.Extra)
-}
-
 // XTykPinnedPublicKeys lists the public keys pinned for one domain.
 type XTykPinnedPublicKeys struct {
 	Domain     string   `json:"domain,omitempty"`
@@ -418,18 +214,6 @@ type XTykPinnedPublicKeys struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykPinnedPublicKeysAlias XTykPinnedPublicKeys
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykPinnedPublicKeys) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykPinnedPublicKeysAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykPinnedPublicKeys) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykPinnedPublicKeysAlias)(&x), x.Extra)
 }
 
 // XTykUpstreamBasicAuthentication sends basic credentials to the upstream.
@@ -443,18 +227,6 @@ type XTykUpstreamBasicAuthentication struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykUpstreamBasicAuthenticationAlias XTykUpstreamBasicAuthentication
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykUpstreamBasicAuthentication) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykUpstreamBasicAuthenticationAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykUpstreamBasicAuthentication) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykUpstreamBasicAuthenticationAlias)(&x), x.Extra)
-}
-
 // XTykUpstreamOAuth obtains OAuth tokens for the upstream with the client credentials or password grant.
 type XTykUpstreamOAuth struct {
 	Enabled               bool                                `json:"enabled"`
@@ -464,18 +236,6 @@ type XTykUpstreamOAuth struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykUpstreamOAuthAlias XTykUpstreamOAuth
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykUpstreamOAuth) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykUpstreamOAuthAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykUpstreamOAuth) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykUpstreamOAuthAlias)(&x), x.Extra)
 }
 
 // XTykUpstreamRequestSigning signs requests to the upstream (HMAC or RSA).
@@ -492,18 +252,6 @@ type XTykUpstreamRequestSigning struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykUpstreamRequestSigningAlias XTykUpstreamRequestSigning
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykUpstreamRequestSigning) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykUpstreamRequestSigningAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykUpstreamRequestSigning) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykUpstreamRequestSigningAlias)(&x), x.Extra)
-}
-
 // XTykLoadBalancingTarget is one weighted upstream target.
 type XTykLoadBalancingTarget struct {
 	URL    string  `json:"url"`
@@ -511,18 +259,6 @@ type XTykLoadBalancingTarget struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykLoadBalancingTargetAlias XTykLoadBalancingTarget
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykLoadBalancingTarget) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykLoadBalancingTargetAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykLoadBalancingTarget) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykLoadBalancingTargetAlias)(&x), x.Extra)
 }
 
 // XTykUptimeTestCommand is one command of a TCP uptime check.
@@ -534,18 +270,6 @@ type XTykUptimeTestCommand struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykUptimeTestCommandAlias XTykUptimeTestCommand
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykUptimeTestCommand) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykUptimeTestCommandAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykUptimeTestCommand) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykUptimeTestCommandAlias)(&x), x.Extra)
-}
-
 // XTykUpstreamAuthSource names the header that carries upstream credentials.
 type XTykUpstreamAuthSource struct {
 	Enabled *bool  `json:"enabled,omitempty"`
@@ -553,18 +277,6 @@ type XTykUpstreamAuthSource struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykUpstreamAuthSourceAlias XTykUpstreamAuthSource
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykUpstreamAuthSource) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykUpstreamAuthSourceAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykUpstreamAuthSource) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykUpstreamAuthSourceAlias)(&x), x.Extra)
 }
 
 // XTykUpstreamOAuthClientCredentials is the client credentials grant of upstream OAuth.
@@ -581,18 +293,6 @@ type XTykUpstreamOAuthClientCredentials struct {
 	Extra Extra `json:"-"`
 }
 
-type xTykUpstreamOAuthClientCredentialsAlias XTykUpstreamOAuthClientCredentials
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykUpstreamOAuthClientCredentials) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykUpstreamOAuthClientCredentialsAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykUpstreamOAuthClientCredentials) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykUpstreamOAuthClientCredentialsAlias)(&x), x.Extra)
-}
-
 // XTykUpstreamOAuthPassword is the password grant of upstream OAuth.
 type XTykUpstreamOAuthPassword struct {
 	ClientID      string                  `json:"clientId"`
@@ -607,16 +307,4 @@ type XTykUpstreamOAuthPassword struct {
 
 	// Extra holds the members this type has no field for.
 	Extra Extra `json:"-"`
-}
-
-type xTykUpstreamOAuthPasswordAlias XTykUpstreamOAuthPassword
-
-// UnmarshalJSON decodes x and keeps the members it has no field for in Extra.
-func (x *XTykUpstreamOAuthPassword) UnmarshalJSON(b []byte) error {
-	return unmarshalWithExtra(b, (*xTykUpstreamOAuthPasswordAlias)(x), &x.Extra)
-}
-
-// MarshalJSON encodes x with the members kept in Extra.
-func (x XTykUpstreamOAuthPassword) MarshalJSON() ([]byte, error) {
-	return marshalWithExtra((*xTykUpstreamOAuthPasswordAlias)(&x), x.Extra)
 }

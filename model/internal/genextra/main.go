@@ -1,6 +1,8 @@
 // Command genextra writes model/extra_methods.go: the UnmarshalJSON and
 // MarshalJSON methods of every struct of package model that has an Extra
-// field, so that each keeps the JSON members it has no field for.
+// field, so that each keeps the JSON members it has no field for. The
+// x-tyk-api-gateway types (files xtyk*.go) get methods of their own kind,
+// see plainFilePrefix.
 //
 // Run it from the model directory (go generate does):
 //
@@ -52,7 +54,7 @@ func main() {
 
 // Generate returns the source of extra_methods.go for the package in dir.
 func Generate(dir string) ([]byte, error) {
-	types, structs, err := extraTypes(dir)
+	types, structs, plain, err := extraTypes(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -70,7 +72,9 @@ import "strconv"
 // field is tagged omitempty is kept the same way, so that it survives a round
 // trip as written while a value built in Go writes only what the tags say.
 // Each goes through a method-less alias of its type so that encoding/json
-// does not call the method again.
+// does not call the method again. The x-tyk-api-gateway types keep unknown
+// members too, but an empty member under an omitempty or omitzero tag is
+// written as encoding/json writes it: not at all.
 `)
 	for _, t := range types {
 		alias := strings.ToLower(t[:1]) + t[1:] + "JSON"
@@ -80,30 +84,43 @@ import "strconv"
 			}
 			continue
 		}
+		unmarshal, marshal := "unmarshalModel", "marshalModel"
+		if plain[t] {
+			unmarshal, marshal = "unmarshalWithExtra", "marshalWithExtra"
+		}
 		fmt.Fprintf(&b, `
 type %[2]s %[1]s
 
 // UnmarshalJSON decodes a %[1]s, keeping unknown members in Extra.
 func (v *%[1]s) UnmarshalJSON(b []byte) error {
-	return unmarshalModel(b, (*%[2]s)(v), &v.Extra)
+	return %[3]s(b, (*%[2]s)(v), &v.Extra)
 }
 
 // MarshalJSON encodes a %[1]s with the members kept in Extra.
 func (v %[1]s) MarshalJSON() ([]byte, error) {
-	return marshalModel((*%[2]s)(&v), v.Extra)
+	return %[4]s((*%[2]s)(&v), v.Extra)
 }
-`, t, alias)
+`, t, alias, unmarshal, marshal)
 	}
 	return format.Source(b.Bytes())
 }
 
+// plainFilePrefix names the files of the x-tyk-api-gateway types. Their
+// methods keep unknown members (unmarshalWithExtra, marshalWithExtra) but
+// not an empty member under an omitempty tag, as they did when each was
+// written by hand; the other types' methods keep that too (unmarshalModel,
+// marshalModel).
+const plainFilePrefix = "xtyk"
+
 // extraTypes lists, in file and declaration order, the struct types of the
-// package that have a field "Extra Extra" and no JSON methods of their own.
-func extraTypes(dir string) ([]string, map[string]*ast.StructType, error) {
+// package that have a field "Extra Extra" and no JSON methods of their own,
+// and says which of them are x-tyk-api-gateway types.
+func extraTypes(dir string) ([]string, map[string]*ast.StructType, map[string]bool, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
+	plain := map[string]bool{}
 	structs := map[string]*ast.StructType{}
 	sort.Strings(files)
 	fset := token.NewFileSet()
@@ -116,7 +133,7 @@ func extraTypes(dir string) ([]string, map[string]*ast.StructType, error) {
 		}
 		file, err := parser.ParseFile(fset, f, nil, 0)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		for _, d := range file.Decls {
 			switch d := d.(type) {
@@ -134,6 +151,7 @@ func extraTypes(dir string) ([]string, map[string]*ast.StructType, error) {
 					if ok && hasExtra(st) {
 						types = append(types, ts.Name.Name)
 						structs[ts.Name.Name] = st
+						plain[ts.Name.Name] = strings.HasPrefix(base, plainFilePrefix)
 					}
 				}
 			}
@@ -146,11 +164,11 @@ func extraTypes(dir string) ([]string, map[string]*ast.StructType, error) {
 		}
 	}
 	for t := range fastTypes {
-		if structs[t] == nil || own[t] {
-			return nil, nil, fmt.Errorf("fast type %s: not a struct with an Extra field and generated methods", t)
+		if structs[t] == nil || own[t] || plain[t] {
+			return nil, nil, nil, fmt.Errorf("fast type %s: not a struct with an Extra field and generated methods", t)
 		}
 	}
-	return out, structs, nil
+	return out, structs, plain, nil
 }
 
 func receiverName(e ast.Expr) string {

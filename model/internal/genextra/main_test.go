@@ -31,9 +31,9 @@ func TestGeneratedFileIsCurrent(t *testing.T) {
 var notData = map[string]bool{"FieldProblem": true}
 
 // TestEveryStructKeepsUnknownMembers: every struct of the model's data (a
-// struct with JSON tags; the x-tyk-api-gateway types have their own files
-// and methods) has an Extra field, so that no object of the API drops
-// members it does not know.
+// struct with JSON tags, outside the x-tyk-api-gateway types' files
+// xtyk*.go) has an Extra field, so that no object of the API drops members
+// it does not know.
 func TestEveryStructKeepsUnknownMembers(t *testing.T) {
 	files, err := filepath.Glob("../../*.go")
 	if err != nil {
