@@ -170,41 +170,13 @@ func paginate[T any](items []T, o store.ListOptions) store.Page[T] {
 // standard /api/apis listings, and the description counts "APIs" and
 // fails with "Could not retrieve APIs", the listing's own error.
 //
-// The store's counters count every API; the categories of the org's MCP
-// proxies are taken off them in the same view, which reads the proxies
-// only (APIQuery.Kind), a page at a time.
+// The store counts the categories of the standard kind itself
+// (APICategories with APIKindAPI): no API is read here.
 func allCategories(c *call) {
 	var cats []model.CategoryCount
 	err := c.view(func(tx store.DefinitionsReader) (err error) {
-		if cats, err = tx.APICategories(c.orgID); err != nil {
-			return err
-		}
-		mcp := map[string]int64{}
-		for p := 1; ; p++ {
-			page, err := tx.ListAPIs(c.orgID, store.APIQuery{Kind: store.APIKindMCP, ListOptions: store.ListOptions{Page: p, PageSize: 100}})
-			if err != nil {
-				return err
-			}
-			for i := range page.Items {
-				for _, cat := range model.APICategories(&page.Items[i]) {
-					mcp[cat]++
-				}
-			}
-			if p >= page.Pages || len(page.Items) == 0 {
-				break
-			}
-		}
-		if len(mcp) == 0 {
-			return nil
-		}
-		kept := cats[:0]
-		for _, cc := range cats {
-			if cc.Count -= mcp[cc.Name]; cc.Count > 0 {
-				kept = append(kept, cc)
-			}
-		}
-		cats = kept
-		return nil
+		cats, err = tx.APICategories(c.orgID, store.APIKindAPI)
+		return err
 	})
 	if c.storeFailed(err, http.StatusInternalServerError, "Could not retrieve APIs") {
 		return

@@ -353,11 +353,16 @@ type DefinitionsReader interface {
 	GetAPI(id string) (*model.APIDefinitionWrapper, error)
 	GetAPIByAPIID(apiID string) (*model.APIDefinitionWrapper, error)
 	ListAPIs(orgID string, q APIQuery) (Page[model.APIDefinitionWrapper], error)
-	// APICategories counts the APIs of org per category, by name, of
-	// every kind: MCP proxies are counted too. A count of the standard
-	// listing's categories takes off those of the MCP proxies
-	// (ListAPIs with Kind APIKindMCP).
-	APICategories(orgID string) ([]model.CategoryCount, error)
+	// APICategories counts the APIs of org of one kind per category, by
+	// name, as [APIQuery.Kind] selects them: APIKindAPI counts what the
+	// standard listing (GET /api/apis?category=) holds, MCP proxies left
+	// out; APIKindMCP only the MCP proxies; "" every API. Another kind is
+	// ErrInvalid. A category without an API of the kind is not in the
+	// answer. Like a list's total it should not cost more with many
+	// APIs: store/memstore keeps counters per kind and category;
+	// store/pgstore takes the categories of the org's MCP proxies, read
+	// from their own index, off its counters of every kind.
+	APICategories(orgID, kind string) ([]model.CategoryCount, error)
 
 	// GetPolicy finds a policy by its db id (_id).
 	GetPolicy(mid string) (*model.Policy, error)

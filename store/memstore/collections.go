@@ -54,10 +54,14 @@ const (
 	facetAuthType = "a" + sep
 	facetAPIType  = "t" + sep
 	facetActive   = "v" + sep
-	facetAPIKind  = "p" + sep    // an MCP proxy or another API
-	facetAPI      = "api" + sep  // keys with access to an API; OAuth clients of an API
-	facetCert     = "cert" + sep // APIs that name a certificate
-	facetKind     = "k" + sep    // portal objects of a kind
+	facetAPIKind  = "p" + sep // an MCP proxy or another API
+	// facetKindCategory is a category within a kind, "pc"+sep+kind+sep+
+	// category: its counters answer APICategories of one kind, and its
+	// index a list of one category and one kind.
+	facetKindCategory = "pc" + sep
+	facetAPI          = "api" + sep  // keys with access to an API; OAuth clients of an API
+	facetCert         = "cert" + sep // APIs that name a certificate
+	facetKind         = "k" + sep    // portal objects of a kind
 )
 
 func activeFacet(active bool) string {
@@ -74,11 +78,19 @@ func apiTypeFacet(oas bool) string {
 	return facetAPIType + "classic"
 }
 
-func apiKindFacet(mcp bool) string {
+func apiKindFacet(mcp bool) string { return facetAPIKind + apiKind(mcp) }
+
+// apiKind is the kind of an MCP proxy (mcp) or of another API, as
+// APIQuery.Kind names it.
+func apiKind(mcp bool) string {
 	if mcp {
-		return facetAPIKind + store.APIKindMCP
+		return store.APIKindMCP
 	}
-	return facetAPIKind + store.APIKindAPI
+	return store.APIKindAPI
+}
+
+func kindCategoryFacet(kind, category string) string {
+	return facetKindCategory + kind + sep + category
 }
 
 func apiDef(a *model.APIDefinitionWrapper) *model.APIDefinition {
@@ -161,14 +173,17 @@ var (
 		},
 		facets: func(a *model.APIDefinitionWrapper) []string {
 			def := apiDef(a)
+			mcp := model.IsMCPProxy(def)
 			fs := []string{
 				facetAuthType + model.APIAuthType(def),
 				apiTypeFacet(def.IsOAS),
 				activeFacet(def.Active),
-				apiKindFacet(model.IsMCPProxy(def)),
+				apiKindFacet(mcp),
 			}
+			// Each category twice: of every kind (APIQuery.Category
+			// alone) and within the API's kind.
 			for _, c := range model.APICategories(a) {
-				fs = append(fs, facetCategory+c)
+				fs = append(fs, facetCategory+c, kindCategoryFacet(apiKind(mcp), c))
 			}
 			for id := range model.APICertificateUses(def) {
 				fs = append(fs, facetCert+id)

@@ -112,8 +112,19 @@ func (t *defTx) ListAPIs(orgID string, aq store.APIQuery) (store.Page[model.APID
 		return store.Page[model.APIDefinitionWrapper]{}, err
 	}
 	q.allOrgs = orgID == ""
-	if aq.Category != "" {
+	kind, err := apiKindOf("list APIs", aq.Kind)
+	if err != nil {
+		return store.Page[model.APIDefinitionWrapper]{}, err
+	}
+	// A category of one kind (the standard listing's ?category=) is one
+	// facet: its index is walked and its counter is the total.
+	switch {
+	case aq.Category != "" && kind != "":
+		q.facets = append(q.facets, kindCategoryFacet(kind, aq.Category))
+	case aq.Category != "":
 		q.facets = append(q.facets, facetCategory+aq.Category)
+	case kind != "":
+		q.facets = append(q.facets, apiKindFacet(kind == store.APIKindMCP))
 	}
 	if aq.AuthType != "" {
 		q.facets = append(q.facets, facetAuthType+aq.AuthType)
@@ -125,13 +136,6 @@ func (t *defTx) ListAPIs(orgID string, aq store.APIQuery) (store.Page[model.APID
 	default:
 		return store.Page[model.APIDefinitionWrapper]{}, fmt.Errorf("list APIs: api_type %q is neither \"oas\" nor \"classic\": %w", aq.APIType, store.ErrInvalid)
 	}
-	switch aq.Kind {
-	case "":
-	case store.APIKindAPI, store.APIKindMCP:
-		q.facets = append(q.facets, apiKindFacet(aq.Kind == store.APIKindMCP))
-	default:
-		return store.Page[model.APIDefinitionWrapper]{}, fmt.Errorf("list APIs: kind %q is neither %q nor %q: %w", aq.Kind, store.APIKindAPI, store.APIKindMCP, store.ErrInvalid)
-	}
 	if aq.Active != nil {
 		q.facets = append(q.facets, activeFacet(*aq.Active))
 	}
@@ -141,9 +145,27 @@ func (t *defTx) ListAPIs(orgID string, aq store.APIQuery) (store.Page[model.APID
 	return apis.list(t.txn, q)
 }
 
-// APICategories reads the kept per-category counters: no API is looked at.
-func (t *defTx) APICategories(orgID string) ([]model.CategoryCount, error) {
+// apiKindOf checks an APIQuery.Kind: "" (every kind), APIKindAPI or
+// APIKindMCP.
+func apiKindOf(doing, kind string) (string, error) {
+	switch kind {
+	case "", store.APIKindAPI, store.APIKindMCP:
+		return kind, nil
+	}
+	return "", fmt.Errorf("%s: kind %q is neither %q nor %q: %w", doing, kind, store.APIKindAPI, store.APIKindMCP, store.ErrInvalid)
+}
+
+// APICategories reads the kept counters of the categories, of every kind
+// or within one: no API is looked at.
+func (t *defTx) APICategories(orgID, kind string) ([]model.CategoryCount, error) {
+	kind, err := apiKindOf(fmt.Sprintf("API categories of org %q", orgID), kind)
+	if err != nil {
+		return nil, err
+	}
 	prefix := apis.table + sep + orgID + sep + facetCategory
+	if kind != "" {
+		prefix = apis.table + sep + orgID + sep + kindCategoryFacet(kind, "")
+	}
 	it := t.txn.Prefix(countsTable, "id", prefix, false)
 	out := []model.CategoryCount{}
 	for raw := it.Next(); raw != nil; raw = it.Next() {

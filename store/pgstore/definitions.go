@@ -105,11 +105,35 @@ func (t *defTx) ListAPIs(orgID string, aq store.APIQuery) (store.Page[model.APID
 	return listOf(apis, &t.tx, orgID, aq.ListOptions, func(q *listQuery) { q.facets, q.fixedFacets = facets, fixed })
 }
 
-// APICategories reads the kept per-category counters: no API is looked at.
-func (t *defTx) APICategories(orgID string) ([]model.CategoryCount, error) {
-	rows, err := t.tx.tx.Query(t.ctx, `SELECT substr(facet, $3), n FROM dashkit_counts
-		WHERE tbl = $1 AND org = $2 AND starts_with(facet, $4) AND n > 0 ORDER BY facet COLLATE "C"`,
-		apis.name, orgID, len(facetCategory)+1, facetCategory)
+// APICategories reads the kept per-category counters, which count every
+// kind. The categories of the MCP proxies, a few among many APIs, are
+// counted from the proxies' rows, read from their partial index
+// (mcpIndexes, whose condition facetCond writes the same): they are the
+// answer for the proxies, and what the standard kind's answer takes off
+// the counters. No other API is read, and a write keeps no further
+// counter.
+func (t *defTx) APICategories(orgID, kind string) ([]model.CategoryCount, error) {
+	// $1 the org, $2 the facets' prefix, $3 where the name starts in it,
+	// $4 the table of the counters.
+	args := []any{orgID, facetCategory, len(facetCategory) + 1, apis.name}
+	mcpCategories := `SELECT f, count(*) AS n FROM ` + apis.name + `, unnest(facets) AS f
+		WHERE org = $1 AND ` + facetCond(apiKindFacet(true)) + ` AND starts_with(f, $2) GROUP BY f`
+	var sql string
+	switch kind {
+	case "":
+		sql = `SELECT substr(facet, $3), n FROM dashkit_counts
+			WHERE tbl = $4 AND org = $1 AND starts_with(facet, $2) AND n > 0 ORDER BY facet COLLATE "C"`
+	case store.APIKindMCP:
+		sql, args = `SELECT substr(f, $3), n FROM (`+mcpCategories+`) AS mcp ORDER BY f COLLATE "C"`, args[:3]
+	case store.APIKindAPI:
+		sql = `WITH mcp AS (` + mcpCategories + `)
+			SELECT substr(c.facet, $3), c.n - coalesce(mcp.n, 0) FROM dashkit_counts c LEFT JOIN mcp ON mcp.f = c.facet
+			WHERE c.tbl = $4 AND c.org = $1 AND starts_with(c.facet, $2) AND c.n - coalesce(mcp.n, 0) > 0
+			ORDER BY c.facet COLLATE "C"`
+	default:
+		return nil, fmt.Errorf("API categories of org %q: kind %q is neither %q nor %q: %w", orgID, kind, store.APIKindAPI, store.APIKindMCP, store.ErrInvalid)
+	}
+	rows, err := t.tx.tx.Query(t.ctx, sql, args...)
 	if err != nil {
 		return nil, fmt.Errorf("API categories of org %q: %w", orgID, err)
 	}

@@ -428,7 +428,7 @@ func testAPIFilters(t *testing.T, s store.Store) {
 		_, err := tx.ListAPIs(orgA, store.APIQuery{APIType: "graphql"})
 		wantErr(t, "an unknown api type", err, store.ErrInvalid)
 
-		cats, err := tx.APICategories(orgA)
+		cats, err := tx.APICategories(orgA, "")
 		if err != nil {
 			return err
 		}
@@ -449,7 +449,7 @@ func testAPIFilters(t *testing.T, s store.Store) {
 		return tx.DeleteAPI(oid(2))
 	})
 	viewDefs(t, s, func(tx store.DefinitionsReader) error {
-		cats, err := tx.APICategories(orgA)
+		cats, err := tx.APICategories(orgA, "")
 		if err != nil {
 			return err
 		}
@@ -532,7 +532,9 @@ func testKeyFilters(t *testing.T, s store.Store) {
 // "mcp", as the gateway's apidef MarkAsMCP marks them) are one kind of API,
 // every other API the other, so that the standard API listings can leave
 // MCP proxies out (Tyk's "MCP API extensions" page) and GET /api/mcps can
-// page them in the store. The kind follows updates and deletes.
+// page them in the store, and GET /api/apis/categories count the
+// standard kind's categories. The kind, and the categories counted within
+// it, follow updates and deletes.
 func testAPIKinds(t *testing.T, s store.Store) {
 	mcp := func(n int, name string) *model.APIDefinitionWrapper {
 		a := newAPI(orgA, n, name)
@@ -561,6 +563,7 @@ func testAPIKinds(t *testing.T, s store.Store) {
 		}
 		other := mcp(6, "Other org MCP")
 		other.APIDefinition.OrgID = orgB
+		other.Categories = []string{"ai", "other"}
 		return tx.InsertAPI(other)
 	})
 	type kindCase struct {
@@ -605,30 +608,46 @@ func testAPIKinds(t *testing.T, s store.Store) {
 		wantErr(t, "an unknown kind", err, store.ErrInvalid)
 		return nil
 	})
-	// The category counters count every kind: what GET /api/apis/categories
-	// answers (MCP proxies left out) is them less the categories of the
-	// MCP proxies, listed by kind.
-	categories := func(when string, want []model.CategoryCount) {
+	// Categories are counted per kind: what GET /api/apis/categories
+	// answers is the standard kind's (MCP proxies left out). A category
+	// without an API of the kind is not in its answer.
+	type kindCounts struct {
+		org, kind string
+		want      []model.CategoryCount
+	}
+	categories := func(when string, cases []kindCounts) {
 		t.Helper()
 		viewDefs(t, s, func(tx store.DefinitionsReader) error {
-			cats, err := tx.APICategories(orgA)
-			if err != nil {
-				return err
+			for _, c := range cases {
+				cats, err := tx.APICategories(c.org, c.kind)
+				if err != nil {
+					return err
+				}
+				slices.SortFunc(cats, func(a, b model.CategoryCount) int { return strings.Compare(a.Name, b.Name) })
+				if d := diff(c.want, cats); d != "" {
+					t.Errorf("%s: APICategories of org %s, kind %q (-want +got):\n%s", when, c.org, c.kind, d)
+				}
 			}
-			slices.SortFunc(cats, func(a, b model.CategoryCount) int { return strings.Compare(a.Name, b.Name) })
-			if d := diff(want, cats); d != "" {
-				t.Errorf("%s: APICategories (-want +got):\n%s", when, d)
-			}
+			_, err := tx.APICategories(orgA, "streams")
+			wantErr(t, when+": categories of an unknown kind", err, store.ErrInvalid)
 			return nil
 		})
 	}
-	categories("inserted", []model.CategoryCount{{Name: "ai", Count: 2}, {Name: "shared", Count: 2}})
+	type cc = model.CategoryCount
+	categories("inserted", []kindCounts{
+		{orgA, "", []cc{{Name: "ai", Count: 2}, {Name: "shared", Count: 2}}},
+		{orgA, store.APIKindAPI, []cc{{Name: "shared", Count: 1}}},
+		{orgA, store.APIKindMCP, []cc{{Name: "ai", Count: 2}, {Name: "shared", Count: 1}}},
+		{orgB, store.APIKindAPI, []cc{}},
+		{orgB, store.APIKindMCP, []cc{{Name: "ai", Count: 1}, {Name: "other", Count: 1}}},
+	})
 
-	// An MCP proxy whose mark is taken away becomes an API; a deleted one
-	// leaves its kind's count.
+	// An MCP proxy whose mark is taken away becomes an API, its
+	// categories with it; a deleted one leaves its kind's count.
 	defs(t, s, func(tx store.DefinitionsTx) error {
 		a := newAPI(orgA, 3, "Tools, no longer MCP")
 		a.APIDefinition.IsOAS = true
+		a.Categories = []string{"ai", "shared"}
 		if err := tx.UpdateAPI(a); err != nil {
 			return err
 		}
@@ -639,6 +658,53 @@ func testAPIKinds(t *testing.T, s store.Store) {
 		{"APIs, page 2", store.APIQuery{Kind: store.APIKindAPI, ListOptions: page(2, 2)}, []string{"Tools, no longer MCP"}, 3, 2},
 		{"MCP proxies, page 1", store.APIQuery{Kind: store.APIKindMCP, ListOptions: page(1, 2)}, []string{"Search MCP"}, 1, 1},
 		{"MCP proxies in a category", store.APIQuery{Kind: store.APIKindMCP, Category: "ai"}, []string{"Search MCP"}, 1, 1},
+		{"APIs in a category, page 1 of 2", store.APIQuery{Kind: store.APIKindAPI, Category: "shared", ListOptions: page(1, 1)}, []string{"Plain OAS"}, 2, 2},
+		{"APIs in a category, page 2 of 2", store.APIQuery{Kind: store.APIKindAPI, Category: "shared", ListOptions: page(2, 1)}, []string{"Tools, no longer MCP"}, 2, 2},
+		{"APIs in a category by name", store.APIQuery{Kind: store.APIKindAPI, Category: "shared", ListOptions: store.ListOptions{Sort: "-name"}}, []string{"Tools, no longer MCP", "Plain OAS"}, 2, 1},
 	})
-	categories("after update and delete", []model.CategoryCount{{Name: "ai", Count: 1}, {Name: "shared", Count: 1}})
+	categories("after update and delete", []kindCounts{
+		{orgA, "", []cc{{Name: "ai", Count: 2}, {Name: "shared", Count: 2}}},
+		{orgA, store.APIKindAPI, []cc{{Name: "ai", Count: 1}, {Name: "shared", Count: 2}}},
+		{orgA, store.APIKindMCP, []cc{{Name: "ai", Count: 1}}},
+	})
+
+	// A category changed within a kind (an MCP proxy's, and a classic
+	// API's, whose categories are the "#" words of its name), and an API
+	// that becomes an MCP proxy, its category with it.
+	defs(t, s, func(tx store.DefinitionsTx) error {
+		search := mcp(5, "Search MCP")
+		search.Categories = []string{"search"}
+		plain := mcp(2, "Plain OAS, now MCP")
+		plain.Categories = []string{"shared"}
+		for _, a := range []*model.APIDefinitionWrapper{search, plain, newAPI(orgA, 1, "Classic #legacy")} {
+			if err := tx.UpdateAPI(a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	categories("after category and kind changes", []kindCounts{
+		{orgA, "", []cc{{Name: "ai", Count: 1}, {Name: "legacy", Count: 1}, {Name: "search", Count: 1}, {Name: "shared", Count: 2}}},
+		{orgA, store.APIKindAPI, []cc{{Name: "ai", Count: 1}, {Name: "legacy", Count: 1}, {Name: "shared", Count: 1}}},
+		{orgA, store.APIKindMCP, []cc{{Name: "search", Count: 1}, {Name: "shared", Count: 1}}},
+	})
+	check("after category and kind changes", []kindCase{
+		{"APIs in a category", store.APIQuery{Kind: store.APIKindAPI, Category: "shared"}, []string{"Tools, no longer MCP"}, 1, 1},
+		{"MCP proxies in a category", store.APIQuery{Kind: store.APIKindMCP, Category: "shared"}, []string{"Plain OAS, now MCP"}, 1, 1},
+		{"MCP proxies in a category they left", store.APIQuery{Kind: store.APIKindMCP, Category: "ai"}, []string{}, 0, 1},
+	})
+
+	// Deletes of either kind take their categories off that kind only.
+	defs(t, s, func(tx store.DefinitionsTx) error {
+		if err := tx.DeleteAPI(oid(3)); err != nil {
+			return err
+		}
+		return tx.DeleteAPI(oid(5))
+	})
+	categories("after deletes", []kindCounts{
+		{orgA, "", []cc{{Name: "legacy", Count: 1}, {Name: "shared", Count: 1}}},
+		{orgA, store.APIKindAPI, []cc{{Name: "legacy", Count: 1}}},
+		{orgA, store.APIKindMCP, []cc{{Name: "shared", Count: 1}}},
+		{orgB, store.APIKindMCP, []cc{{Name: "ai", Count: 1}, {Name: "other", Count: 1}}},
+	})
 }

@@ -147,7 +147,7 @@ func counts(t *testing.T, s store.Store, org string) map[string]int {
 		note("audit logs", l.Total, err)
 		r, err := tx.ListAnalytics(store.AnalyticsQuery{OrgID: org, To: time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)})
 		note("analytics", len(r), err)
-		cats, err := tx.APICategories(org)
+		cats, err := tx.APICategories(org, "")
 		note("categories", len(cats), err)
 		po, err := tx.ListPortalObjects(store.PortalDeveloper, org, all)
 		note("portal", po.Total, err)
