@@ -215,12 +215,18 @@ func BenchmarkHandlerCPU(b *testing.B) {
 	for _, bench := range []struct {
 		name, method string
 		body         []byte
+		journal      bool // the request journal on, as New and NewTest have it
 	}{
-		{"create-key", "POST", []byte(`{"rate":1000,"per":60,"quota_max":-1,"access_rights":{"bench-api":{"api_id":"bench-api","versions":["Default"]}}}`)},
-		{"get-api", "GET", nil},
+		{"create-key", "POST", []byte(`{"rate":1000,"per":60,"quota_max":-1,"access_rights":{"bench-api":{"api_id":"bench-api","versions":["Default"]}}}`), false},
+		{"get-api", "GET", nil, false},
+		{"get-api-journal", "GET", nil, true},
 	} {
 		b.Run(bench.name, func(b *testing.B) {
-			srv := memserver.New(memserver.WithRequestLogSize(0))
+			opts := []memserver.Option{memserver.WithRequestLogSize(0)}
+			if bench.journal {
+				opts = nil
+			}
+			srv := memserver.New(opts...)
 			path := "/api/keys"
 			if id := benchAPI(b, srv); bench.method == "GET" {
 				path = "/api/apis/" + id

@@ -193,26 +193,102 @@ func secretMember(name string) bool {
 }
 
 // redactJSON replaces the values of secret members of a JSON body,
-// wherever they are nested. A body that mentions no secret member is
-// returned as it is, without being parsed; one that is not JSON too.
+// wherever they are nested: a member whose name secretMember names and
+// whose value is a non-empty string gets the string redacted instead. A body
+// that has nothing to redact is returned as it is.
+//
+// The body is scanned once and copied as it is but for the redacted values,
+// rather than decoded and encoded again: an API definition mentions secret
+// members (its auth configurations), and decoding every answer that holds
+// one made a journalled GET /api/apis/{id} cost 279 µs and 647 allocations
+// against 36 µs and 63 without the journal. A body that is not JSON is
+// redacted as far as it looks like JSON.
 func redactJSON(b []byte) []byte {
-	if len(b) == 0 || !mayHoldSecret(b) {
+	// An escaped name ("pass\u0077ord") hides from mayHoldSecret: a body
+	// with an escape is scanned anyway.
+	if len(b) == 0 || !mayHoldSecret(b) && bytes.IndexByte(b, '\\') < 0 {
 		return b
 	}
-	var v any
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	if dec.Decode(&v) != nil {
+	var out []byte
+	done := 0 // b[:done] is in out
+	for i := 0; i < len(b); i++ {
+		if b[i] != '"' {
+			continue
+		}
+		end := stringEnd(b, i)
+		if end < 0 {
+			break
+		}
+		// A string followed by a colon is a member's name.
+		colon := skipSpace(b, end)
+		if colon >= len(b) || b[colon] != ':' {
+			i = end - 1
+			continue
+		}
+		v := skipSpace(b, colon+1)
+		if v >= len(b) || b[v] != '"' || !mayBeSecretName(b[i:end]) {
+			i = colon
+			continue
+		}
+		vend := stringEnd(b, v)
+		if vend < 0 {
+			break
+		}
+		if vend-v > 2 { // not ""
+			out = append(out, b[done:v]...)
+			out = append(out, `"`+redacted+`"`...)
+			done = vend
+		}
+		i = vend - 1
+	}
+	if out == nil {
 		return b
 	}
-	if !redactValue(v) {
-		return b
+	return append(out, b[done:]...)
+}
+
+// stringEnd returns the index after the JSON string that starts at b[i],
+// or -1 when it does not end.
+func stringEnd(b []byte, i int) int {
+	for j := i + 1; j < len(b); j++ {
+		switch b[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
 	}
-	out, err := json.Marshal(v)
-	if err != nil {
-		return b
+	return -1
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
 	}
-	return out
+	return i
+}
+
+// mayBeSecretName reports whether a quoted member name is a secret
+// member's, reading it as a string only when it could be one.
+func mayBeSecretName(quoted []byte) bool {
+	if !mayHoldSecret(quoted) && bytes.IndexByte(quoted, '\\') < 0 {
+		return false
+	}
+	return secretMember(memberName(quoted))
+}
+
+// memberName is the name a quoted member name stands for: escapes (a
+// "pass\u0077ord") are read as encoding/json reads them.
+func memberName(quoted []byte) string {
+	inner := quoted[1 : len(quoted)-1]
+	if bytes.IndexByte(inner, '\\') < 0 {
+		return string(inner)
+	}
+	var name string
+	if json.Unmarshal(quoted, &name) != nil {
+		return string(inner)
+	}
+	return name
 }
 
 // secretWords are what a secret member's name contains, in lower case.
@@ -233,25 +309,4 @@ func mayHoldSecret(b []byte) bool {
 		}
 	}
 	return false
-}
-
-// redactValue redacts v in place and reports whether it changed anything.
-func redactValue(v any) bool {
-	changed := false
-	switch t := v.(type) {
-	case map[string]any:
-		for k, m := range t {
-			if s, ok := m.(string); ok && secretMember(k) && s != "" {
-				t[k] = redacted
-				changed = true
-				continue
-			}
-			changed = redactValue(m) || changed
-		}
-	case []any:
-		for _, m := range t {
-			changed = redactValue(m) || changed
-		}
-	}
-	return changed
 }
