@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/dashkit/dashkit/store"
 )
@@ -387,17 +388,20 @@ type dataLog struct {
 	defs, sess   *db
 	compactAfter int64
 
-	mu         sync.Mutex
-	cond       *sync.Cond
-	pending    []byte // queued lines not yet written
-	spare      []byte // the buffer of the previous write, reused
-	queued     uint64 // end of every line queued
-	written    uint64 // end of what is in the file
-	durable    uint64 // end of what is fsynced
-	syncs      uint64 // fsyncs of appended lines, for Syncs
-	busy       bool   // a write or a compaction owns the file
-	compacting bool   // a background compaction is running
-	err        error  // the first failure: every later write fails with it
+	mu      sync.Mutex
+	cond    *sync.Cond
+	pending []byte // queued lines not yet written
+	spare   []byte // the buffer of the previous write, reused
+	queued  uint64 // end of every line queued
+	written uint64 // end of what is in the file
+	durable uint64 // end of what is fsynced
+	syncs   uint64 // fsyncs of appended lines, for Syncs
+	busy    bool   // a write or a compaction owns the file
+	// inCommit counts the writers between the start of their transaction
+	// and the end of its commit (see committing and wait).
+	inCommit   int
+	compacting bool  // a background compaction is running
+	err        error // the first failure: every later write fails with it
 	closed     bool
 	file       *os.File
 	fileStart  uint64 // logical position of the first change line in file
@@ -430,18 +434,57 @@ func (l *dataLog) enqueue(line []byte) uint64 {
 	return pos
 }
 
+// committing moves the count of writers in a commit by delta.
+func (l *dataLog) committing(delta int) {
+	l.mu.Lock()
+	l.inCommit += delta
+	if l.inCommit == 0 {
+		l.cond.Broadcast()
+	}
+	l.mu.Unlock()
+}
+
+// gatherWait bounds how long a write of the file waits for the writers in
+// a commit to queue their lines with it.
+const gatherWait = time.Millisecond
+
 // wait returns once everything up to pos is fsynced. The first waiter to
 // find the file free writes every queued line, its own and those queued
 // since, in one write and one fsync; the others wait for it.
+//
+// Before it writes, it waits (up to gatherWait) for the writers still in a
+// commit, which are working in memory and will queue a line within
+// microseconds, so that they share this fsync rather than wait for the next
+// one. Without this, 8 writers shared an fsync 3.5 at a time: each fsync
+// woke the writers it carried, and the first of them to queue its next line
+// started the next fsync alone.
 func (l *dataLog) wait(pos uint64) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	gathered := false
 	for l.durable < pos {
 		if l.err != nil {
 			return l.err
 		}
 		if l.busy {
 			l.cond.Wait()
+			continue
+		}
+		if !gathered && l.inCommit > 0 {
+			gathered = true
+			l.busy = true // the other waiters wait for this write
+			expired := false
+			t := time.AfterFunc(gatherWait, func() {
+				l.mu.Lock()
+				expired = true
+				l.cond.Broadcast()
+				l.mu.Unlock()
+			})
+			for l.inCommit > 0 && !expired && l.err == nil {
+				l.cond.Wait()
+			}
+			t.Stop()
+			l.busy = false
 			continue
 		}
 		buf, end := l.pending, l.queued

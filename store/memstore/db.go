@@ -70,7 +70,13 @@ func (d *db) update(ctx context.Context, fn func(*transaction) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if d.log != nil {
+		d.log.committing(1)
+	}
 	logged, err := d.commit(ctx, fn)
+	if d.log != nil {
+		d.log.committing(-1)
+	}
 	if err != nil || logged == 0 {
 		return err
 	}
