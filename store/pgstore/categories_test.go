@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"os"
 	"testing"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -71,39 +70,7 @@ func TestCategoriesOfAKindReadOnlyMCPProxies(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close(ctx)
-	// What the store's connections read is in the statistics views once
-	// they have ended: a backend reports its counters when it exits.
-	settled := func() {
-		t.Helper()
-		for range 100 {
-			var open int
-			if err := conn.QueryRow(ctx, "SELECT count(*) FROM pg_stat_activity WHERE application_name = $1", app).Scan(&open); err != nil {
-				t.Fatal(err)
-			}
-			if open == 0 {
-				if _, err := conn.Exec(ctx, "SELECT pg_stat_clear_snapshot()"); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-		t.Fatal("the store's connections did not end")
-	}
-	type reads struct{ table, others, mcp int64 }
-	read := func() reads {
-		t.Helper()
-		var r reads
-		err := conn.QueryRow(ctx, `SELECT coalesce(t.seq_tup_read, 0),
-			coalesce(sum(i.idx_tup_read) FILTER (WHERE NOT starts_with(i.indexrelname, 'apis_mcp')), 0),
-			coalesce(sum(i.idx_tup_read) FILTER (WHERE starts_with(i.indexrelname, 'apis_mcp')), 0)
-			FROM pg_stat_user_tables t JOIN pg_stat_user_indexes i USING (relid)
-			WHERE t.schemaname = $1 AND t.relname = 'apis' GROUP BY t.seq_tup_read`, schema).Scan(&r.table, &r.others, &r.mcp)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r
-	}
+	settled, read := apiReadCounter(ctx, t, conn, schema, app)
 	settled()
 	before := read()
 
