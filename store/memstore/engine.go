@@ -199,20 +199,9 @@ func (t *transaction) First(table, index, key string) any {
 	return e.row
 }
 
-// Insert stores row, replacing the row with the same id if there is one.
-func (t *transaction) Insert(table string, row any) error {
-	ts := t.schemaOf(table)
-	id, ok := ts.indexes[0].one(row)
-	if !ok || id == "" {
-		return fmt.Errorf("table %s: a row without an id", table)
-	}
-	t.put(ts, id, row, t.First(table, "id", id))
-	return nil
-}
-
 // Put stores row in place of old, the row the table holds under row's id,
-// or nil when it holds none: Insert for a caller that has just looked old
-// up.
+// or nil when it holds none: the caller has looked old up (and checked
+// what it must) in the same transaction.
 func (t *transaction) Put(table string, row, old any) error {
 	ts := t.schemaOf(table)
 	id, ok := ts.indexes[0].one(row)
@@ -248,18 +237,6 @@ func (t *transaction) put(ts *tableSchema, id string, row, old any) {
 		}
 	}
 	t.changed(ts.name, id, old, row)
-}
-
-// Delete removes the row with row's id; it is an error when there is none.
-func (t *transaction) Delete(table string, row any) error {
-	ts := t.schemaOf(table)
-	id, _ := ts.indexes[0].one(row)
-	old := t.First(table, "id", id)
-	if old == nil {
-		return fmt.Errorf("table %s: no row %q to delete", table, id)
-	}
-	t.Remove(table, old)
-	return nil
 }
 
 // Remove deletes old, a row the table holds.

@@ -245,22 +245,17 @@ func (c *coll[T]) moveCounts(txn *transaction, old, obj *T) error {
 		if ch.delta == 0 {
 			continue
 		}
-		was := counterOf(txn, ch.key)
 		n := ch.delta
-		if was != nil {
-			n += was.n
+		var was any // stays nil, not a nil *counter, when there is none
+		if cur := counterOf(txn, ch.key); cur != nil {
+			n += cur.n
+			was = cur
 		}
 		switch {
 		case n == 0 && was != nil:
 			txn.Remove(countsTable, was)
 		case n != 0:
-			var err error
-			if was == nil {
-				err = txn.Put(countsTable, &counter{key: ch.key, n: n}, nil)
-			} else {
-				err = txn.Put(countsTable, &counter{key: ch.key, n: n}, was)
-			}
-			if err != nil {
+			if err := txn.Put(countsTable, &counter{key: ch.key, n: n}, was); err != nil {
 				return fmt.Errorf("%s: count %q: %w", c.noun, ch.key, err)
 			}
 		}
@@ -370,17 +365,15 @@ func (c *coll[T]) put(txn *transaction, r, old *row[T]) error {
 	if c.facets != nil {
 		r.facets = c.facets(r.obj)
 	}
-	var err error
 	var oldObj *T
+	var was any // stays nil, not a nil *row, for an insert
 	if old != nil {
 		// The engine reads old's keys from its object, one index at a
 		// time: unpacked once here rather than once per index.
 		oldObj = old.view()
-		err = txn.Put(c.table, r, old.unpacked(oldObj))
-	} else {
-		err = txn.Put(c.table, r, nil)
+		was = old.unpacked(oldObj)
 	}
-	if err != nil {
+	if err := txn.Put(c.table, r, was); err != nil {
 		return fmt.Errorf("store %s %q: %w", c.noun, c.id(r.obj), err)
 	}
 	if err := c.moveCounts(txn, oldObj, r.obj); err != nil {
