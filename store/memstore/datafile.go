@@ -162,7 +162,7 @@ func (f *FileStore) Snapshot(ctx context.Context) (store.Snapshot, error) {
 	f.sess.db.mu.Lock()
 	defer f.defs.db.mu.Unlock()
 	defer f.sess.db.mu.Unlock()
-	return &fileSnapshot{owner: f, defs: f.defs.db.cur.Load(), sess: f.sess.db.cur.Load()}, nil
+	return &fileSnapshot{owner: f, defs: f.defs.db.currentLocked(), sess: f.sess.db.currentLocked()}, nil
 }
 
 // Restore makes a snapshot of f the current state, and rewrites the data
@@ -544,7 +544,7 @@ func (l *dataLog) compact(swap func()) error {
 	if swap != nil {
 		swap()
 	}
-	ds, ss := l.defs.cur.Load(), l.sess.cur.Load()
+	ds, ss := l.defs.currentLocked(), l.sess.currentLocked()
 	l.mu.Lock()
 	mark := l.queued
 	if swap != nil {

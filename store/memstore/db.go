@@ -22,6 +22,11 @@ type db struct {
 	mu  sync.Mutex
 	cur atomic.Pointer[state]
 	seq atomic.Uint64
+	// epoch is the latest write transaction's (transaction.epoch); only
+	// writers, under mu, read and change it. Trees made outside commit
+	// (replace, a data file's parse) have epoch 0, which no transaction
+	// has: a transaction clones them before it writes them.
+	epoch uint64
 
 	// log is the data file's change log (datafile.go), nil for a store
 	// in memory only; set before the store is shared.
@@ -60,7 +65,54 @@ func (d *db) view(ctx context.Context, fn func(*transaction) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return fn(d.cur.Load().txn(false))
+	return fn(d.current().txn(false))
+}
+
+// current returns the current state for a reader, who may keep it as long
+// as it likes: no write transaction changes a state after this (see
+// state).
+func (d *db) current() *state {
+	s := d.cur.Load()
+	if s.observed.Load() && !s.writing.Load() {
+		return s
+	}
+	s.observed.Store(true)
+	if !s.writing.Load() {
+		return s
+	}
+	// A writer is changing s in place, or has and committed: wait for it,
+	// and read the state it left.
+	d.mu.Lock()
+	s = d.cur.Load()
+	s.observed.Store(true)
+	d.mu.Unlock()
+	return s
+}
+
+// currentLocked is current for a caller holding mu, when no writer can be
+// changing the state.
+func (d *db) currentLocked() *state {
+	s := d.cur.Load()
+	s.observed.Store(true)
+	return s
+}
+
+// begin starts a write transaction under mu: in place on a state no reader
+// has had, else one that clones what it writes, in a new epoch.
+func (d *db) begin() *transaction {
+	base := d.cur.Load()
+	txn := base.txn(true)
+	if !base.observed.Load() {
+		base.writing.Store(true)
+		if !base.observed.Load() {
+			txn.inPlace, txn.epoch = true, d.epoch
+			return txn
+		}
+		base.writing.Store(false) // a reader came first
+	}
+	d.epoch++
+	txn.epoch = d.epoch
+	return txn
 }
 
 // update runs fn on a write transaction and commits it when fn succeeds
@@ -90,11 +142,14 @@ func (d *db) update(ctx context.Context, fn func(*transaction) error) error {
 func (d *db) commit(ctx context.Context, fn func(*transaction) error) (uint64, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	txn := d.cur.Load().txn(true)
 	if d.log != nil {
 		if err := d.log.usable(); err != nil {
 			return 0, err
 		}
+	}
+	txn := d.begin()
+	defer txn.Abort() // after Commit, a no-op
+	if d.log != nil {
 		txn.TrackChanges()
 	}
 	if err := fn(txn); err != nil {
@@ -133,7 +188,7 @@ func (d *db) snapshot(ctx context.Context) (store.Snapshot, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return &snapshot{owner: d, state: d.cur.Load()}, nil
+	return &snapshot{owner: d, state: d.current()}, nil
 }
 
 func (d *db) restore(ctx context.Context, s store.Snapshot) error {

@@ -3,6 +3,7 @@ package memstore
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"github.com/google/btree"
 )
@@ -39,9 +40,16 @@ type entry struct {
 
 func entryLess(a, b entry) bool { return a.key < b.key }
 
-type tree = btree.BTreeG[entry]
+// tree is one index's B-tree and the epoch of the write transaction that
+// made it (see transaction.epoch).
+type tree struct {
+	*btree.BTreeG[entry]
+	epoch uint64
+}
 
-func newTree() *tree { return btree.NewG(treeDegree, entryLess) }
+func newTree(epoch uint64) *tree {
+	return &tree{BTreeG: btree.NewG(treeDegree, entryLess), epoch: epoch}
+}
 
 // indexSchema is one index of a table. Every index is unique: a key maps to
 // one row (indexes of non-unique values end in the row's creation order).
@@ -98,11 +106,26 @@ type dbSchema struct {
 	tables map[string]*tableSchema
 }
 
-// state is one committed state of a database; it is never written once a
-// transaction has committed it. A table or tree missing from it is empty.
+// state is one committed state of a database. A table or tree missing from
+// it is empty.
+//
+// Once any reader has it (observed), a state is never written again: the
+// next write transaction clones each tree it writes. Until then no one but
+// the writers can have it, and the next write transaction changes its trees
+// in place (writing), which saves copying a path of nodes per index per
+// transaction: the cost of most of a key's insert. A reader and a writer
+// meet on these two flags as in Dekker's algorithm (db.current): the writer
+// sets writing and then looks at observed, a reader sets observed and then
+// looks at writing, so that at least one sees the other. A reader that
+// finds writing set waits for the writer and reads the state it leaves.
 type state struct {
-	schema *dbSchema
-	tables map[string][]*tree // by table, one tree per index in schema order
+	schema   *dbSchema
+	tables   map[string][]*tree // by table, one tree per index in schema order
+	observed atomic.Bool
+	// writing stays set once a transaction has changed the state in
+	// place and committed: the state is then a dead one, and its trees
+	// are the next state's.
+	writing atomic.Bool
 }
 
 func newState(schema *dbSchema) *state {
@@ -120,11 +143,32 @@ type transaction struct {
 	track   bool
 	changes []rowChange
 	done    bool
+	// epoch is the write transaction's, and a tree it may write in place
+	// is one of the same epoch: a transaction on an observed state begins
+	// a new epoch, so that every tree made before is only read; one on a
+	// state no one has observed goes on with the epoch of the transaction
+	// that made that state (db.commit).
+	epoch uint64
+	// inPlace says that the transaction may change base's trees of its
+	// epoch in place; undo then holds what they held before, for Abort.
+	inPlace bool
+	undo    []undoEntry
+}
+
+// undoEntry is one write of a tree changed in place: the entry the key had
+// before (had false: none).
+type undoEntry struct {
+	tree *tree
+	key  string
+	old  entry
+	had  bool
 }
 
 type writtenTable struct {
-	trees  []*tree
-	cloned []bool
+	trees []*tree
+	// own says the transaction may write the tree as it is: the
+	// transaction's clone, or a tree of base that it may change in place.
+	own []bool
 }
 
 // rowChange is one write of a row: Before is the row it replaced or
@@ -171,19 +215,48 @@ func (t *transaction) writeTree(ts *tableSchema, index int) *tree {
 		if t.written == nil {
 			t.written = map[string]*writtenTable{}
 		}
-		w = &writtenTable{trees: make([]*tree, len(ts.indexes)), cloned: make([]bool, len(ts.indexes))}
+		w = &writtenTable{trees: make([]*tree, len(ts.indexes)), own: make([]bool, len(ts.indexes))}
 		copy(w.trees, t.base.tables[ts.name])
+		if t.inPlace {
+			for i, tr := range w.trees {
+				w.own[i] = tr != nil && tr.epoch == t.epoch
+			}
+		}
 		t.written[ts.name] = w
 	}
-	if !w.cloned[index] {
+	if !w.own[index] {
 		if w.trees[index] == nil {
-			w.trees[index] = newTree()
+			w.trees[index] = newTree(t.epoch)
 		} else {
-			w.trees[index] = w.trees[index].Clone()
+			w.trees[index] = &tree{BTreeG: w.trees[index].Clone(), epoch: t.epoch}
 		}
-		w.cloned[index] = true
+		w.own[index] = true
 	}
 	return w.trees[index]
+}
+
+// inBase says whether tr is one of base's trees, which a write changes in
+// place only in an in-place transaction (and must then be undone on Abort).
+func (t *transaction) inBase(ts *tableSchema, index int, tr *tree) bool {
+	trees := t.base.tables[ts.name]
+	return t.inPlace && trees != nil && trees[index] == tr
+}
+
+// set stores e in tr, keeping what it replaces for Abort when tr is base's.
+func (t *transaction) set(tr *tree, logged bool, e entry) {
+	old, had := tr.ReplaceOrInsert(e)
+	if logged {
+		t.undo = append(t.undo, undoEntry{tree: tr, key: e.key, old: old, had: had})
+	}
+}
+
+// unset deletes key from tr, keeping what it held for Abort when tr is
+// base's.
+func (t *transaction) unset(tr *tree, logged bool, key string) {
+	old, had := tr.Delete(entry{key: key})
+	if logged && had {
+		t.undo = append(t.undo, undoEntry{tree: tr, key: key, old: old, had: true})
+	}
 }
 
 // First returns the row index maps key to, or nil.
@@ -225,15 +298,16 @@ func (t *transaction) put(ts *tableSchema, id string, row, old any) {
 			continue // not in this index before or after: its tree stays shared
 		}
 		tr := t.writeTree(ts, i)
+		logged := t.inBase(ts, i, tr)
 		if len(was) == 1 && len(now) == 1 && was[0] == now[0] {
-			tr.ReplaceOrInsert(entry{key: now[0], row: row}) // one walk, not two
+			t.set(tr, logged, entry{key: now[0], row: row}) // one walk, not two
 			continue
 		}
 		for _, k := range was {
-			tr.Delete(entry{key: k})
+			t.unset(tr, logged, k)
 		}
 		for _, k := range now {
-			tr.ReplaceOrInsert(entry{key: k, row: row})
+			t.set(tr, logged, entry{key: k, row: row})
 		}
 	}
 	t.changed(ts.name, id, old, row)
@@ -250,8 +324,9 @@ func (t *transaction) Remove(table string, old any) {
 			continue
 		}
 		tr := t.writeTree(ts, i)
+		logged := t.inBase(ts, i, tr)
 		for _, k := range was {
-			tr.Delete(entry{key: k})
+			t.unset(tr, logged, k)
 		}
 	}
 	t.changed(table, id, old, nil)
@@ -304,8 +379,12 @@ func (t *transaction) Commit() *state {
 	}
 	t.done = true
 	if len(t.written) == 0 {
+		if t.inPlace {
+			t.base.writing.Store(false) // unchanged: base stays current
+		}
 		return t.base
 	}
+	// An in-place transaction leaves base's writing set: base is dead.
 	next := &state{schema: t.base.schema, tables: make(map[string][]*tree, len(t.base.tables)+len(t.written))}
 	for name, trees := range t.base.tables {
 		next.tables[name] = trees
@@ -316,8 +395,27 @@ func (t *transaction) Commit() *state {
 	return next
 }
 
-// Abort ends a transaction without keeping anything it wrote.
-func (t *transaction) Abort() { t.done = true }
+// Abort ends a transaction without keeping anything it wrote: the trees
+// it changed in place get back what they held, and base is current again.
+func (t *transaction) Abort() {
+	if t.done {
+		return
+	}
+	t.done = true
+	if !t.inPlace {
+		return
+	}
+	for i := len(t.undo) - 1; i >= 0; i-- {
+		u := t.undo[i]
+		if u.had {
+			u.tree.ReplaceOrInsert(u.old)
+		} else {
+			u.tree.Delete(entry{key: u.key})
+		}
+	}
+	t.undo = nil
+	t.base.writing.Store(false)
+}
 
 // iterator walks the rows of one index in key order, or in reverse.
 type iterator struct {
@@ -360,7 +458,7 @@ func (t *transaction) walk(table, index, prefix, from string, desc bool) *iterat
 		// The transaction may go on writing this tree while the walk
 		// lasts (a delete of every row it finds): the walk reads a clone,
 		// and the transaction's next write copies what it touches.
-		tr = tr.Clone()
+		tr = &tree{BTreeG: tr.Clone()}
 	}
 	it := &iterator{tree: tr, prefix: prefix, desc: desc, from: from}
 	if desc {

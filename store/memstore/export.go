@@ -202,7 +202,7 @@ var sessionPorts = []port{portOf(keys, nil, nil)}
 // export writes every collection of ports from one read transaction, so
 // that the stream is one consistent state.
 func (d *db) export(ctx context.Context, w io.Writer, ports []port) error {
-	return d.exportState(ctx, w, d.cur.Load(), ports)
+	return d.exportState(ctx, w, d.current(), ports)
 }
 
 func (d *db) exportState(ctx context.Context, w io.Writer, state *state, ports []port) error {
