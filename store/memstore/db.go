@@ -40,6 +40,8 @@ func newDB(name string, tables ...*tableSchema) *db {
 		s.tables[t.name] = t
 	}
 	d := &db{name: name, schema: s}
+	// Epoch 0 is the trees made outside commit (see epoch).
+	d.epoch = 1
 	d.cur.Store(d.fresh())
 	return d
 }
