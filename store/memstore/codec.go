@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"sync"
 	"time"
+
+	"github.com/dashkit/dashkit/model"
 )
 
 // The store keeps each object as bytes in a compact binary form, and
@@ -42,7 +44,11 @@ var codecs sync.Map // reflect.Type -> *codec
 func pack[T any](obj *T) []byte {
 	e := packBufs.Get().(*encoder)
 	e.buf = e.buf[:0]
-	codecOf(reflect.TypeFor[T]()).enc(e, reflect.ValueOf(obj).Elem())
+	if l, ok := any(obj).(*model.AuditLog); ok {
+		packAuditLog(e, l)
+	} else {
+		codecOf(reflect.TypeFor[T]()).enc(e, reflect.ValueOf(obj).Elem())
+	}
 	// Keep exactly the bytes used: stored objects live long.
 	b := append([]byte(nil), e.buf...)
 	if cap(e.buf) <= maxPackBuf {
@@ -65,7 +71,11 @@ func unpack[T any](data []byte) *T {
 	// One string holds every string of the object: decoding them is then
 	// slicing, not an allocation each.
 	d := decoder{data: data, str: string(data)}
-	codecOf(reflect.TypeFor[T]()).dec(&d, reflect.ValueOf(obj).Elem())
+	if l, ok := any(obj).(*model.AuditLog); ok {
+		unpackAuditLog(&d, l)
+	} else {
+		codecOf(reflect.TypeFor[T]()).dec(&d, reflect.ValueOf(obj).Elem())
+	}
 	if d.pos != len(d.data) {
 		panic(fmt.Sprintf("memstore: decoding %T left %d of %d bytes", obj, len(d.data)-d.pos, len(d.data)))
 	}
