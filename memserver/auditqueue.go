@@ -99,9 +99,16 @@ func (s *Server) flushAudit(ctx context.Context) {
 	var bytes int64
 	err := s.store.(*trackedStore).Store.UpdateDefinitions(context.WithoutCancel(ctx), func(tx store.DefinitionsTx) error {
 		added, head, bytes = added[:0], q.head, q.bytes
-		for _, r := range recs {
-			if err := tx.InsertAuditLog(r); err != nil {
+		batch, _ := tx.(store.AuditLogBatchWriter)
+		if batch != nil {
+			if err := batch.InsertAuditLogs(recs); err != nil {
 				return err
+			}
+		} else {
+			for _, r := range recs {
+				if err := tx.InsertAuditLog(r); err != nil {
+					return err
+				}
 			}
 		}
 		// A store that bounds the log itself counts every record it holds,
@@ -121,6 +128,7 @@ func (s *Server) flushAudit(ctx context.Context) {
 			bytes += n
 		}
 		total := len(q.kept) + len(added)
+		var gone []string
 		for head < total && (total-head > s.cfg.auditSize || (s.cfg.auditBytes > 0 && bytes > s.cfg.auditBytes)) {
 			var oldest keptAudit
 			if head < len(q.kept) {
@@ -130,11 +138,19 @@ func (s *Server) flushAudit(ctx context.Context) {
 			}
 			head++
 			bytes -= oldest.size
+			if batch != nil {
+				gone = append(gone, oldest.mid)
+				continue
+			}
 			// A record already gone (a restore, an org's data deleted) is
 			// simply no longer counted.
 			if err := del.DeleteAuditLog(oldest.mid); err != nil && !errors.Is(err, store.ErrNotFound) {
 				return err
 			}
+		}
+		if len(gone) > 0 {
+			_, err := batch.DeleteAuditLogs(gone) // skips those already gone, as above
+			return err
 		}
 		return nil
 	})

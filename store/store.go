@@ -146,6 +146,18 @@ type AuditLogDeleter interface {
 	DeleteAuditLog(mid string) error
 }
 
+// AuditLogBatchWriter is a DefinitionsTx that writes many audit records
+// in one call, for a server that queues them (the memserver writes a
+// request's record with the next batch): what one record costs a store
+// beyond its own rows (an org's count, say) is then paid once a batch.
+// Both calls act as the one-record calls would one after the other, and
+// fail as they would at the first record that fails. DeleteAuditLogs skips
+// the ids it does not hold, and returns how many it deleted.
+type AuditLogBatchWriter interface {
+	InsertAuditLogs(ls []*model.AuditLog) error
+	DeleteAuditLogs(mids []string) (int, error)
+}
+
 // AuditLogTrimmer is a DefinitionsTx that bounds the audit log itself: it
 // deletes the oldest records, in the order they were written, until at
 // most maxRecords are left and, when maxBytes > 0, their bytes (as the

@@ -27,6 +27,11 @@ type db struct {
 	// (replace, a data file's parse) have epoch 0, which no transaction
 	// has: a transaction clones them before it writes them.
 	epoch uint64
+	// spareUndo is the undo log of the last in-place transaction, emptied,
+	// for the next: a transaction of a thousand writes (a batch of audit
+	// records) would otherwise grow a new one by doubling, most of its
+	// time spent copying entries the collector then scans.
+	spareUndo []undoEntry
 
 	// log is the data file's change log (datafile.go), nil for a store
 	// in memory only; set before the store is shared.
@@ -108,6 +113,7 @@ func (d *db) begin() *transaction {
 		base.writing.Store(true)
 		if !base.observed.Load() {
 			txn.inPlace, txn.epoch = true, d.epoch
+			txn.undo, d.spareUndo = d.spareUndo, nil
 			return txn
 		}
 		base.writing.Store(false) // a reader came first
@@ -115,6 +121,21 @@ func (d *db) begin() *transaction {
 	d.epoch++
 	txn.epoch = d.epoch
 	return txn
+}
+
+// maxSpareUndo bounds the undo log kept for the next transaction: a
+// transaction of more writes (an import) leaves its own to the collector.
+const maxSpareUndo = 1 << 14
+
+// end ends a write transaction begin started: it aborts what was not
+// committed, and keeps its undo log, emptied, for the next one.
+func (d *db) end(txn *transaction) {
+	txn.Abort() // after Commit, a no-op
+	if u := txn.undo; cap(u) > 0 && cap(u) <= maxSpareUndo {
+		clear(u) // the entries hold rows and trees
+		d.spareUndo = u[:0]
+	}
+	txn.undo = nil
 }
 
 // update runs fn on a write transaction and commits it when fn succeeds
@@ -150,7 +171,7 @@ func (d *db) commit(ctx context.Context, fn func(*transaction) error) (uint64, e
 		}
 	}
 	txn := d.begin()
-	defer txn.Abort() // after Commit, a no-op
+	defer d.end(txn)
 	if d.log != nil {
 		txn.TrackChanges()
 	}

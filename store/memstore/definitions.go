@@ -425,6 +425,17 @@ func (t *defTx) InsertAuditLog(l *model.AuditLog) error {
 // DeleteAuditLog deletes one audit record (store.AuditLogDeleter).
 func (t *defTx) DeleteAuditLog(mid string) error { return auditLogs.delete(t.txn, mid) }
 
+// InsertAuditLogs inserts audit records (store.AuditLogBatchWriter).
+func (t *defTx) InsertAuditLogs(ls []*model.AuditLog) error {
+	return auditLogs.insertAll(t.txn, t.db.nextSeq, ls)
+}
+
+// DeleteAuditLogs deletes the audit records it holds of mids
+// (store.AuditLogBatchWriter).
+func (t *defTx) DeleteAuditLogs(mids []string) (int, error) {
+	return auditLogs.deleteAll(t.txn, mids)
+}
+
 func (t *defTx) InsertAnalytics(r *model.AnalyticsRecord) error {
 	if r == nil {
 		return fmt.Errorf("insert analytics record: nil: %w", store.ErrInvalid)

@@ -413,7 +413,6 @@ func (t *transaction) Abort() {
 			u.tree.Delete(entry{key: u.key})
 		}
 	}
-	t.undo = nil
 	t.base.writing.Store(false)
 }
 

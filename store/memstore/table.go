@@ -1,6 +1,7 @@
 package memstore
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -242,22 +243,30 @@ func (c *coll[T]) moveCounts(txn *transaction, old, obj *T) error {
 	add(old, -1)
 	add(obj, 1)
 	for _, ch := range chs {
-		if ch.delta == 0 {
-			continue
+		if err := c.addCount(txn, ch.key, ch.delta); err != nil {
+			return err
 		}
-		n := ch.delta
-		var was any // stays nil, not a nil *counter, when there is none
-		if cur := counterOf(txn, ch.key); cur != nil {
-			n += cur.n
-			was = cur
-		}
-		switch {
-		case n == 0 && was != nil:
-			txn.Remove(countsTable, was)
-		case n != 0:
-			if err := txn.Put(countsTable, &counter{key: ch.key, n: n}, was); err != nil {
-				return fmt.Errorf("%s: count %q: %w", c.noun, ch.key, err)
-			}
+	}
+	return nil
+}
+
+// addCount adds delta to the counter of key; a counter at 0 is removed.
+func (c *coll[T]) addCount(txn *transaction, key string, delta int) error {
+	if delta == 0 {
+		return nil
+	}
+	n := delta
+	var was any // stays nil, not a nil *counter, when there is none
+	if cur := counterOf(txn, key); cur != nil {
+		n += cur.n
+		was = cur
+	}
+	switch {
+	case n == 0 && was != nil:
+		txn.Remove(countsTable, was)
+	case n != 0:
+		if err := txn.Put(countsTable, &counter{key: key, n: n}, was); err != nil {
+			return fmt.Errorf("%s: count %q: %w", c.noun, key, err)
 		}
 	}
 	return nil
@@ -319,8 +328,18 @@ func (c *coll[T]) checkUniques(txn *transaction, obj *T, id string) error {
 func displayKey(k string) string { return strings.ReplaceAll(k, sep, "/") }
 
 func (c *coll[T]) insert(txn *transaction, seq uint64, obj *T) error {
+	r, err := c.newRow(txn, seq, obj)
+	if err != nil {
+		return err
+	}
+	return c.put(txn, r, nil)
+}
+
+// newRow is the row that inserts obj, once obj is checked: an id no other
+// object holds, and no unique key another holds.
+func (c *coll[T]) newRow(txn *transaction, seq uint64, obj *T) (*row[T], error) {
 	if obj == nil {
-		return fmt.Errorf("insert %s: nil: %w", c.noun, store.ErrInvalid)
+		return nil, fmt.Errorf("insert %s: nil: %w", c.noun, store.ErrInvalid)
 	}
 	if c.assignID != nil && c.id(obj) == "" {
 		obj = unpack[T](pack(obj)) // the caller's object stays as it was
@@ -328,17 +347,73 @@ func (c *coll[T]) insert(txn *transaction, seq uint64, obj *T) error {
 	}
 	id := c.id(obj)
 	if id == "" {
-		return fmt.Errorf("insert %s: empty id: %w", c.noun, store.ErrInvalid)
+		return nil, fmt.Errorf("insert %s: empty id: %w", c.noun, store.ErrInvalid)
 	}
 	if r, err := c.first(txn, "id", id); err != nil {
-		return err
+		return nil, err
 	} else if r != nil {
-		return fmt.Errorf("%s %q: already exists: %w", c.noun, id, store.ErrConflict)
+		return nil, fmt.Errorf("%s %q: already exists: %w", c.noun, id, store.ErrConflict)
 	}
 	if err := c.checkUniques(txn, obj, id); err != nil {
-		return err
+		return nil, err
 	}
-	return c.put(txn, &row[T]{seq: seq, data: pack(obj), obj: obj}, nil)
+	return &row[T]{seq: seq, data: pack(obj), obj: obj}, nil
+}
+
+// insertAll inserts objs as insert would one after the other, numbered by
+// next, and moves each counter once: the counters of a batch of one org's
+// objects are one tree write rather than one per object.
+func (c *coll[T]) insertAll(txn *transaction, next func() uint64, objs []*T) error {
+	counts := map[string]int{}
+	for _, obj := range objs {
+		r, err := c.newRow(txn, next(), obj)
+		if err == nil {
+			err = c.store(txn, r, nil)
+		}
+		if err != nil {
+			// What went in before the failure stays, counted, as it
+			// would after one-record inserts.
+			return errors.Join(err, c.addCounts(txn, counts))
+		}
+		for _, k := range c.countKeys(r.obj) {
+			counts[k]++
+		}
+		r.obj = nil
+	}
+	return c.addCounts(txn, counts)
+}
+
+// deleteAll deletes the objects of ids it holds, as delete would one after
+// the other, and moves each counter once.
+func (c *coll[T]) deleteAll(txn *transaction, ids []string) (int, error) {
+	counts := map[string]int{}
+	n := 0
+	for _, id := range ids {
+		r, err := c.first(txn, "id", id)
+		if err != nil {
+			return n, errors.Join(err, c.addCounts(txn, counts))
+		}
+		if r == nil {
+			continue
+		}
+		o := r.view()
+		txn.Remove(c.table, r.unpacked(o))
+		for _, k := range c.countKeys(o) {
+			counts[k]--
+		}
+		n++
+	}
+	return n, c.addCounts(txn, counts)
+}
+
+// addCounts adds deltas to their counters.
+func (c *coll[T]) addCounts(txn *transaction, deltas map[string]int) error {
+	for key, delta := range deltas {
+		if err := c.addCount(txn, key, delta); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (c *coll[T]) update(txn *transaction, obj *T) error {
@@ -362,19 +437,15 @@ func (c *coll[T]) update(txn *transaction, obj *T) error {
 // put stores r, which replaces old when old is not nil, and moves the
 // counters.
 func (c *coll[T]) put(txn *transaction, r, old *row[T]) error {
-	if c.facets != nil {
-		r.facets = c.facets(r.obj)
-	}
 	var oldObj *T
-	var was any // stays nil, not a nil *row, for an insert
 	if old != nil {
 		// The engine reads old's keys from its object, one index at a
 		// time: unpacked once here rather than once per index.
 		oldObj = old.view()
-		was = old.unpacked(oldObj)
+		old = old.unpacked(oldObj)
 	}
-	if err := txn.Put(c.table, r, was); err != nil {
-		return fmt.Errorf("store %s %q: %w", c.noun, c.id(r.obj), err)
+	if err := c.store(txn, r, old); err != nil {
+		return err
 	}
 	if err := c.moveCounts(txn, oldObj, r.obj); err != nil {
 		return err
@@ -382,6 +453,21 @@ func (c *coll[T]) put(txn *transaction, r, old *row[T]) error {
 	// The caller keeps obj; the row keeps only its packed copy. No reader
 	// sees r before the transaction commits, so this write races with none.
 	r.obj = nil
+	return nil
+}
+
+// store writes r in place of old (nil for an insert) in every index.
+func (c *coll[T]) store(txn *transaction, r, old *row[T]) error {
+	if c.facets != nil {
+		r.facets = c.facets(r.obj)
+	}
+	var was any // stays nil, not a nil *row, for an insert
+	if old != nil {
+		was = old
+	}
+	if err := txn.Put(c.table, r, was); err != nil {
+		return fmt.Errorf("store %s %q: %w", c.noun, c.id(r.obj), err)
+	}
 	return nil
 }
 

@@ -751,3 +751,107 @@ func testExportImport(t *testing.T, s store.Store) {
 		t.Errorf("export after import differs from the export imported")
 	}
 }
+
+// testAuditBatches: a store's batch writes of audit records
+// (store.AuditLogBatchWriter, where it has them) act as its one-record
+// writes one after the other: records listed and counted, duplicates
+// refused with the transaction left unwritten, ids it does not hold
+// skipped, and a batch's own records deleted in the same transaction.
+func testAuditBatches(t *testing.T, s store.Store) {
+	batchOf := func(tx store.DefinitionsTx) store.AuditLogBatchWriter {
+		b, ok := tx.(store.AuditLogBatchWriter)
+		if !ok {
+			t.Skip("the store writes audit records one at a time only")
+		}
+		return b
+	}
+	// Out of time order, as records of concurrent requests can be.
+	minutes := []int{3, 1, 4, 0, 2}
+	defs(t, s, func(tx store.DefinitionsTx) error {
+		var ls []*model.AuditLog
+		for _, m := range minutes {
+			ls = append(ls, newAudit(orgA, m))
+		}
+		ls = append(ls, newAudit(orgB, 10), newAudit(orgB, 11))
+		return batchOf(tx).InsertAuditLogs(ls)
+	})
+	listed := func(org string, lo store.ListOptions) ([]string, int) {
+		t.Helper()
+		var ids []string
+		var total int
+		viewDefs(t, s, func(tx store.DefinitionsReader) error {
+			p, err := tx.ListAuditLogs(org, store.AuditQuery{ListOptions: lo})
+			for _, l := range p.Items {
+				ids = append(ids, l.MID)
+			}
+			total = p.Total
+			return err
+		})
+		return ids, total
+	}
+	ids, total := listed(orgA, store.ListOptions{Sort: "-created", Page: 1, PageSize: 3})
+	if d := diff([]string{oid(4), oid(3), oid(2)}, ids); d != "" || total != 5 {
+		t.Errorf("org A's newest three of %d (want 5) (-want +got):\n%s", total, d)
+	}
+	ids, total = listed(orgA, store.ListOptions{Page: -1})
+	if d := diff([]string{oid(3), oid(1), oid(4), oid(0), oid(2)}, ids); d != "" || total != 5 {
+		t.Errorf("org A's records in the order written, %d of them (want 5) (-want +got):\n%s", total, d)
+	}
+	if _, total := listed(orgB, store.ListOptions{Page: -1}); total != 2 {
+		t.Errorf("org B holds %d records, want 2", total)
+	}
+
+	// A duplicate, of a stored record or within the batch, fails the batch
+	// and the transaction keeps nothing of it.
+	for name, dup := range map[string][]*model.AuditLog{
+		"stored":         {newAudit(orgA, 20), newAudit(orgA, 1), newAudit(orgA, 21)},
+		"in the batch":   {newAudit(orgA, 22), newAudit(orgA, 23), newAudit(orgA, 22)},
+		"of another org": {newAudit(orgB, 24), newAudit(orgB, 3)},
+	} {
+		err := s.UpdateDefinitions(ctx, func(tx store.DefinitionsTx) error { return batchOf(tx).InsertAuditLogs(dup) })
+		if !errors.Is(err, store.ErrConflict) {
+			t.Errorf("a batch with a duplicate %s: %v, want ErrConflict", name, err)
+		}
+	}
+	if _, total := listed(orgA, store.ListOptions{Page: -1}); total != 5 {
+		t.Errorf("after refused batches org A holds %d records, want 5", total)
+	}
+
+	// Deletes skip what is not held; a batch's records deleted in its own
+	// transaction, with one-record writes between, leave the counts exact.
+	var deleted int
+	defs(t, s, func(tx store.DefinitionsTx) error {
+		b := batchOf(tx)
+		var err error
+		if deleted, err = b.DeleteAuditLogs([]string{oid(3), oid(99), oid(0), oid(3)}); err != nil {
+			return err
+		}
+		if err := b.InsertAuditLogs([]*model.AuditLog{newAudit(orgA, 30), newAudit(orgB, 31)}); err != nil {
+			return err
+		}
+		if err := tx.InsertAuditLog(newAudit(orgA, 32)); err != nil {
+			return err
+		}
+		n, err := b.DeleteAuditLogs([]string{oid(30), oid(31), oid(10)})
+		if n != 3 {
+			t.Errorf("deleting three records written before, two in the same transaction: %d deleted", n)
+		}
+		return err
+	})
+	if deleted != 2 {
+		t.Errorf("deleting two held records, one missing and one twice: %d deleted, want 2", deleted)
+	}
+	ids, total = listed(orgA, store.ListOptions{Sort: "created", Page: -1})
+	if d := diff([]string{oid(1), oid(2), oid(4), oid(32)}, ids); d != "" || total != 4 {
+		t.Errorf("org A after the deletes, oldest first, %d records (want 4) (-want +got):\n%s", total, d)
+	}
+	if ids, total := listed(orgB, store.ListOptions{Page: -1}); total != 1 || len(ids) != 1 || ids[0] != oid(11) {
+		t.Errorf("org B after the deletes: %v (total %d), want only %s", ids, total, oid(11))
+	}
+	viewDefs(t, s, func(tx store.DefinitionsReader) error {
+		if _, err := tx.GetAuditLog(oid(0)); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("a deleted record read back: %v, want ErrNotFound", err)
+		}
+		return nil
+	})
+}

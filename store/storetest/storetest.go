@@ -44,6 +44,7 @@ func Run(t *testing.T, newStore func() store.Store) {
 		{"Copies", testCopies},
 		{"CancelledContext", testCancelledContext},
 		{"ExportImport", testExportImport},
+		{"AuditBatches", testAuditBatches},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, newStore()) })
