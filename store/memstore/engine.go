@@ -235,6 +235,15 @@ func (t *transaction) writeTree(ts *tableSchema, index int) *tree {
 	return w.trees[index]
 }
 
+// owns says whether the transaction may write tr, the index's tree it
+// reads, as it is (writeTree would return it, not a clone).
+func (t *transaction) owns(ts *tableSchema, index int, tr *tree) bool {
+	if w, ok := t.written[ts.name]; ok {
+		return w.own[index]
+	}
+	return t.inPlace && tr.epoch == t.epoch
+}
+
 // inBase says whether tr is one of base's trees, which a write changes in
 // place only in an in-place transaction (and must then be undone on Abort).
 func (t *transaction) inBase(ts *tableSchema, index int, tr *tree) bool {
@@ -286,8 +295,14 @@ func (t *transaction) Put(table string, row, old any) error {
 }
 
 func (t *transaction) put(ts *tableSchema, id string, row, old any) {
+	t.putIndexes(ts, 0, row, old)
+	t.changed(ts.name, id, old, row)
+}
+
+// putIndexes writes row in place of old in the indexes from the from'th.
+func (t *transaction) putIndexes(ts *tableSchema, from int, row, old any) {
 	var oldBuf, newBuf [2]string
-	for i := range ts.indexes {
+	for i := from; i < len(ts.indexes); i++ {
 		x := &ts.indexes[i]
 		var was []string
 		if old != nil {
@@ -310,7 +325,72 @@ func (t *transaction) put(ts *tableSchema, id string, row, old any) {
 			t.set(tr, logged, entry{key: k, row: row})
 		}
 	}
-	t.changed(ts.name, id, old, row)
+}
+
+// Insert stores row, a row of an id the table may hold already: then it
+// changes nothing and returns the row held. It is Put after a look-up of
+// the id, in one walk of the id's tree rather than two.
+func (t *transaction) Insert(table string, row any) (held any, err error) {
+	ts := t.schemaOf(table)
+	id, ok := ts.indexes[0].one(row)
+	if !ok || id == "" {
+		return nil, fmt.Errorf("table %s: a row without an id", table)
+	}
+	tr := t.writeTree(ts, 0)
+	logged := t.inBase(ts, 0, tr)
+	if old, had := tr.ReplaceOrInsert(entry{key: id, row: row}); had {
+		if logged {
+			t.undo = append(t.undo, undoEntry{tree: tr, key: id, old: old, had: true})
+		}
+		t.set(tr, logged, old) // put it back
+		return old.row, nil
+	} else if logged {
+		t.undo = append(t.undo, undoEntry{tree: tr, key: id})
+	}
+	t.putIndexes(ts, 1, row, nil)
+	t.changed(ts.name, id, nil, row)
+	return nil, nil
+}
+
+// Take deletes the row the table holds under id and returns it, or nil
+// when it holds none: a look-up and a Remove in one walk of the id's tree
+// fewer. keyed is the row the other indexes' keys are read from (the row
+// itself, or a form of it they read faster).
+func (t *transaction) Take(table, id string, keyed func(row any) any) any {
+	ts := t.schemaOf(table)
+	tr := t.readTree(table, 0)
+	if tr == nil {
+		return nil
+	}
+	if !t.owns(ts, 0, tr) {
+		if _, ok := tr.Get(entry{key: id}); !ok {
+			return nil // no clone of a tree for nothing
+		}
+	}
+	tr = t.writeTree(ts, 0)
+	logged := t.inBase(ts, 0, tr)
+	old, had := tr.Delete(entry{key: id})
+	if !had {
+		return nil
+	}
+	if logged {
+		t.undo = append(t.undo, undoEntry{tree: tr, key: id, old: old, had: true})
+	}
+	k := keyed(old.row)
+	var buf [2]string
+	for i := 1; i < len(ts.indexes); i++ {
+		was := ts.indexes[i].keys(k, buf[:0])
+		if len(was) == 0 {
+			continue
+		}
+		tr := t.writeTree(ts, i)
+		logged := t.inBase(ts, i, tr)
+		for _, key := range was {
+			t.unset(tr, logged, key)
+		}
+	}
+	t.changed(table, id, old.row, nil)
+	return old.row
 }
 
 // Remove deletes old, a row the table holds.

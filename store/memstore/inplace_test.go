@@ -3,11 +3,13 @@ package memstore_test
 import (
 	"context"
 	"errors"
+	"reflect"
 	"runtime"
 	"sync"
 	"sync/atomic"
 	"testing"
 
+	"github.com/dashkit/dashkit/model"
 	"github.com/dashkit/dashkit/store"
 	"github.com/dashkit/dashkit/store/memstore"
 )
@@ -151,5 +153,98 @@ func TestInsertOnUnreadStateCopiesNoPath(t *testing.T) {
 	runtime.ReadMemStats(&after)
 	if per := (after.TotalAlloc - before.TotalAlloc) / inserts; per > 8<<10 {
 		t.Errorf("an insert allocated %d bytes, want at most 8 KiB", per)
+	}
+}
+
+// TestAuditWritesInPlace: audit records (a table with no unique key, whose
+// inserts find a duplicate id as they write, and whose deletes take the
+// row as they find it) written in place: a refused duplicate leaves the
+// record it collided with as it was, in a transaction that goes on and
+// commits, and a transaction that fails after inserts, a refused duplicate
+// and deletes keeps nothing.
+func TestAuditWritesInPlace(t *testing.T) {
+	ctx := context.Background()
+	s := memstore.New()
+	batch := func(from, to int) []*model.AuditLog {
+		var ls []*model.AuditLog
+		for i := from; i < to; i++ {
+			ls = append(ls, benchAuditRecord(i))
+		}
+		return ls
+	}
+	write := func(fn func(tx store.DefinitionsTx, bw store.AuditLogBatchWriter) error) error {
+		return s.UpdateDefinitions(ctx, func(tx store.DefinitionsTx) error { return fn(tx, tx.(store.AuditLogBatchWriter)) })
+	}
+	// No read between these writes: all but the first are in place.
+	for lo := 0; lo < 300; lo += 100 {
+		if err := write(func(_ store.DefinitionsTx, bw store.AuditLogBatchWriter) error { return bw.InsertAuditLogs(batch(lo, lo+100)) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dup := benchAuditRecord(7)
+	dup.URL = "/the/duplicate"
+	err := write(func(tx store.DefinitionsTx, bw store.AuditLogBatchWriter) error {
+		if err := tx.InsertAuditLog(dup); !errors.Is(err, store.ErrConflict) {
+			t.Errorf("a duplicate id: %v, want ErrConflict", err)
+		}
+		if _, err := bw.DeleteAuditLogs([]string{benchAuditID(0), benchAuditID(1)}); err != nil {
+			return err
+		}
+		return tx.InsertAuditLog(benchAuditRecord(300))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	errStop := errors.New("stop")
+	err = write(func(tx store.DefinitionsTx, bw store.AuditLogBatchWriter) error {
+		if err := bw.InsertAuditLogs(batch(400, 450)); err != nil {
+			return err
+		}
+		if err := tx.InsertAuditLog(dup); !errors.Is(err, store.ErrConflict) {
+			t.Errorf("a duplicate id: %v, want ErrConflict", err)
+		}
+		if n, err := bw.DeleteAuditLogs([]string{benchAuditID(2), benchAuditID(7), benchAuditID(410)}); n != 3 || err != nil {
+			t.Errorf("deleting three held records: %d deleted, %v", n, err)
+		}
+		if err := tx.(store.AuditLogDeleter).DeleteAuditLog(benchAuditID(8)); err != nil {
+			return err
+		}
+		return errStop
+	})
+	if !errors.Is(err, errStop) {
+		t.Fatalf("the failing write returned %v", err)
+	}
+	err = s.ViewDefinitions(ctx, func(tx store.DefinitionsReader) error {
+		p, err := tx.ListAuditLogs(benchOrg, store.AuditQuery{ListOptions: store.ListOptions{Page: -1}})
+		if err != nil {
+			return err
+		}
+		if p.Total != 299 || len(p.Items) != 299 {
+			t.Errorf("%d records listed of a total of %d, want 299", len(p.Items), p.Total)
+		}
+		want := append(batch(2, 300), benchAuditRecord(300))
+		for i := range min(len(want), len(p.Items)) {
+			if !reflect.DeepEqual(p.Items[i], *want[i]) {
+				t.Errorf("record %d listed is %+v, want %+v", i, p.Items[i], *want[i])
+				break
+			}
+		}
+		for _, w := range want { // by id, another index than the list's
+			if l, err := tx.GetAuditLog(w.MID); err != nil || !reflect.DeepEqual(l, w) {
+				t.Errorf("record %s: %+v, %v; want %+v", w.MID, l, err, w)
+			}
+		}
+		for _, id := range []string{benchAuditID(0), benchAuditID(1), benchAuditID(400)} {
+			if _, err := tx.GetAuditLog(id); !errors.Is(err, store.ErrNotFound) {
+				t.Errorf("record %s: %v, want ErrNotFound", id, err)
+			}
+		}
+		if l, err := tx.GetAuditLog(benchAuditID(7)); err != nil || l.URL != benchAuditRecord(7).URL {
+			t.Errorf("the record a duplicate collided with: %+v, %v", l, err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -349,15 +349,23 @@ func (c *coll[T]) newRow(txn *transaction, seq uint64, obj *T) (*row[T], error) 
 	if id == "" {
 		return nil, fmt.Errorf("insert %s: empty id: %w", c.noun, store.ErrInvalid)
 	}
-	if r, err := c.first(txn, "id", id); err != nil {
-		return nil, err
-	} else if r != nil {
-		return nil, fmt.Errorf("%s %q: already exists: %w", c.noun, id, store.ErrConflict)
-	}
-	if err := c.checkUniques(txn, obj, id); err != nil {
-		return nil, err
+	// Without unique keys to check in between, store finds a duplicate id
+	// as it inserts, in one walk of the id's tree rather than two.
+	if len(c.uniques) > 0 {
+		if r, err := c.first(txn, "id", id); err != nil {
+			return nil, err
+		} else if r != nil {
+			return nil, c.exists(id)
+		}
+		if err := c.checkUniques(txn, obj, id); err != nil {
+			return nil, err
+		}
 	}
 	return &row[T]{seq: seq, data: pack(obj), obj: obj}, nil
+}
+
+func (c *coll[T]) exists(id string) error {
+	return fmt.Errorf("%s %q: already exists: %w", c.noun, id, store.ErrConflict)
 }
 
 // insertAll inserts objs as insert would one after the other, numbered by
@@ -389,15 +397,10 @@ func (c *coll[T]) deleteAll(txn *transaction, ids []string) (int, error) {
 	counts := map[string]int{}
 	n := 0
 	for _, id := range ids {
-		r, err := c.first(txn, "id", id)
-		if err != nil {
-			return n, errors.Join(err, c.addCounts(txn, counts))
-		}
-		if r == nil {
+		o := c.take(txn, id)
+		if o == nil {
 			continue
 		}
-		o := r.view()
-		txn.Remove(c.table, r.unpacked(o))
 		for _, k := range c.countKeys(o) {
 			counts[k]--
 		}
@@ -461,6 +464,16 @@ func (c *coll[T]) store(txn *transaction, r, old *row[T]) error {
 	if c.facets != nil {
 		r.facets = c.facets(r.obj)
 	}
+	if old == nil && len(c.uniques) == 0 {
+		held, err := txn.Insert(c.table, r)
+		if err != nil {
+			return fmt.Errorf("store %s %q: %w", c.noun, c.id(r.obj), err)
+		}
+		if held != nil {
+			return c.exists(c.id(r.obj))
+		}
+		return nil
+	}
 	var was any // stays nil, not a nil *row, for an insert
 	if old != nil {
 		was = old
@@ -472,14 +485,24 @@ func (c *coll[T]) store(txn *transaction, r, old *row[T]) error {
 }
 
 func (c *coll[T]) delete(txn *transaction, id string) error {
-	old, err := c.first(txn, "id", id)
-	if err != nil {
-		return err
-	}
-	if old == nil {
+	o := c.take(txn, id)
+	if o == nil {
 		return fmt.Errorf("%s %q: %w", c.noun, id, store.ErrNotFound)
 	}
-	return c.deleteRow(txn, old)
+	return c.moveCounts(txn, o, nil)
+}
+
+// take deletes the object of id from the table and returns it, unpacked
+// once for all its indexes, or nil when the table holds none; its counters
+// are the caller's to move.
+func (c *coll[T]) take(txn *transaction, id string) *T {
+	var o *T
+	txn.Take(c.table, id, func(raw any) any {
+		r := raw.(*row[T])
+		o = r.view()
+		return r.unpacked(o)
+	})
+	return o
 }
 
 func (c *coll[T]) deleteRow(txn *transaction, r *row[T]) error {
