@@ -177,7 +177,9 @@ func TestAuditWritesInPlace(t *testing.T) {
 	}
 	// No read between these writes: all but the first are in place.
 	for lo := 0; lo < 300; lo += 100 {
-		if err := write(func(_ store.DefinitionsTx, bw store.AuditLogBatchWriter) error { return bw.InsertAuditLogs(batch(lo, lo+100)) }); err != nil {
+		if err := write(func(_ store.DefinitionsTx, bw store.AuditLogBatchWriter) error {
+			return bw.InsertAuditLogs(batch(lo, lo+100))
+		}); err != nil {
 			t.Fatal(err)
 		}
 	}
