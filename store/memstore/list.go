@@ -153,10 +153,12 @@ func (c *coll[T]) listFiltered(txn *transaction, q listQuery[T], index, prefix s
 	// Each candidate is unpacked to be matched and dropped at once: only
 	// the rows and their sort keys are kept, and only the page's objects
 	// are unpacked again, so that a search of a big org holds one object
-	// at a time rather than all of them.
+	// at a time rather than all of them. A list of everything (page 0)
+	// returns every match anyway, and keeps them as they are unpacked.
 	type match struct {
 		r   *row[T]
 		key string
+		obj *T // page 0 only
 	}
 	var sk func(*T) string
 	if q.sort != "" {
@@ -171,9 +173,14 @@ func (c *coll[T]) listFiltered(txn *transaction, q listQuery[T], index, prefix s
 		if !c.matches(q, o) {
 			continue
 		}
-		m := match{r: r, key: seqKey(r.seq)}
+		m := match{r: r}
 		if sk != nil {
-			m.key = sk(o) + sep + m.key
+			m.key = sk(o) + sep + seqKey(r.seq)
+		} else if index == "id" {
+			m.key = seqKey(r.seq)
+		}
+		if q.page == 0 {
+			m.obj = o
 		}
 		matches = append(matches, m)
 	}
@@ -190,7 +197,11 @@ func (c *coll[T]) listFiltered(txn *transaction, q listQuery[T], index, prefix s
 	}
 	items := make([]T, len(matches))
 	for i, m := range matches {
-		items[i] = *m.r.copy()
+		if m.obj != nil {
+			items[i] = *m.obj
+		} else {
+			items[i] = *m.r.copy()
+		}
 	}
 	return c.page(q, items, total), nil
 }
