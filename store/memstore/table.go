@@ -66,6 +66,22 @@ func seqKey(seq uint64) string {
 	return string(b[:])
 }
 
+// orgSeqKey is org + sep + seqKey(seq), in one allocation: every insert
+// and delete makes one.
+func orgSeqKey(org string, seq uint64) string {
+	var digits [16]byte
+	for i := 15; i >= 0; i-- {
+		digits[i] = "0123456789abcdef"[seq&0xf]
+		seq >>= 4
+	}
+	var b strings.Builder
+	b.Grow(len(org) + len(sep) + len(digits))
+	b.WriteString(org)
+	b.WriteString(sep)
+	b.Write(digits[:])
+	return b.String()
+}
+
 // unique is an index whose key at most one object may hold.
 type unique[T any] struct {
 	index string // index name
@@ -131,7 +147,7 @@ func (c *coll[T]) schema() *tableSchema {
 	}
 	xs := []indexSchema{
 		one("id", func(r *row[T]) (string, bool) { return c.id(r.view()), true }),
-		one("org_seq", func(r *row[T]) (string, bool) { return c.org(r.view()) + sep + seqKey(r.seq), true }),
+		one("org_seq", func(r *row[T]) (string, bool) { return orgSeqKey(c.org(r.view()), r.seq), true }),
 	}
 	for _, name := range slices.Sorted(maps.Keys(c.sorts)) {
 		if !c.sorts[name].indexed {
@@ -383,12 +399,23 @@ func (c *coll[T]) insertAll(txn *transaction, next func() uint64, objs []*T) err
 			// would after one-record inserts.
 			return errors.Join(err, c.addCounts(txn, counts))
 		}
-		for _, k := range c.countKeys(r.obj) {
-			counts[k]++
-		}
+		c.countInto(counts, r.obj, 1)
 		r.obj = nil
 	}
 	return c.addCounts(txn, counts)
+}
+
+// countInto adds delta to obj's counters in counts, keyed by org alone
+// for a collection without facets: a batch of one org's objects then makes
+// no key per object (addCounts makes the counters' keys).
+func (c *coll[T]) countInto(counts map[string]int, obj *T, delta int) {
+	if c.facets == nil {
+		counts[c.org(obj)] += delta
+		return
+	}
+	for _, k := range c.countKeys(obj) {
+		counts[k] += delta
+	}
 }
 
 // deleteAll deletes the objects of ids it holds, as delete would one after
@@ -401,17 +428,18 @@ func (c *coll[T]) deleteAll(txn *transaction, ids []string) (int, error) {
 		if o == nil {
 			continue
 		}
-		for _, k := range c.countKeys(o) {
-			counts[k]--
-		}
+		c.countInto(counts, o, -1)
 		n++
 	}
 	return n, c.addCounts(txn, counts)
 }
 
-// addCounts adds deltas to their counters.
+// addCounts adds deltas (as countInto keeps them) to their counters.
 func (c *coll[T]) addCounts(txn *transaction, deltas map[string]int) error {
 	for key, delta := range deltas {
+		if c.facets == nil {
+			key = c.table + sep + key // an org
+		}
 		if err := c.addCount(txn, key, delta); err != nil {
 			return err
 		}
