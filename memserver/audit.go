@@ -85,10 +85,7 @@ type formattedDate struct {
 }
 
 // requestID is a request id in the shape of a UUID, as the Dashboard's.
-func (s *Server) requestID() string {
-	h := s.ids.Hex(16)
-	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
-}
+func (s *Server) requestID() string { return s.ids.DashedHex() }
 
 // clientIP is where the request came from: the connection's peer. Only a
 // peer that WithTrustedProxies names is believed when it says (in

@@ -61,7 +61,26 @@ func (g *IDGenerator) ObjectID() string {
 	var b [12]byte
 	binary.BigEndian.PutUint32(b[:4], uint32(g.now().Unix()))
 	g.read(b[4:])
-	return hex.EncodeToString(b[:])
+	var h [24]byte
+	hex.Encode(h[:], b[:])
+	return string(h[:])
+}
+
+// DashedHex returns 16 random bytes as 32 lowercase hex characters in a
+// UUID's groups of 8, 4, 4, 4 and 12: the shape of the Dashboard's request
+// ids. It reads what Hex(16) reads, and so continues a seeded sequence as
+// Hex(16) would.
+func (g *IDGenerator) DashedHex() string {
+	var b [16]byte
+	g.read(b[:])
+	var h [36]byte
+	hex.Encode(h[0:8], b[0:4])
+	hex.Encode(h[9:13], b[4:6])
+	hex.Encode(h[14:18], b[6:8])
+	hex.Encode(h[19:23], b[8:10])
+	hex.Encode(h[24:36], b[10:16])
+	h[8], h[13], h[18], h[23] = '-', '-', '-', '-'
+	return string(h[:])
 }
 
 // APIID returns a generated api_id: 32 lowercase hex characters.
