@@ -15,17 +15,21 @@ import (
 // so that times before 1970 come first).
 func timeKey(t time.Time) string {
 	var b [8]byte
-	var n int64
-	switch {
-	case t.Before(minTime): // UnixNano is undefined out of its range
-		n = math.MinInt64
-	case t.After(maxTime):
-		n = math.MaxInt64
-	default:
-		n = t.UnixNano()
-	}
-	binary.BigEndian.PutUint64(b[:], uint64(n)^(1<<63))
+	binary.BigEndian.PutUint64(b[:], uint64(timeNanos(t))^(1<<63))
 	return string(b[:])
+}
+
+// timeNanos is t.UnixNano, held to int64's range where UnixNano is
+// undefined.
+func timeNanos(t time.Time) int64 {
+	switch {
+	case t.Before(minTime):
+		return math.MinInt64
+	case t.After(maxTime):
+		return math.MaxInt64
+	default:
+		return t.UnixNano()
+	}
 }
 
 var (
@@ -268,13 +272,12 @@ var (
 		org:  func(l *model.AuditLog) string { return l.OrgID },
 		text: func(l *model.AuditLog) string { return l.User + " " + l.Action + " " + l.Method + " " + l.URL },
 		sorts: map[string]sortKey[model.AuditLog]{
-			// Not indexed: every request writes an audit record and the
-			// log's bound deletes one, so an index would cost every request
-			// an insert and a delete in one more tree, while the log is read
-			// rarely and whole (the memserver's route takes every record of
-			// the org). A list by time sorts the org's records instead
+			// Indexed, though every request writes a record and the log's
+			// bound deletes one: the index costs a record about 1 µs of CPU
+			// in and out (BenchmarkAuditWrite), while without it the first
+			// page of 100,000 records by time took 64 ms instead of 5 µs
 			// (BenchmarkAuditList).
-			"created": {key: func(l *model.AuditLog) string { return auditTimeKey(l) }},
+			"created": {key: func(l *model.AuditLog) string { return auditTimeKey(l) }, indexed: true},
 		},
 	}
 
@@ -367,7 +370,12 @@ func tokenID(clientID, code string) string {
 // when the timestamp is not set.
 func auditTimeKey(l *model.AuditLog) string {
 	if l.Timestamp != 0 {
-		return "\x01" + timeKey(time.Unix(l.Timestamp, 0))
+		// "\x01" + timeKey(time.Unix(l.Timestamp, 0)), in one allocation:
+		// every audit record's insert and delete make one.
+		var b [9]byte
+		b[0] = 1
+		binary.BigEndian.PutUint64(b[1:], uint64(timeNanos(time.Unix(l.Timestamp, 0)))^(1<<63))
+		return string(b[:])
 	}
 	return stringTimeKey(l.Date)
 }

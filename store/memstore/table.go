@@ -82,6 +82,24 @@ func orgSeqKey(org string, seq uint64) string {
 	return b.String()
 }
 
+// orgSortKey is org + sep + key + sep + seqKey(seq), in one allocation:
+// the key of an org_<sort> index.
+func orgSortKey(org, key string, seq uint64) string {
+	var digits [16]byte
+	for i := 15; i >= 0; i-- {
+		digits[i] = "0123456789abcdef"[seq&0xf]
+		seq >>= 4
+	}
+	var b strings.Builder
+	b.Grow(len(org) + len(key) + 2*len(sep) + len(digits))
+	b.WriteString(org)
+	b.WriteString(sep)
+	b.WriteString(key)
+	b.WriteString(sep)
+	b.Write(digits[:])
+	return b.String()
+}
+
 // unique is an index whose key at most one object may hold.
 type unique[T any] struct {
 	index string // index name
@@ -156,7 +174,7 @@ func (c *coll[T]) schema() *tableSchema {
 		key := c.sorts[name].key
 		xs = append(xs, one("org_"+name, func(r *row[T]) (string, bool) {
 			o := r.view()
-			return c.org(o) + sep + key(o) + sep + seqKey(r.seq), true
+			return orgSortKey(c.org(o), key(o), r.seq), true
 		}))
 	}
 	if c.facets != nil && !c.facetsUnindexed {
