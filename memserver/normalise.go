@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+
+	"github.com/dashkit/dashkit/model"
 )
 
 var rawMessageType = reflect.TypeOf(json.RawMessage(nil))
@@ -19,6 +21,15 @@ var rawMessageType = reflect.TypeOf(json.RawMessage(nil))
 // rate_limit), and a real Dashboard leaves them out. Pointers stay nil: a
 // null limit or date is null in the Dashboard too.
 func fillEmpty(v any) {
+	if s, ok := v.(*model.SessionState); ok && s != nil {
+		fillSession(s) // every key written: the walk below costs more than the rest of the key's checks
+		return
+	}
+	fillReflect(v)
+}
+
+// fillReflect is fillEmpty for any type: a walk of v with reflection.
+func fillReflect(v any) {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return
@@ -141,4 +152,55 @@ func isNilish(v reflect.Value) bool {
 		return v.IsNil()
 	}
 	return false
+}
+
+// fillSession is fillReflect for a key's session, written out: it fills the
+// same lists and maps (a test compares the two on every field), without
+// the walk's reflection and the copy of every access right it makes.
+func fillSession(s *model.SessionState) {
+	if s.AccessRights == nil {
+		s.AccessRights = map[string]model.AccessDefinition{}
+	}
+	for api, ar := range s.AccessRights {
+		fillAccessDefinition(&ar)
+		s.AccessRights[api] = ar
+	}
+	if s.OauthKeys == nil {
+		s.OauthKeys = map[string]string{}
+	}
+	fillSlice(&s.ApplyPolicies)
+	fillSlice(&s.Monitor.TriggerLimits)
+	if s.MetaData == nil {
+		s.MetaData = map[string]any{}
+	}
+	fillSlice(&s.Tags)
+	fillSlice(&s.MTLSStaticCertificateBindings)
+}
+
+func fillAccessDefinition(ar *model.AccessDefinition) {
+	fillSlice(&ar.Versions)
+	fillSlice(&ar.AllowedURLs)
+	for i := range ar.AllowedURLs {
+		fillSlice(&ar.AllowedURLs[i].Methods)
+	}
+	fillSlice(&ar.RestrictedTypes)
+	for i := range ar.RestrictedTypes {
+		fillSlice(&ar.RestrictedTypes[i].Fields)
+	}
+	fillSlice(&ar.AllowedTypes)
+	for i := range ar.AllowedTypes {
+		fillSlice(&ar.AllowedTypes[i].Fields)
+	}
+	fillSlice(&ar.FieldAccessRights)
+	fillSlice(&ar.Endpoints)
+	for i := range ar.Endpoints {
+		fillSlice(&ar.Endpoints[i].Methods)
+	}
+}
+
+// fillSlice gives a nil slice an empty one.
+func fillSlice[T any](p *[]T) {
+	if *p == nil {
+		*p = []T{}
+	}
 }
