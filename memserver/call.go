@@ -1,11 +1,13 @@
 package memserver
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -101,7 +103,7 @@ func (c *call) readBody() bool {
 // decode decodes the JSON body into v, answering 400 with a message that
 // names the problem when it cannot.
 func (c *call) decode(v any) bool {
-	if len(strings.TrimSpace(string(c.body))) == 0 {
+	if len(bytes.TrimSpace(c.body)) == 0 {
 		c.fail(http.StatusBadRequest, "request body is empty: a JSON object is required")
 		return false
 	}
@@ -109,11 +111,38 @@ func (c *call) decode(v any) bool {
 		c.fail(http.StatusBadRequest, msgNullBody)
 		return false
 	}
-	if err := json.Unmarshal(c.body, v); err != nil {
+	if err := unmarshal(c.body, v); err != nil {
 		c.fail(http.StatusBadRequest, decodeError(err))
 		return false
 	}
 	return true
+}
+
+// unmarshal is json.Unmarshal(data, v). A v with its own UnmarshalJSON (the
+// model's objects) is handed the value directly once data is checked: that
+// is all json.Unmarshal does with it, after a second scan of the whole body
+// to find where the value ends, and a scanner of its own for the check.
+func unmarshal(data []byte, v any) error {
+	u, ok := v.(json.Unmarshaler)
+	if !ok || !json.Valid(data) {
+		return json.Unmarshal(data, v) // the errors are json.Unmarshal's own
+	}
+	if rv := reflect.ValueOf(v); rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return json.Unmarshal(data, v)
+	}
+	return u.UnmarshalJSON(trimJSONSpace(data))
+}
+
+// trimJSONSpace drops the blanks JSON allows around a value.
+func trimJSONSpace(b []byte) []byte {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+	for len(b) > 0 && isSpace(b[0]) {
+		b = b[1:]
+	}
+	for len(b) > 0 && isSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
 }
 
 // decodeChecked decodes the body into v, as decode does, and checks it with
@@ -138,7 +167,7 @@ const msgNullBody = "request body is null: a JSON object is required"
 // isJSONNull reports whether b is the JSON literal null, blanks around it
 // ignored.
 func isJSONNull(b []byte) bool {
-	return strings.TrimSpace(string(b)) == "null"
+	return string(bytes.TrimSpace(b)) == "null"
 }
 
 // decodeError words a JSON decoding error for the client.
