@@ -119,27 +119,41 @@ func (c *call) keyData(k *store.Key, shown bool) model.KeyData {
 
 var emptyObject = []byte("{}")
 
-// sendKey answers one key. It writes the envelope around the session's own
-// encoding: through json.Marshal of the whole KeyData, the session's bytes
-// would be checked and copied again at each level, which was most of the
-// cost of answering a key.
+// sendKey answers one key. It writes the envelope and the session's own
+// encoding into one buffer: through json.Marshal of the whole KeyData, the
+// session's bytes would be checked and copied again at each level, which was
+// most of the cost of answering a key.
 func (c *call) sendKey(k model.KeyData) {
-	sess, err := k.Data.MarshalJSON()
+	b := make([]byte, 0, keyAnswerSize+len(k.KeyID)+len(k.KeyHash))
+	b = append(b, `{"key_id":`...)
+	b = appendJSONString(b, k.KeyID)
+	b = append(b, `,"key_hash":`...)
+	b = appendJSONString(b, k.KeyHash)
+	b = append(b, `,"data":`...)
+	b, err := k.Data.AppendJSON(b)
 	if err != nil {
 		c.fail(http.StatusInternalServerError, "encode the key: "+err.Error())
 		return
 	}
-	id, _ := json.Marshal(k.KeyID) // strings always encode
-	hash, _ := json.Marshal(k.KeyHash)
-	b := make([]byte, 0, len(sess)+len(id)+len(hash)+64)
-	b = append(b, `{"key_id":`...)
-	b = append(b, id...)
-	b = append(b, `,"key_hash":`...)
-	b = append(b, hash...)
-	b = append(b, `,"data":`...)
-	b = append(b, sess...)
 	b = append(b, `,"api_model":{}}`...)
 	c.raw(http.StatusOK, "application/json", b)
+}
+
+// keyAnswerSize is about what a key with one access right takes to answer,
+// but for its id and hash.
+const keyAnswerSize = 1152
+
+// appendJSONString appends s as json.Marshal encodes it.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s) // strings always encode
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // listedID is how lists name a key: its hash on a hashing Dashboard.

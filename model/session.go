@@ -207,3 +207,19 @@ type KeyData struct {
 
 	Extra Extra `json:"-"`
 }
+
+// AppendJSON appends to b what MarshalJSON returns, for an answer that
+// writes a session inside bytes of its own (a key's envelope) without a
+// buffer for the session alone.
+func (v *SessionState) AppendJSON(b []byte) ([]byte, error) {
+	if fastJSON {
+		if out, ok := v.appendFast(b, false); ok {
+			return out, nil
+		}
+	}
+	j, err := v.marshalReflective()
+	if err != nil {
+		return b, err
+	}
+	return append(b, j...), nil
+}
