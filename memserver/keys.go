@@ -275,7 +275,10 @@ func createKey(c *call) {
 	sess.DateCreated = c.nowString()
 	sess.LastUpdated = strconv.FormatInt(c.s.now().Unix(), 10)
 	generated := id == ""
-	k := &store.Key{ID: id, Hash: keyHash(id), OrgID: org, Session: sess}
+	k := &store.Key{ID: id, OrgID: org, Session: sess}
+	if !generated {
+		k.Hash = keyHash(id)
+	}
 	var err error
 	// A generated key whose hash another key has already (1 in 2^32 per
 	// pair with murmur32) is made again: creating a key without a name never

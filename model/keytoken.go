@@ -3,6 +3,7 @@ package model
 import (
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -54,26 +55,13 @@ func NewKeyToken(orgID, keyID, algorithm string) string {
 // ParseKeyToken returns the org, key name and hash algorithm of a key in the
 // token format; ok is false for a plain key such as "<org_id><32 hex>".
 func ParseKeyToken(key string) (orgID, keyID, algorithm string, ok bool) {
-	// A token is base64 of a JSON object, so it starts with "ey" ("{\"").
-	if !strings.HasPrefix(key, "ey") {
+	var buf [192]byte
+	raw, ok := decodeToken(key, buf[:])
+	if !ok {
 		return "", "", "", false
 	}
-	var buf [192]byte
-	raw := buf[:0]
-	if n := base64.StdEncoding.DecodedLen(len(key)); n <= len(buf) {
-		n, err := base64.StdEncoding.Decode(buf[:n], []byte(key))
-		if err != nil {
-			return "", "", "", false
-		}
-		raw = buf[:n]
-	} else {
-		var err error
-		if raw, err = base64.StdEncoding.DecodeString(key); err != nil {
-			return "", "", "", false
-		}
-	}
 	if org, id, algo, ok := parsePlainToken(raw); ok {
-		return org, id, algo, true
+		return string(org), string(id), string(algo), true
 	}
 	var t keyToken
 	if json.Unmarshal(raw, &t) != nil {
@@ -82,38 +70,56 @@ func ParseKeyToken(key string) (orgID, keyID, algorithm string, ok bool) {
 	return t.Org, t.ID, t.Hash, true
 }
 
+// decodeToken returns the JSON inside a key token, decoded into buf when it
+// fits; ok is false for a key that is no token's base64.
+func decodeToken(key string, buf []byte) (raw []byte, ok bool) {
+	// A token is base64 of a JSON object, so it starts with "ey" ("{\"").
+	if !strings.HasPrefix(key, "ey") {
+		return nil, false
+	}
+	if n := base64.StdEncoding.DecodedLen(len(key)); n <= len(buf) {
+		n, err := base64.StdEncoding.Decode(buf[:n], []byte(key))
+		if err != nil {
+			return nil, false
+		}
+		return buf[:n], true
+	}
+	raw, err := base64.StdEncoding.DecodeString(key)
+	return raw, err == nil
+}
+
 // parsePlainToken reads a token's JSON when it is exactly what NewKeyToken
 // and the gateway write, {"org":"..","id":"..","h":".."}, with values of
 // printable ASCII other than '"' and '\', for which json.Unmarshal would
 // give the same strings: every key the Dashboard makes, read on every key
 // created and every key looked up. Anything else is left to json.Unmarshal.
-func parsePlainToken(raw []byte) (org, id, algo string, ok bool) {
+func parsePlainToken(raw []byte) (org, id, algo []byte, ok bool) {
 	rest := raw
-	member := func(prefix string) (string, bool) {
+	member := func(prefix string) ([]byte, bool) {
 		if len(rest) < len(prefix) || string(rest[:len(prefix)]) != prefix {
-			return "", false
+			return nil, false
 		}
 		rest = rest[len(prefix):]
 		for i, c := range rest {
 			switch {
 			case c == '"':
-				v := string(rest[:i])
+				v := rest[:i]
 				rest = rest[i+1:]
 				return v, true
 			case c < 0x20 || c >= 0x7f || c == '\\':
-				return "", false
+				return nil, false
 			}
 		}
-		return "", false
+		return nil, false
 	}
 	if org, ok = member(`{"org":"`); !ok {
-		return "", "", "", false
+		return nil, nil, nil, false
 	}
 	if id, ok = member(`,"id":"`); !ok {
-		return "", "", "", false
+		return nil, nil, nil, false
 	}
 	if algo, ok = member(`,"h":"`); !ok || string(rest) != "}" {
-		return "", "", "", false
+		return nil, nil, nil, false
 	}
 	return org, id, algo, true
 }
@@ -122,6 +128,26 @@ func parsePlainToken(raw []byte) (org, id, algo string, ok bool) {
 // decides (storage.TokenHashAlgo): the one its token names, or
 // HashMurmur32 for a plain key and for a token naming none.
 func KeyHashAlgorithm(key string) string {
+	// ParseKeyToken's reading, without the strings of the org and name:
+	// every key created and looked up by its id is hashed.
+	var buf [192]byte
+	raw, ok := decodeToken(key, buf[:])
+	if !ok {
+		return HashMurmur32
+	}
+	if _, _, algo, ok := parsePlainToken(raw); ok {
+		switch string(algo) { // the names there are, without a string of their own
+		case "", HashMurmur32:
+			return HashMurmur32
+		case HashMurmur64:
+			return HashMurmur64
+		case HashMurmur128:
+			return HashMurmur128
+		case HashSHA256:
+			return HashSHA256
+		}
+		return string(algo)
+	}
 	if _, _, algo, ok := ParseKeyToken(key); ok && algo != "" {
 		return algo
 	}
@@ -160,6 +186,32 @@ func hashFunction(algorithm string) (hash.Hash, error) {
 // finalisation steps: a textbook murmur32 would name other Redis keys. An
 // empty algorithm is murmur32; an unknown one is an error.
 func HashKey(key, algorithm string) (string, error) {
+	// The digests of hashFunction in one call each, but for murmur32's
+	// (whose package has no call for the unfinalised sum).
+	var sum [sha256.Size]byte
+	var n int
+	switch algorithm {
+	case HashMurmur64:
+		binary.BigEndian.PutUint64(sum[:], murmur3.Sum64([]byte(key)))
+		n = 8
+	case HashMurmur128:
+		h1, h2 := murmur3.Sum128([]byte(key))
+		binary.BigEndian.PutUint64(sum[:], h1)
+		binary.BigEndian.PutUint64(sum[8:], h2)
+		n = 16
+	case HashSHA256:
+		sum = sha256.Sum256([]byte(key))
+		n = sha256.Size
+	default:
+		return hashKeyDigest(key, algorithm)
+	}
+	var out [2 * sha256.Size]byte
+	hex.Encode(out[:], sum[:n])
+	return string(out[:2*n]), nil
+}
+
+// hashKeyDigest is HashKey through the algorithm's hash.Hash.
+func hashKeyDigest(key, algorithm string) (string, error) {
 	h, err := hashFunction(algorithm)
 	if err != nil {
 		return "", err
