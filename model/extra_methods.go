@@ -2359,7 +2359,7 @@ type sessionStateJSON SessionState
 
 // UnmarshalJSON decodes a SessionState, keeping unknown members in Extra.
 func (v *SessionState) UnmarshalJSON(b []byte) error {
-	if fastJSON && isZero(v) {
+	if fastJSON && v.isZeroValue() {
 		if v.decodeFast(b) {
 			return nil
 		}
@@ -2393,6 +2393,49 @@ func sessionStateKnown(name string) bool {
 		return true
 	}
 	return false
+}
+
+// isZeroValue reports whether *v is the zero SessionState, as isZero does.
+func (v *SessionState) isZeroValue() bool {
+	return v.LastCheck == 0 &&
+		v.Allowance == 0 &&
+		v.Rate == 0 &&
+		v.Per == 0 &&
+		v.ThrottleInterval == 0 &&
+		v.ThrottleRetryLimit == 0 &&
+		v.MaxQueryDepth == 0 &&
+		v.DateCreated == "" &&
+		v.Expires == 0 &&
+		v.QuotaMax == 0 &&
+		v.QuotaRenews == 0 &&
+		v.QuotaRemaining == 0 &&
+		v.QuotaRenewalRate == 0 &&
+		v.AccessRights == nil &&
+		v.OrgID == "" &&
+		v.OauthClientID == "" &&
+		v.OauthKeys == nil &&
+		v.Certificate == "" &&
+		v.BasicAuthData.isZeroValue() &&
+		v.JWTData.isZeroValue() &&
+		!v.HMACEnabled &&
+		!v.EnableHTTPSignatureValidation &&
+		v.HmacSecret == "" &&
+		!v.IsInactive &&
+		v.ApplyPolicyID == "" &&
+		v.ApplyPolicies == nil &&
+		v.DataExpires == 0 &&
+		v.Monitor.isZeroValue() &&
+		!v.EnableDetailedRecording &&
+		v.MetaData == nil &&
+		v.Tags == nil &&
+		v.Alias == "" &&
+		v.LastUpdated == "" &&
+		v.IDExtractorDeadline == 0 &&
+		v.SessionLifetime == 0 &&
+		v.KeyID == "" &&
+		v.Smoothing == nil &&
+		v.MTLSStaticCertificateBindings == nil &&
+		v.Extra == nil
 }
 
 // decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
@@ -2867,7 +2910,7 @@ type accessDefinitionJSON AccessDefinition
 
 // UnmarshalJSON decodes a AccessDefinition, keeping unknown members in Extra.
 func (v *AccessDefinition) UnmarshalJSON(b []byte) error {
-	if fastJSON && isZero(v) {
+	if fastJSON && v.isZeroValue() {
 		if v.decodeFast(b) {
 			return nil
 		}
@@ -2901,6 +2944,22 @@ func accessDefinitionKnown(name string) bool {
 		return true
 	}
 	return false
+}
+
+// isZeroValue reports whether *v is the zero AccessDefinition, as isZero does.
+func (v *AccessDefinition) isZeroValue() bool {
+	return v.APIName == "" &&
+		v.APIID == "" &&
+		v.Versions == nil &&
+		v.AllowedURLs == nil &&
+		v.RestrictedTypes == nil &&
+		v.AllowedTypes == nil &&
+		v.Limit == nil &&
+		v.FieldAccessRights == nil &&
+		!v.DisableIntrospection &&
+		v.AllowanceScope == "" &&
+		v.Endpoints == nil &&
+		v.Extra == nil
 }
 
 // decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
@@ -3107,7 +3166,7 @@ type aPILimitJSON APILimit
 
 // UnmarshalJSON decodes a APILimit, keeping unknown members in Extra.
 func (v *APILimit) UnmarshalJSON(b []byte) error {
-	if fastJSON && isZero(v) {
+	if fastJSON && v.isZeroValue() {
 		if v.decodeFast(b) {
 			return nil
 		}
@@ -3141,6 +3200,22 @@ func aPILimitKnown(name string) bool {
 		return true
 	}
 	return false
+}
+
+// isZeroValue reports whether *v is the zero APILimit, as isZero does.
+func (v *APILimit) isZeroValue() bool {
+	return v.Rate == 0 &&
+		v.Per == 0 &&
+		v.ThrottleInterval == 0 &&
+		v.ThrottleRetryLimit == 0 &&
+		v.MaxQueryDepth == 0 &&
+		v.QuotaMax == 0 &&
+		v.QuotaRenews == 0 &&
+		v.QuotaRemaining == 0 &&
+		v.QuotaRenewalRate == 0 &&
+		!v.SetBy &&
+		v.Smoothing == nil &&
+		v.Extra == nil
 }
 
 // decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
@@ -3308,7 +3383,7 @@ type rateLimitSmoothingJSON RateLimitSmoothing
 
 // UnmarshalJSON decodes a RateLimitSmoothing, keeping unknown members in Extra.
 func (v *RateLimitSmoothing) UnmarshalJSON(b []byte) error {
-	if fastJSON && isZero(v) {
+	if fastJSON && v.isZeroValue() {
 		if v.decodeFast(b) {
 			return nil
 		}
@@ -3342,6 +3417,16 @@ func rateLimitSmoothingKnown(name string) bool {
 		return true
 	}
 	return false
+}
+
+// isZeroValue reports whether *v is the zero RateLimitSmoothing, as isZero does.
+func (v *RateLimitSmoothing) isZeroValue() bool {
+	return !v.Enabled &&
+		v.Threshold == 0 &&
+		v.Trigger == 0 &&
+		v.Step == 0 &&
+		v.Delay == 0 &&
+		v.Extra == nil
 }
 
 // decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
@@ -3443,7 +3528,7 @@ type accessSpecJSON AccessSpec
 
 // UnmarshalJSON decodes a AccessSpec, keeping unknown members in Extra.
 func (v *AccessSpec) UnmarshalJSON(b []byte) error {
-	if fastJSON && isZero(v) {
+	if fastJSON && v.isZeroValue() {
 		if v.decodeFast(b) {
 			return nil
 		}
@@ -3477,6 +3562,13 @@ func accessSpecKnown(name string) bool {
 		return true
 	}
 	return false
+}
+
+// isZeroValue reports whether *v is the zero AccessSpec, as isZero does.
+func (v *AccessSpec) isZeroValue() bool {
+	return v.URL == "" &&
+		v.Methods == nil &&
+		v.Extra == nil
 }
 
 // decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
@@ -3546,7 +3638,7 @@ type graphqlTypeJSON GraphqlType
 
 // UnmarshalJSON decodes a GraphqlType, keeping unknown members in Extra.
 func (v *GraphqlType) UnmarshalJSON(b []byte) error {
-	if fastJSON && isZero(v) {
+	if fastJSON && v.isZeroValue() {
 		if v.decodeFast(b) {
 			return nil
 		}
@@ -3580,6 +3672,13 @@ func graphqlTypeKnown(name string) bool {
 		return true
 	}
 	return false
+}
+
+// isZeroValue reports whether *v is the zero GraphqlType, as isZero does.
+func (v *GraphqlType) isZeroValue() bool {
+	return v.Name == "" &&
+		v.Fields == nil &&
+		v.Extra == nil
 }
 
 // decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
@@ -3649,7 +3748,7 @@ type fieldAccessDefinitionJSON FieldAccessDefinition
 
 // UnmarshalJSON decodes a FieldAccessDefinition, keeping unknown members in Extra.
 func (v *FieldAccessDefinition) UnmarshalJSON(b []byte) error {
-	if fastJSON && isZero(v) {
+	if fastJSON && v.isZeroValue() {
 		if v.decodeFast(b) {
 			return nil
 		}
@@ -3683,6 +3782,14 @@ func fieldAccessDefinitionKnown(name string) bool {
 		return true
 	}
 	return false
+}
+
+// isZeroValue reports whether *v is the zero FieldAccessDefinition, as isZero does.
+func (v *FieldAccessDefinition) isZeroValue() bool {
+	return v.TypeName == "" &&
+		v.FieldName == "" &&
+		v.Limits.isZeroValue() &&
+		v.Extra == nil
 }
 
 // decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
@@ -3764,7 +3871,7 @@ type fieldLimitsJSON FieldLimits
 
 // UnmarshalJSON decodes a FieldLimits, keeping unknown members in Extra.
 func (v *FieldLimits) UnmarshalJSON(b []byte) error {
-	if fastJSON && isZero(v) {
+	if fastJSON && v.isZeroValue() {
 		if v.decodeFast(b) {
 			return nil
 		}
@@ -3798,6 +3905,12 @@ func fieldLimitsKnown(name string) bool {
 		return true
 	}
 	return false
+}
+
+// isZeroValue reports whether *v is the zero FieldLimits, as isZero does.
+func (v *FieldLimits) isZeroValue() bool {
+	return v.MaxQueryDepth == 0 &&
+		v.Extra == nil
 }
 
 // decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
@@ -3857,7 +3970,7 @@ type sessionEndpointJSON SessionEndpoint
 
 // UnmarshalJSON decodes a SessionEndpoint, keeping unknown members in Extra.
 func (v *SessionEndpoint) UnmarshalJSON(b []byte) error {
-	if fastJSON && isZero(v) {
+	if fastJSON && v.isZeroValue() {
 		if v.decodeFast(b) {
 			return nil
 		}
@@ -3891,6 +4004,13 @@ func sessionEndpointKnown(name string) bool {
 		return true
 	}
 	return false
+}
+
+// isZeroValue reports whether *v is the zero SessionEndpoint, as isZero does.
+func (v *SessionEndpoint) isZeroValue() bool {
+	return v.Path == "" &&
+		v.Methods == nil &&
+		v.Extra == nil
 }
 
 // decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
@@ -3969,7 +4089,7 @@ type sessionEndpointMethodJSON SessionEndpointMethod
 
 // UnmarshalJSON decodes a SessionEndpointMethod, keeping unknown members in Extra.
 func (v *SessionEndpointMethod) UnmarshalJSON(b []byte) error {
-	if fastJSON && isZero(v) {
+	if fastJSON && v.isZeroValue() {
 		if v.decodeFast(b) {
 			return nil
 		}
@@ -4003,6 +4123,13 @@ func sessionEndpointMethodKnown(name string) bool {
 		return true
 	}
 	return false
+}
+
+// isZeroValue reports whether *v is the zero SessionEndpointMethod, as isZero does.
+func (v *SessionEndpointMethod) isZeroValue() bool {
+	return v.Name == "" &&
+		v.Limit.isZeroValue() &&
+		v.Extra == nil
 }
 
 // decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
@@ -4074,7 +4201,7 @@ type sessionEndpointRateLimitJSON SessionEndpointRateLimit
 
 // UnmarshalJSON decodes a SessionEndpointRateLimit, keeping unknown members in Extra.
 func (v *SessionEndpointRateLimit) UnmarshalJSON(b []byte) error {
-	if fastJSON && isZero(v) {
+	if fastJSON && v.isZeroValue() {
 		if v.decodeFast(b) {
 			return nil
 		}
@@ -4108,6 +4235,13 @@ func sessionEndpointRateLimitKnown(name string) bool {
 		return true
 	}
 	return false
+}
+
+// isZeroValue reports whether *v is the zero SessionEndpointRateLimit, as isZero does.
+func (v *SessionEndpointRateLimit) isZeroValue() bool {
+	return v.Rate == 0 &&
+		v.Per == 0 &&
+		v.Extra == nil
 }
 
 // decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
@@ -4181,7 +4315,7 @@ type basicAuthDataJSON BasicAuthData
 
 // UnmarshalJSON decodes a BasicAuthData, keeping unknown members in Extra.
 func (v *BasicAuthData) UnmarshalJSON(b []byte) error {
-	if fastJSON && isZero(v) {
+	if fastJSON && v.isZeroValue() {
 		if v.decodeFast(b) {
 			return nil
 		}
@@ -4215,6 +4349,14 @@ func basicAuthDataKnown(name string) bool {
 		return true
 	}
 	return false
+}
+
+// isZeroValue reports whether *v is the zero BasicAuthData, as isZero does.
+func (v *BasicAuthData) isZeroValue() bool {
+	return v.Password == "" &&
+		v.Hash == "" &&
+		v.User == "" &&
+		v.Extra == nil
 }
 
 // decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
@@ -4303,7 +4445,7 @@ type jWTDataJSON JWTData
 
 // UnmarshalJSON decodes a JWTData, keeping unknown members in Extra.
 func (v *JWTData) UnmarshalJSON(b []byte) error {
-	if fastJSON && isZero(v) {
+	if fastJSON && v.isZeroValue() {
 		if v.decodeFast(b) {
 			return nil
 		}
@@ -4337,6 +4479,12 @@ func jWTDataKnown(name string) bool {
 		return true
 	}
 	return false
+}
+
+// isZeroValue reports whether *v is the zero JWTData, as isZero does.
+func (v *JWTData) isZeroValue() bool {
+	return v.Secret == "" &&
+		v.Extra == nil
 }
 
 // decodeFast decodes data into the zero *v, or gives up (see fastjson.go).
@@ -4396,7 +4544,7 @@ type monitorJSON Monitor
 
 // UnmarshalJSON decodes a Monitor, keeping unknown members in Extra.
 func (v *Monitor) UnmarshalJSON(b []byte) error {
-	if fastJSON && isZero(v) {
+	if fastJSON && v.isZeroValue() {
 		if v.decodeFast(b) {
 			return nil
 		}
@@ -4430,6 +4578,12 @@ func monitorKnown(name string) bool {
 		return true
 	}
 	return false
+}
+
+// isZeroValue reports whether *v is the zero Monitor, as isZero does.
+func (v *Monitor) isZeroValue() bool {
+	return v.TriggerLimits == nil &&
+		v.Extra == nil
 }
 
 // decodeFast decodes data into the zero *v, or gives up (see fastjson.go).

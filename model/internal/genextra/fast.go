@@ -185,7 +185,7 @@ type %[2]s %[1]s
 
 // UnmarshalJSON decodes a %[1]s, keeping unknown members in Extra.
 func (v *%[1]s) UnmarshalJSON(b []byte) error {
-	if fastJSON && isZero(v) {
+	if fastJSON && v.isZeroValue() {
 		if v.decodeFast(b) {
 			return nil
 		}
@@ -221,6 +221,8 @@ func %[3]sKnown(name string) bool {
 	return false
 }
 `, t, alias, low, hint, strings.Join(names, ", "))
+
+	writeIsZero(b, t, structs[t])
 
 	// The fast decoder.
 	fmt.Fprintf(b, `
@@ -458,4 +460,77 @@ func append%[1]sMap(b []byte, m map[string]%[1]s) ([]byte, bool) {
 	return append(b, '}'), true
 }
 `, t)
+}
+
+// writeIsZero writes the isZeroValue method of a fast type: isZero (the
+// fast decoder's condition) field by field, without reflection. A field of
+// a type it does not know is left to isZero.
+func writeIsZero(b *bytes.Buffer, t string, st *ast.StructType) {
+	var conds []string
+	for _, f := range st.Fields.List {
+		for _, n := range f.Names {
+			if n.Name == "_" {
+				continue // reflect's IsZero skips blank fields
+			}
+			conds = append(conds, zeroCond("v."+n.Name, f.Type))
+		}
+		if len(f.Names) == 0 {
+			conds = append(conds, "isZero(&v."+typeName(f.Type)+")")
+		}
+	}
+	if len(conds) == 0 {
+		conds = []string{"true"}
+	}
+	fmt.Fprintf(b, `
+// isZeroValue reports whether *v is the zero %[1]s, as isZero does.
+func (v *%[1]s) isZeroValue() bool {
+	return %[2]s
+}
+`, t, strings.Join(conds, " &&\n"))
+}
+
+// zeroCond is the Go condition that the field g of type e is zero, as
+// reflect.Value.IsZero says (a float is zero when it equals 0, -0 too).
+func zeroCond(g string, e ast.Expr) string {
+	switch t := e.(type) {
+	case *ast.Ident:
+		switch t.Name {
+		case "string":
+			return g + ` == ""`
+		case "bool":
+			return "!" + g
+		case "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr",
+			"float32", "float64", "complex64", "complex128", "byte", "rune":
+			return g + " == 0"
+		case "any", "Extra":
+			return g + " == nil"
+		}
+		if fastTypes[t.Name] {
+			return g + ".isZeroValue()"
+		}
+	case *ast.StarExpr, *ast.MapType, *ast.InterfaceType, *ast.FuncType, *ast.ChanType:
+		return g + " == nil"
+	case *ast.ArrayType:
+		if t.Len == nil {
+			return g + " == nil"
+		}
+	case *ast.SelectorExpr:
+		if x, ok := t.X.(*ast.Ident); ok && x.Name == "json" && t.Sel.Name == "RawMessage" {
+			return g + " == nil"
+		}
+	}
+	return "isZero(&" + g + ")"
+}
+
+// typeName is the field name of an embedded type.
+func typeName(e ast.Expr) string {
+	switch t := e.(type) {
+	case *ast.StarExpr:
+		return typeName(t.X)
+	case *ast.SelectorExpr:
+		return t.Sel.Name
+	case *ast.Ident:
+		return t.Name
+	}
+	return "_"
 }
