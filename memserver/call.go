@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dashkit/dashkit/model"
 	"github.com/dashkit/dashkit/store"
@@ -49,6 +50,9 @@ type call struct {
 	status   int
 	respBody []byte
 	respType string
+	// answer is the buffer answerBuffer took from answers, which send
+	// gives back.
+	answer *[]byte
 }
 
 // PathValue returns the wildcard name of the route's path, unescaped.
@@ -225,6 +229,38 @@ func (c *call) send() {
 	h["Content-Type"], h["Content-Length"] = v[0:1:1], v[1:2:2]
 	c.w.WriteHeader(c.status)
 	_, _ = c.w.Write(c.respBody)
+	if c.answer != nil {
+		// Written (a Writer keeps nothing it is given), and neither the
+		// journal nor an observer has it: see answerBuffer.
+		if cap(*c.answer) <= maxPooledAnswer {
+			answers.Put(c.answer)
+		}
+		c.answer = nil
+	}
+}
+
+// answers are buffers for the answers nobody keeps once they are written:
+// on a Server with neither the journal nor an observer, which keep the
+// answers they are shown, an answer is only written to the connection.
+var answers = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooledAnswer bounds the buffers answers keeps: a rare large answer
+// would otherwise hold its memory for every later one.
+const maxPooledAnswer = 64 << 10
+
+// answerBuffer returns an empty buffer of at least n bytes for an answer
+// that c.raw is then given: one of answers when nothing keeps the answer
+// past send, which gives it back, else a new one.
+func (c *call) answerBuffer(n int) []byte {
+	if c.internal || c.answer != nil || c.s.reqlog.size > 0 || c.s.cfg.observer != nil {
+		return make([]byte, 0, n)
+	}
+	p := answers.Get().(*[]byte)
+	if cap(*p) < n {
+		*p = make([]byte, 0, n)
+	}
+	c.answer = p
+	return (*p)[:0]
 }
 
 // ok answers 200 with the action envelope.

@@ -124,7 +124,7 @@ var emptyObject = []byte("{}")
 // session's bytes would be checked and copied again at each level, which was
 // most of the cost of answering a key.
 func (c *call) sendKey(k model.KeyData) {
-	b := make([]byte, 0, keyAnswerSize+len(k.KeyID)+len(k.KeyHash))
+	b := c.answerBuffer(keyAnswerSize + len(k.KeyID) + len(k.KeyHash))
 	b = append(b, `{"key_id":`...)
 	b = appendJSONString(b, k.KeyID)
 	b = append(b, `,"key_hash":`...)
