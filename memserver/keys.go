@@ -250,8 +250,11 @@ func (s *Server) keySession(tx store.DefinitionsReader, org string, sess *model.
 // createKey answers POST /api/keys (generated id), POST /api/keys/{keyId}
 // (custom id) and POST /api/apis/keys/basic/{username} (basic auth).
 func createKey(c *call) {
-	var sess model.SessionState
-	if !c.decode(&sess) {
+	// The body is decoded into the key it makes, which the store is given:
+	// a session of its own would be a second copy on the heap.
+	k := &store.Key{}
+	sess := &k.Session
+	if !c.decode(sess) {
 		return
 	}
 	org := c.orgFor(sess.OrgID)
@@ -266,7 +269,7 @@ func createKey(c *call) {
 	case c.PathValue("keyId") != "":
 		id = model.NamedKey(org, c.PathValue("keyId"), c.s.cfg.keyHash)
 	}
-	if !c.prepareSession(&sess, org) {
+	if !c.prepareSession(sess, org) {
 		return
 	}
 	if id != "" && !c.keyIDFree(id) {
@@ -275,7 +278,7 @@ func createKey(c *call) {
 	sess.DateCreated = c.nowString()
 	sess.LastUpdated = strconv.FormatInt(c.s.now().Unix(), 10)
 	generated := id == ""
-	k := &store.Key{ID: id, OrgID: org, Session: sess}
+	k.ID, k.OrgID = id, org
 	if !generated {
 		k.Hash = keyHash(id)
 	}
