@@ -149,9 +149,20 @@ func (d *fastDec) str(s *string) bool {
 	return false
 }
 
+// delegate decodes the next string with encoding/json. It decodes into a
+// string of its own, which only this rare case puts on the heap: through s,
+// every value the fast decoder fills would go there.
 func (d *fastDec) delegate(s *string) bool {
 	raw, ok := d.raw()
-	return ok && json.Unmarshal(raw, s) == nil
+	if !ok {
+		return false
+	}
+	var v string
+	if json.Unmarshal(raw, &v) != nil {
+		return false
+	}
+	*s = v
+	return true
 }
 
 // number returns the next JSON number; integer says it has neither a
@@ -299,9 +310,20 @@ func (d *fastDec) strings(p *[]string) bool {
 
 // other hands the next value to encoding/json, with the numbers of free-form
 // members kept as the reflective path keeps them.
+// It decodes into a value of its own, as delegate does: *p is zero (the fast
+// decoder writes only into a zero value, each member once), so the result
+// is the same.
 func decodeOther[T any](d *fastDec, p *T) bool {
 	raw, ok := d.raw()
-	return ok && decodeInto(raw, p, reflect.TypeFor[T]()) == nil
+	if !ok {
+		return false
+	}
+	v := new(T)
+	if decodeInto(raw, v, reflect.TypeFor[T]()) != nil {
+		return false
+	}
+	*p = *v
+	return true
 }
 
 // extra keeps an unknown member in *e, as decodeMembers does, unless its
