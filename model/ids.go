@@ -9,8 +9,6 @@ import (
 	"regexp"
 	"sync"
 	"time"
-
-	"github.com/google/uuid"
 )
 
 // IDGenerator makes the identifiers of the Dashboard in their real formats.
@@ -21,6 +19,10 @@ type IDGenerator struct {
 	mu  sync.Mutex
 	src io.Reader
 	now func() time.Time
+	// scratch is what read reads the source into, under mu: given the
+	// caller's bytes, the source (an interface) would put every id's
+	// random bytes on the heap.
+	scratch [32]byte
 }
 
 // NewIDGenerator returns a generator reading from crypto/rand, or from a
@@ -42,8 +44,14 @@ func NewIDGenerator(seed *uint64, now func() time.Time) *IDGenerator {
 func (g *IDGenerator) read(p []byte) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if _, err := io.ReadFull(g.src, p); err != nil {
-		panic("model: id source failed: " + err.Error())
+	// In pieces of scratch's size: both sources are streams, which give
+	// the same bytes however they are asked for them.
+	for len(p) > 0 {
+		chunk := g.scratch[:min(len(p), len(g.scratch))]
+		if _, err := io.ReadFull(g.src, chunk); err != nil {
+			panic("model: id source failed: " + err.Error())
+		}
+		p = p[copy(p, chunk):]
 	}
 }
 
@@ -89,18 +97,21 @@ func (g *IDGenerator) APIID() string { return g.Hex(16) }
 // UUIDHex returns a random (version 4) UUID as 32 lowercase hex characters
 // without dashes: the random part of a key the gateway generates.
 func (g *IDGenerator) UUIDHex() string {
-	u, err := uuid.NewRandomFromReader(readerFunc(g.read))
-	if err != nil {
-		panic("model: id source failed: " + err.Error())
-	}
 	var b [32]byte
-	hex.Encode(b[:], u[:])
+	g.uuidHex(&b)
 	return string(b[:])
 }
 
-type readerFunc func([]byte)
-
-func (f readerFunc) Read(p []byte) (int, error) { f(p); return len(p), nil }
+// uuidHex writes a random (version 4) UUID into b as 32 lowercase hex
+// characters: 16 bytes of the source with the version and variant bits
+// set, as github.com/google/uuid's NewRandomFromReader makes one.
+func (g *IDGenerator) uuidHex(b *[32]byte) {
+	var u [16]byte
+	g.read(u[:])
+	u[6] = (u[6] & 0x0f) | 0x40 // version 4
+	u[8] = (u[8] & 0x3f) | 0x80 // variant 10 (RFC 4122)
+	hex.Encode(b[:], u[:])
+}
 
 // KeyID returns a generated key in the legacy format: the org id followed by
 // a UUID's 32 hex characters.
@@ -114,7 +125,9 @@ func (g *IDGenerator) NewKey(orgID, algorithm string) string {
 	if algorithm == "" {
 		return g.KeyID(orgID)
 	}
-	return NewKeyToken(orgID, g.UUIDHex(), algorithm)
+	var id [32]byte
+	g.uuidHex(&id)
+	return encodeKeyToken(orgID, id[:], algorithm)
 }
 
 // NamedKey returns the key a custom key name becomes, as the gateway makes

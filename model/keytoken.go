@@ -46,10 +46,34 @@ type keyToken struct {
 // by DefaultHashAlgorithm, as the gateway does. The guide's custom key
 // "hello-world" is such a token. KeyHash reads the algorithm back from it.
 func NewKeyToken(orgID, keyID, algorithm string) string {
+	return encodeKeyToken(orgID, keyID, algorithm)
+}
+
+// encodeKeyToken is NewKeyToken for a name of either kind, written in buffers on
+// the stack (for the usual lengths) so that the token is the one string
+// made: every generated key is one.
+func encodeKeyToken[Name string | []byte](orgID string, keyID Name, algorithm string) string {
 	if !knownAlgorithm(algorithm) {
 		algorithm = DefaultHashAlgorithm
 	}
-	return base64.StdEncoding.EncodeToString([]byte(`{"org":"` + orgID + `","id":"` + keyID + `","h":"` + algorithm + `"}`))
+	var jsonBuf [128]byte
+	j := append(jsonBuf[:0], `{"org":"`...)
+	j = append(j, orgID...)
+	j = append(j, `","id":"`...)
+	j = append(j, keyID...)
+	j = append(j, `","h":"`...)
+	j = append(j, algorithm...)
+	j = append(j, `"}`...)
+	var tokenBuf [172]byte // base64 of 128 bytes
+	n := base64.StdEncoding.EncodedLen(len(j))
+	var tok []byte
+	if n <= len(tokenBuf) {
+		tok = tokenBuf[:n]
+	} else {
+		tok = make([]byte, n)
+	}
+	base64.StdEncoding.Encode(tok, j)
+	return string(tok)
 }
 
 // ParseKeyToken returns the org, key name and hash algorithm of a key in the
