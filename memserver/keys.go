@@ -1,7 +1,6 @@
 package memserver
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -126,9 +125,9 @@ var emptyObject = []byte("{}")
 func (c *call) sendKey(k model.KeyData) {
 	b := c.answerBuffer(keyAnswerSize + len(k.KeyID) + len(k.KeyHash))
 	b = append(b, `{"key_id":`...)
-	b = appendJSONString(b, k.KeyID)
+	b = model.AppendJSONString(b, k.KeyID)
 	b = append(b, `,"key_hash":`...)
-	b = appendJSONString(b, k.KeyHash)
+	b = model.AppendJSONString(b, k.KeyHash)
 	b = append(b, `,"data":`...)
 	b, err := k.Data.AppendJSON(b)
 	if err != nil {
@@ -142,19 +141,6 @@ func (c *call) sendKey(k model.KeyData) {
 // keyAnswerSize is about what a key with one access right takes to answer,
 // but for its id and hash.
 const keyAnswerSize = 1152
-
-// appendJSONString appends s as json.Marshal encodes it.
-func appendJSONString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			q, _ := json.Marshal(s) // strings always encode
-			return append(b, q...)
-		}
-	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
-}
 
 // listedID is how lists name a key: its hash on a hashing Dashboard.
 func (s *Server) listedID(k *store.Key) string {

@@ -10,23 +10,6 @@ import (
 	"github.com/dashkit/dashkit/model"
 )
 
-// TestAppendJSONStringIsMarshal: appendJSONString writes a string as
-// json.Marshal writes it, HTML characters, control characters, invalid
-// UTF-8 and the line separators included.
-func TestAppendJSONStringIsMarshal(t *testing.T) {
-	strs := []string{"", "eyJvcmciOiI2YjEw+/=", "c8ecbbcadbfd0d9e", "a\"b", "a\\b", "<&>", "tab\tnl\n", "\x00\x1f\x7f",
-		"é", "\u2028\u2029", "\xff\xfe", "org/name with space"}
-	for b := 0; b < 256; b++ {
-		strs = append(strs, "x"+string(rune(b))+"y", "x"+string([]byte{byte(b)})+"y")
-	}
-	for _, s := range strs {
-		want, _ := json.Marshal(s)
-		if got := appendJSONString([]byte("pre"), s); !bytes.Equal(got, append([]byte("pre"), want...)) {
-			t.Errorf("%q: appendJSONString wrote %s, json.Marshal %s", s, got[3:], want)
-		}
-	}
-}
-
 // TestSendKeyIsTheEnvelope: sendKey answers the key's id, hash and session
 // as the envelope around MarshalJSON of the session, byte for byte.
 func TestSendKeyIsTheEnvelope(t *testing.T) {

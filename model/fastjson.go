@@ -355,8 +355,7 @@ func keepRaw(e *Extra, name string, raw []byte) {
 // appendString writes s as encoding/json does (HTML characters escaped).
 func appendString(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+		if !plainByte[s[i]] {
 			q, _ := json.Marshal(s) // a string always encodes
 			return append(b, q...)
 		}
@@ -366,9 +365,31 @@ func appendString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
+// AppendJSONString appends s as json.Marshal encodes it, for answers that
+// write JSON around the model's own encodings.
+func AppendJSONString(b []byte, s string) []byte { return appendString(b, s) }
+
+// plainByte says which bytes encoding/json writes in a string as they are:
+// printable ASCII but for the quote, the backslash and the HTML characters.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = true
+	}
+	for _, c := range "\"\\<>&" {
+		t[c] = false
+	}
+	return t
+}()
+
 // appendFloat writes f as encoding/json writes a float64; false for the
 // values it refuses (NaN, infinities).
 func appendFloat(b []byte, f float64) ([]byte, bool) {
+	// Most numbers of a key are integers (a rate, a period). Below 1e15 a
+	// double holds every integer exactly, and its shortest form, which
+	// encoding/json writes, is the integer's digits; -0 keeps its sign.
+	if f > -1e15 && f < 1e15 && f == math.Trunc(f) && (f != 0 || !math.Signbit(f)) {
+		return strconv.AppendInt(b, int64(f), 10), true
+	}
 	if math.IsInf(f, 0) || math.IsNaN(f) {
 		return b, false
 	}
