@@ -388,6 +388,15 @@ type dataLog struct {
 	defs, sess   *db
 	compactAfter int64
 
+	// compactMu lets one compaction run at a time. Two at once would
+	// share tmpPath: the second's O_TRUNC open reaches the inode the first
+	// is still writing, and the first's buffered export then lands over
+	// the second's (a background compaction over an Import's or a
+	// Restore's, which then reopened to a mix of the old state and the
+	// new). A compaction that snapshot the state before a swap must not
+	// rename its file over the swap's either.
+	compactMu sync.Mutex
+
 	mu      sync.Mutex
 	cond    *sync.Cond
 	pending []byte // queued lines not yet written
@@ -537,8 +546,12 @@ func (l *dataLog) wait(pos uint64) error {
 // copies the change lines committed meanwhile after it, and renames it over
 // the data file. With swap (a Restore or an Import), swap replaces the
 // state first, and no line is written to the old file until the new one is
-// in place: the old file must not get changes made to the new state.
+// in place: the old file must not get changes made to the new state. One
+// compaction runs at a time (see compactMu): a Restore or an Import waits
+// for a background compaction to end.
 func (l *dataLog) compact(swap func()) error {
+	l.compactMu.Lock()
+	defer l.compactMu.Unlock()
 	l.defs.mu.Lock()
 	l.sess.mu.Lock()
 	if swap != nil {
