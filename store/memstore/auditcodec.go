@@ -82,19 +82,3 @@ func unpackAuditLog(d *decoder, l *model.AuditLog) {
 		l.Extra[k] = v
 	}
 }
-
-// auditLogOrg reads only the org of a packed audit record: the third
-// string, after the id and the request id.
-func auditLogOrg(data []byte) string {
-	d := decoder{data: data}
-	d.pos++
-	if d.data[0] == 0 {
-		return ""
-	}
-	for range 2 {
-		n := int(d.uint())
-		d.pos += n
-	}
-	n := int(d.uint())
-	return string(data[d.pos : d.pos+n])
-}

@@ -251,21 +251,24 @@ func (t *transaction) inBase(ts *tableSchema, index int, tr *tree) bool {
 	return t.inPlace && trees != nil && trees[index] == tr
 }
 
-// set stores e in tr, keeping what it replaces for Abort when tr is base's.
-func (t *transaction) set(tr *tree, logged bool, e entry) {
-	old, had := tr.ReplaceOrInsert(e)
+// set stores e in tr, keeping what it replaces for Abort when tr is base's,
+// and returns what it replaced.
+func (t *transaction) set(tr *tree, logged bool, e entry) (old entry, had bool) {
+	old, had = tr.ReplaceOrInsert(e)
 	if logged {
 		t.undo = append(t.undo, undoEntry{tree: tr, key: e.key, old: old, had: had})
 	}
+	return old, had
 }
 
 // unset deletes key from tr, keeping what it held for Abort when tr is
 // base's.
-func (t *transaction) unset(tr *tree, logged bool, key string) {
-	old, had := tr.Delete(entry{key: key})
+func (t *transaction) unset(tr *tree, logged bool, key string) (old entry, had bool) {
+	old, had = tr.Delete(entry{key: key})
 	if logged && had {
 		t.undo = append(t.undo, undoEntry{tree: tr, key: key, old: old, had: true})
 	}
+	return old, had
 }
 
 // First returns the row index maps key to, or nil.
@@ -338,14 +341,9 @@ func (t *transaction) Insert(table string, row any) (held any, err error) {
 	}
 	tr := t.writeTree(ts, 0)
 	logged := t.inBase(ts, 0, tr)
-	if old, had := tr.ReplaceOrInsert(entry{key: id, row: row}); had {
-		if logged {
-			t.undo = append(t.undo, undoEntry{tree: tr, key: id, old: old, had: true})
-		}
+	if old, had := t.set(tr, logged, entry{key: id, row: row}); had {
 		t.set(tr, logged, old) // put it back
 		return old.row, nil
-	} else if logged {
-		t.undo = append(t.undo, undoEntry{tree: tr, key: id})
 	}
 	t.putIndexes(ts, 1, row, nil)
 	t.changed(ts.name, id, nil, row)
@@ -368,27 +366,11 @@ func (t *transaction) Take(table, id string, keyed func(row any) any) any {
 		}
 	}
 	tr = t.writeTree(ts, 0)
-	logged := t.inBase(ts, 0, tr)
-	old, had := tr.Delete(entry{key: id})
+	old, had := t.unset(tr, t.inBase(ts, 0, tr), id)
 	if !had {
 		return nil
 	}
-	if logged {
-		t.undo = append(t.undo, undoEntry{tree: tr, key: id, old: old, had: true})
-	}
-	k := keyed(old.row)
-	var buf [2]string
-	for i := 1; i < len(ts.indexes); i++ {
-		was := ts.indexes[i].keys(k, buf[:0])
-		if len(was) == 0 {
-			continue
-		}
-		tr := t.writeTree(ts, i)
-		logged := t.inBase(ts, i, tr)
-		for _, key := range was {
-			t.unset(tr, logged, key)
-		}
-	}
+	t.removeIndexes(ts, 1, keyed(old.row))
 	t.changed(table, id, old.row, nil)
 	return old.row
 }
@@ -397,9 +379,15 @@ func (t *transaction) Take(table, id string, keyed func(row any) any) any {
 func (t *transaction) Remove(table string, old any) {
 	ts := t.schemaOf(table)
 	id, _ := ts.indexes[0].one(old)
+	t.removeIndexes(ts, 0, old)
+	t.changed(table, id, old, nil)
+}
+
+// removeIndexes deletes row's keys from the indexes from the from'th.
+func (t *transaction) removeIndexes(ts *tableSchema, from int, row any) {
 	var buf [2]string
-	for i := range ts.indexes {
-		was := ts.indexes[i].keys(old, buf[:0])
+	for i := from; i < len(ts.indexes); i++ {
+		was := ts.indexes[i].keys(row, buf[:0])
 		if len(was) == 0 {
 			continue
 		}
@@ -409,7 +397,6 @@ func (t *transaction) Remove(table string, old any) {
 			t.unset(tr, logged, k)
 		}
 	}
-	t.changed(table, id, old, nil)
 }
 
 func (t *transaction) changed(table, id string, before, after any) {
