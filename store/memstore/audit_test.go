@@ -14,8 +14,7 @@ import (
 // TestAuditRecordsWrittenManyInOneTransaction: a transaction that inserts
 // and deletes many audit records, as the memserver's audit queue does,
 // finds what it wrote itself (duplicates refused, deleted records gone,
-// counts exact) without reading the table it wrote (see batch in table.go),
-// also after deleting an org's data in the same transaction.
+// counts exact), also after deleting an org's data in the same transaction.
 func TestAuditRecordsWrittenManyInOneTransaction(t *testing.T) {
 	ctx := context.Background()
 	s := memstore.New()
