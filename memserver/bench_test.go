@@ -2,7 +2,10 @@ package memserver_test
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"sort"
@@ -13,6 +16,7 @@ import (
 	"time"
 
 	"github.com/dashkit/dashkit/memserver"
+	"github.com/dashkit/dashkit/model"
 )
 
 // The benchmarks of BENCHMARKS.md. Each compares the memserver with a bare
@@ -61,13 +65,24 @@ func median(ds []time.Duration) time.Duration {
 
 // throughput drives one route on the memserver and on a bare net/http
 // handler that writes the same bytes, from 2 client goroutines over
-// keep-alive connections. The two servers take turns in rounds of 100
-// requests so that both see the same load on the machine. It reports the
-// requests per second of each and their ratio (memserver / bare).
+// keep-alive connections (see race). It reports the requests per second of
+// each and their ratio (memserver / bare), and the ratio of a second bare
+// handler to the first (same-bytes-ratio): how far the harness alone moves
+// a ratio in that run.
 func throughput(b *testing.B, method string, setup func(*memserver.Server) (string, []byte)) {
 	srv := memserver.New(memserver.WithRequestLogSize(0))
 	path, body := setup(srv)
-	// The bytes the memserver answers, for the bare handler to write.
+	answer := answerOf(b, srv, method, path, body)
+	rates := race(b, method, path, body, srv.Secret, []http.Handler{sameBytes(answer), srv, sameBytes(answer)})
+	b.ReportMetric(rates[0], "bare-req/s")
+	b.ReportMetric(rates[1], "memserver-req/s")
+	b.ReportMetric(rates[1]/rates[0], "ratio")
+	b.ReportMetric(rates[2]/rates[0], "same-bytes-ratio")
+}
+
+// answerOf is the body the memserver answers the request with, for a bare
+// handler to write.
+func answerOf(b *testing.B, srv *memserver.Server, method, path string, body []byte) []byte {
 	rec := httptest.NewRecorder()
 	req := httptest.NewRequest(method, path, bytes.NewReader(body))
 	req.Header.Set("Authorization", srv.Secret)
@@ -75,25 +90,37 @@ func throughput(b *testing.B, method string, setup func(*memserver.Server) (stri
 	if rec.Code != 200 {
 		b.Fatalf("%s %s: %d %s", method, path, rec.Code, rec.Body)
 	}
-	answer := rec.Body.Bytes()
-	bare := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return rec.Body.Bytes()
+}
+
+// sameBytes is the bare handler: it reads the request's body and writes
+// answer, and does nothing else.
+func sameBytes(answer []byte) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
 		io.Copy(io.Discard, r.Body)
 		h := w.Header()
 		h["Content-Type"] = []string{"application/json"}
 		h["Content-Length"] = []string{strconv.Itoa(len(answer))}
 		w.Write(answer)
-	})
+	}
+}
+
+// race sends b.N requests to each handler, each behind its own
+// httptest.Server, from 2 client goroutines over keep-alive connections.
+// The handlers take turns in rounds of 100 requests so that all see the
+// same load on the machine, in a new order each round. It returns the requests per second of each.
+func race(b *testing.B, method, path string, body []byte, auth string, handlers []http.Handler) []float64 {
 	type target struct {
 		ts      *httptest.Server
 		client  *http.Client
 		elapsed time.Duration
 		done    int
 	}
-	newTarget := func(h http.Handler) *target {
+	var targets []*target
+	for _, h := range handlers {
 		ts := httptest.NewServer(h)
-		return &target{ts: ts, client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 2}}}
+		targets = append(targets, &target{ts: ts, client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 2}}})
 	}
-	targets := []*target{newTarget(bare), newTarget(srv)}
 	defer func() {
 		for _, t := range targets {
 			t.client.CloseIdleConnections()
@@ -111,7 +138,7 @@ func throughput(b *testing.B, method string, setup func(*memserver.Server) (stri
 				defer wg.Done()
 				for next.Add(1) <= int64(n) {
 					req, _ := http.NewRequest(method, t.ts.URL+path, bytes.NewReader(body))
-					req.Header.Set("Authorization", srv.Secret)
+					req.Header.Set("Authorization", auth)
 					resp, err := t.client.Do(req)
 					if err != nil {
 						failed.Add(1)
@@ -131,20 +158,26 @@ func throughput(b *testing.B, method string, setup func(*memserver.Server) (stri
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
+	// The targets go in a new order each round: work one leaves behind (the
+	// collection of its garbage, its audit queue's writes) lands in the
+	// round of whichever follows it, which in a fixed order would be the
+	// same one every time.
+	order := rand.New(rand.NewPCG(1, 2))
 	for left := b.N; left > 0; left -= 100 {
 		n := min(100, left)
-		for _, t := range targets {
-			round(t, n)
+		for _, i := range order.Perm(len(targets)) {
+			round(targets[i], n)
 		}
 	}
 	b.StopTimer()
 	if n := failed.Load(); n > 0 {
 		b.Fatalf("%d requests failed", n)
 	}
-	rate := func(t *target) float64 { return float64(t.done) / t.elapsed.Seconds() }
-	b.ReportMetric(rate(targets[0]), "bare-req/s")
-	b.ReportMetric(rate(targets[1]), "memserver-req/s")
-	b.ReportMetric(rate(targets[1])/rate(targets[0]), "ratio")
+	rates := make([]float64, len(targets))
+	for i, t := range targets {
+		rates[i] = float64(t.done) / t.elapsed.Seconds()
+	}
+	return rates
 }
 
 func BenchmarkGetAPI(b *testing.B) {
@@ -160,6 +193,116 @@ func BenchmarkCreateKey(b *testing.B) {
 		body := []byte(`{"rate":1000,"per":60,"quota_max":-1,"access_rights":{"bench-api":{"api_id":"bench-api","versions":["Default"]}}}`)
 		return "/api/keys", body
 	})
+}
+
+// BenchmarkCreateKeyBudget answers what POST /api/keys may cost for its
+// ratio to reach a goal on this machine. In the harness of
+// BenchmarkCreateKey, the handlers below take turns with the bare handler:
+//
+//	same-bytes    a second bare handler: its ratio is the harness's own noise
+//	cost-<n>µs    the bare handler after n µs of calibrated CPU work
+//	floor         what any server creating a key must do, with a map for its
+//	              store: decode the body into a model.SessionState, make a key
+//	              and its hash, keep the session, encode the answer
+//	memserver     the memserver
+//
+// Each reports its requests per second as a ratio of the bare handler's.
+// The cost-<n>µs curve turns a ratio into CPU per request, and floor shows
+// how much of that budget the work of any key creation already takes.
+func BenchmarkCreateKeyBudget(b *testing.B) {
+	srv := memserver.New(memserver.WithRequestLogSize(0))
+	benchAPI(b, srv)
+	body := []byte(`{"rate":1000,"per":60,"quota_max":-1,"access_rights":{"bench-api":{"api_id":"bench-api","versions":["Default"]}}}`)
+	answer := answerOf(b, srv, "POST", "/api/keys", body)
+	names := []string{"same-bytes"}
+	handlers := []http.Handler{sameBytes(answer), sameBytes(answer)}
+	for _, us := range []int{10, 20, 30, 40} {
+		names = append(names, fmt.Sprintf("cost-%dµs", us))
+		handlers = append(handlers, costly(us, sameBytes(answer)))
+	}
+	names = append(names, "floor", "memserver")
+	handlers = append(handlers, floorKeys(), srv)
+	rates := race(b, "POST", "/api/keys", body, srv.Secret, handlers)
+	for i, name := range names {
+		b.ReportMetric(rates[i+1]/rates[0], name)
+	}
+}
+
+// costly is h after us µs of CPU work, as calibrated by workPerMicrosecond.
+func costly(us int, h http.Handler) http.HandlerFunc {
+	n := us * workPerMicrosecond()
+	return func(w http.ResponseWriter, r *http.Request) {
+		work(n)
+		h.ServeHTTP(w, r)
+	}
+}
+
+// workSink keeps the compiler from dropping work's loop.
+var workSink atomic.Uint64
+
+// work is n rounds of a xorshift: CPU work that allocates nothing and
+// touches no memory.
+func work(n int) {
+	x := uint64(88172645463325252)
+	for range n {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+	}
+	workSink.Add(x)
+}
+
+// workPerMicrosecond is how many rounds of work take a microsecond: the
+// fastest of several timings, the others having lost the CPU for a while.
+var workPerMicrosecond = sync.OnceValue(func() int {
+	const rounds = 1 << 22
+	best := time.Duration(1 << 62)
+	for range 7 {
+		t0 := time.Now()
+		work(rounds)
+		best = min(best, time.Since(t0))
+	}
+	return max(1, int(rounds*int64(time.Microsecond)/int64(best)))
+})
+
+// floorKeys creates keys as cheaply as a server can while still doing
+// what a creation must: decode and check the session, make the key and its
+// hash, keep it, answer it. It keeps no index, no counters, no audit
+// record, and checks no user or API.
+func floorKeys() http.HandlerFunc {
+	var mu sync.Mutex
+	keys := map[string]*model.SessionState{}
+	ids := model.NewIDGenerator(nil, nil)
+	return func(w http.ResponseWriter, r *http.Request) {
+		data, err := io.ReadAll(r.Body)
+		sess := &model.SessionState{}
+		if err != nil || !json.Valid(data) || sess.UnmarshalJSON(data) != nil {
+			w.WriteHeader(http.StatusBadRequest)
+			return
+		}
+		sess.OrgID = "bench-org"
+		sess.DateCreated = time.Now().UTC().Format("2006-01-02T15:04:05.000Z07:00")
+		id := ids.NewKey(sess.OrgID, model.DefaultHashAlgorithm)
+		hash := model.KeyHash(id)
+		mu.Lock()
+		keys[hash] = sess
+		mu.Unlock()
+		out := make([]byte, 0, 1200)
+		out = append(out, `{"key_id":`...)
+		out = model.AppendJSONString(out, id)
+		out = append(out, `,"key_hash":`...)
+		out = model.AppendJSONString(out, hash)
+		out = append(out, `,"data":`...)
+		if out, err = sess.AppendJSON(out); err != nil {
+			w.WriteHeader(http.StatusInternalServerError)
+			return
+		}
+		out = append(out, `,"api_model":{}}`...)
+		h := w.Header()
+		h["Content-Type"] = []string{"application/json"}
+		h["Content-Length"] = []string{strconv.Itoa(len(out))}
+		w.Write(out)
+	}
 }
 
 // benchAPI creates the classic API the benchmarks read, with api_id
