@@ -156,12 +156,15 @@ type transaction struct {
 }
 
 // undoEntry is one write of a tree changed in place: the entry the key had
-// before (had false: none).
+// before (had false: none); or, with count set, a counter changed in place
+// and the n it had before.
 type undoEntry struct {
-	tree *tree
-	key  string
-	old  entry
-	had  bool
+	tree  *tree
+	key   string
+	old   entry
+	had   bool
+	count *counter
+	n     int
 }
 
 type writtenTable struct {
@@ -269,6 +272,22 @@ func (t *transaction) unset(tr *tree, logged bool, key string) (old entry, had b
 		t.undo = append(t.undo, undoEntry{tree: tr, key: key, old: old, had: true})
 	}
 	return old, had
+}
+
+// mayChange says whether the transaction may change, in place, a row it
+// read that was made in epoch: one made in its own epoch is in no state a
+// reader has had.
+func (t *transaction) mayChange(epoch uint64) bool {
+	return t.write && !t.done && epoch == t.epoch
+}
+
+// setCount sets c.n, a counter mayChange allows, keeping what it held for
+// Abort when an in-place transaction may have found c in base.
+func (t *transaction) setCount(c *counter, n int) {
+	if t.inPlace {
+		t.undo = append(t.undo, undoEntry{count: c, n: c.n})
+	}
+	c.n = n
 }
 
 // First returns the row index maps key to, or nil.
@@ -474,6 +493,10 @@ func (t *transaction) Abort() {
 	}
 	for i := len(t.undo) - 1; i >= 0; i-- {
 		u := t.undo[i]
+		if u.count != nil {
+			u.count.n = u.n
+			continue
+		}
 		if u.had {
 			u.tree.ReplaceOrInsert(u.old)
 		} else {

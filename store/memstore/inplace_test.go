@@ -250,3 +250,63 @@ func TestAuditWritesInPlace(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// keyCounts is the org's count of keys, as a list reports it.
+func keyCounts(t *testing.T, s *memstore.Sessions) int {
+	t.Helper()
+	total := -1
+	err := s.ViewSessions(context.Background(), func(tx store.SessionsReader) error {
+		page, err := tx.ListKeys(benchOrg, store.KeyQuery{})
+		total = page.Total
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return total
+}
+
+// TestCountersChangedInPlace: a write with no read before it changes the
+// org's counter in place (table.go, addCount). A failed write of ten keys
+// leaves the count as it was; a snapshot keeps its count however many
+// writes follow; and a snapshot restored twice counts the same both times.
+func TestCountersChangedInPlace(t *testing.T) {
+	ctx := context.Background()
+	s := memstore.NewSessions()
+	insertKeys(t, s, 0, 100) // no read between: every insert after the first is in place
+	errStop := errors.New("stop")
+	err := s.UpdateSessions(ctx, func(tx store.SessionsTx) error {
+		for i := 100; i < 110; i++ {
+			if err := tx.InsertKey(benchKey(i)); err != nil {
+				return err
+			}
+		}
+		return errStop
+	})
+	if !errors.Is(err, errStop) {
+		t.Fatalf("the failing write returned %v", err)
+	}
+	if n := keyCounts(t, s); n != 100 {
+		t.Fatalf("after a failed write of ten keys the org counts %d keys, want 100", n)
+	}
+	snap, err := s.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	insertKeys(t, s, 100, 150) // the first clones; the rest are in place again
+	if n := keyCounts(t, s); n != 150 {
+		t.Errorf("after 50 more keys the org counts %d, want 150", n)
+	}
+	for round := range 2 {
+		if err := s.Restore(ctx, snap); err != nil {
+			t.Fatal(err)
+		}
+		if n := keyCounts(t, s); n != 100 {
+			t.Errorf("restore %d: the snapshot counts %d keys, want 100", round+1, n)
+		}
+		insertKeys(t, s, 100, 130)
+		if n := keyCounts(t, s); n != 130 {
+			t.Errorf("restore %d, then 30 keys: the org counts %d, want 130", round+1, n)
+		}
+	}
+}

@@ -213,6 +213,10 @@ func (c *coll[T]) facetKeys(r *row[T]) []string {
 type counter struct {
 	key string
 	n   int
+	// epoch is that of the transaction that made the counter: one of the
+	// same epoch is in no state a reader has had, so a write changes it in
+	// place rather than storing a new one (transaction.mayChange).
+	epoch uint64
 }
 
 const countsTable = "counts"
@@ -294,12 +298,18 @@ func (c *coll[T]) addCount(txn *transaction, key string, delta int) error {
 	if cur := counterOf(txn, key); cur != nil {
 		n += cur.n
 		was = cur
+		if n != 0 && txn.mayChange(cur.epoch) {
+			// No walk of the counts tree, and no garbage: most writes
+			// follow one another with no read between.
+			txn.setCount(cur, n)
+			return nil
+		}
 	}
 	switch {
 	case n == 0 && was != nil:
 		txn.Remove(countsTable, was)
 	case n != 0:
-		if err := txn.Put(countsTable, &counter{key: key, n: n}, was); err != nil {
+		if err := txn.Put(countsTable, &counter{key: key, n: n, epoch: txn.epoch}, was); err != nil {
 			return fmt.Errorf("%s: count %q: %w", c.noun, key, err)
 		}
 	}
