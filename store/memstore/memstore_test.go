@@ -2,8 +2,10 @@ package memstore_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/dashkit/dashkit/model"
@@ -61,5 +63,71 @@ func TestPageBeyondIntRange(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestKeyInsertConflicts: an insert finds a duplicate id as it writes,
+// after its unique keys are checked; the conflict it reports is the one it
+// reported when the id was looked up first, and a transaction that goes on
+// after each refused insert keeps none of it.
+func TestKeyInsertConflicts(t *testing.T) {
+	ctx := context.Background()
+	s := memstore.NewSessions()
+	held, other := benchKey(1), benchKey(4)
+	if err := s.UpdateSessions(ctx, func(tx store.SessionsTx) error {
+		return errors.Join(tx.InsertKey(held), tx.InsertKey(other))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	sameIDOthersHash := benchKey(1)
+	sameIDOthersHash.Hash = other.Hash
+	sameID := benchKey(1)
+	sameID.Hash = "another-hash"
+	sameHash := benchKey(2)
+	sameHash.Hash = held.Hash
+	cases := []struct {
+		name string
+		key  *store.Key
+		want string
+	}{
+		{"the same key again", benchKey(1), fmt.Sprintf("key %q: already exists", held.ID)},
+		{"its id with another hash", sameID, fmt.Sprintf("key %q: already exists", held.ID)},
+		{"its id with another key's hash", sameIDOthersHash, fmt.Sprintf("key %q: already exists", held.ID)},
+		{"another id with its hash", sameHash, fmt.Sprintf("key %q: hash %q already used by key %q", sameHash.ID, held.Hash, held.ID)},
+	}
+	fresh := benchKey(3)
+	err := s.UpdateSessions(ctx, func(tx store.SessionsTx) error {
+		for _, c := range cases {
+			err := tx.InsertKey(c.key)
+			if !errors.Is(err, store.ErrConflict) || err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("insert of %s: %v, want ErrConflict saying %q", c.name, err, c.want)
+			}
+		}
+		return tx.InsertKey(fresh)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.ViewSessions(ctx, func(tx store.SessionsReader) error {
+		page, err := tx.ListKeys(benchOrg, store.KeyQuery{})
+		if err != nil {
+			return err
+		}
+		if page.Total != 3 || len(page.Items) != 3 {
+			t.Errorf("the org has %d keys listed of %d, want 3", len(page.Items), page.Total)
+		}
+		if k, err := tx.GetKeyByHash(held.Hash); err != nil || k.ID != held.ID {
+			t.Errorf("by its hash: %v, %v; want key %s", k, err, held.ID)
+		}
+		if _, err := tx.GetKeyByHash("another-hash"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("the refused insert's hash: %v, want ErrNotFound", err)
+		}
+		if _, err := tx.GetKey(sameHash.ID); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("the refused insert's id: %v, want ErrNotFound", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

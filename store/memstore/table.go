@@ -345,8 +345,10 @@ func (c *coll[T]) get(txn *transaction, index, key, what string) (*T, error) {
 func (c *coll[T]) byID(txn *transaction, id string) (*T, error) { return c.get(txn, "id", id, "") }
 
 // checkUniques fails with ErrConflict when another object holds one of
-// obj's unique keys.
-func (c *coll[T]) checkUniques(txn *transaction, obj *T, id string) error {
+// obj's unique keys. An insert (inserting) conflicts with an object of the
+// same id too, and where the id is taken that is the conflict it reports,
+// whichever unique key found it.
+func (c *coll[T]) checkUniques(txn *transaction, obj *T, id string, inserting bool) error {
 	for _, u := range c.uniques {
 		k, ok := u.key(obj)
 		if !ok {
@@ -359,7 +361,15 @@ func (c *coll[T]) checkUniques(txn *transaction, obj *T, id string) error {
 		if r == nil {
 			continue
 		}
-		if other := c.id(r.view()); other != id {
+		other := c.id(r.view())
+		if inserting {
+			if held, err := c.first(txn, "id", id); err != nil {
+				return err
+			} else if other == id || held != nil {
+				return c.exists(id)
+			}
+		}
+		if other != id {
 			return fmt.Errorf("%s %q: %s %q already used by %s %q: %w",
 				c.noun, id, u.what, displayKey(k), c.noun, other, store.ErrConflict)
 		}
@@ -393,17 +403,11 @@ func (c *coll[T]) newRow(txn *transaction, seq uint64, obj *T) (*row[T], error) 
 	if id == "" {
 		return nil, fmt.Errorf("insert %s: empty id: %w", c.noun, store.ErrInvalid)
 	}
-	// Without unique keys to check in between, store finds a duplicate id
-	// as it inserts, in one walk of the id's tree rather than two.
-	if len(c.uniques) > 0 {
-		if r, err := c.first(txn, "id", id); err != nil {
-			return nil, err
-		} else if r != nil {
-			return nil, c.exists(id)
-		}
-		if err := c.checkUniques(txn, obj, id); err != nil {
-			return nil, err
-		}
+	// store finds a duplicate id as it inserts, in one walk of the id's
+	// tree rather than two; a unique key is checked before, and one held
+	// under the same id is that duplicate.
+	if err := c.checkUniques(txn, obj, id, true); err != nil {
+		return nil, err
 	}
 	return &row[T]{seq: seq, data: pack(obj), obj: obj}, nil
 }
@@ -487,7 +491,7 @@ func (c *coll[T]) update(txn *transaction, obj *T) error {
 	if old == nil {
 		return fmt.Errorf("%s %q: %w", c.noun, id, store.ErrNotFound)
 	}
-	if err := c.checkUniques(txn, obj, id); err != nil {
+	if err := c.checkUniques(txn, obj, id, false); err != nil {
 		return err
 	}
 	return c.put(txn, &row[T]{seq: old.seq, data: pack(obj), obj: obj}, old)
@@ -520,7 +524,7 @@ func (c *coll[T]) store(txn *transaction, r, old *row[T]) error {
 	if c.facets != nil {
 		r.facets = c.facets(r.obj)
 	}
-	if old == nil && len(c.uniques) == 0 {
+	if old == nil {
 		held, err := txn.Insert(c.table, r)
 		if err != nil {
 			return fmt.Errorf("store %s %q: %w", c.noun, c.id(r.obj), err)
