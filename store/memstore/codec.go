@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dashkit/dashkit/model"
+	"github.com/dashkit/dashkit/store"
 )
 
 // The store keeps each object as bytes in a compact binary form, and
@@ -29,7 +30,12 @@ import (
 // elements; a pointer is 0 when nil, else 1 and its value; a struct is 0
 // when all zero, else 1 and its fields; a time.Time is its MarshalBinary
 // form; an interface value carries a tag of its dynamic type.
-// Codecs are built once per type by reflection.
+// Codecs are built once per type by reflection, except for the two types
+// stored most often: model.AuditLog (auditcodec.go) and store.Key, whose
+// codec is generated from its type (keycodec_gen.go), both writing the
+// reflective codec's very bytes.
+
+//go:generate go run ./internal/gencodec
 
 type codec struct {
 	enc func(e *encoder, v reflect.Value)
@@ -44,9 +50,12 @@ var codecs sync.Map // reflect.Type -> *codec
 func pack[T any](obj *T) []byte {
 	e := packBufs.Get().(*encoder)
 	e.buf = e.buf[:0]
-	if l, ok := any(obj).(*model.AuditLog); ok {
-		packAuditLog(e, l)
-	} else {
+	switch o := any(obj).(type) {
+	case *model.AuditLog:
+		packAuditLog(e, o)
+	case *store.Key:
+		packKey(e, o)
+	default:
 		codecOf(reflect.TypeFor[T]()).enc(e, reflect.ValueOf(obj).Elem())
 	}
 	// Keep exactly the bytes used: stored objects live long.
@@ -71,9 +80,12 @@ func unpack[T any](data []byte) *T {
 	// One string holds every string of the object: decoding them is then
 	// slicing, not an allocation each.
 	d := decoder{data: data, str: string(data)}
-	if l, ok := any(obj).(*model.AuditLog); ok {
-		unpackAuditLog(&d, l)
-	} else {
+	switch o := any(obj).(type) {
+	case *model.AuditLog:
+		unpackAuditLog(&d, o)
+	case *store.Key:
+		unpackKey(&d, o)
+	default:
 		codecOf(reflect.TypeFor[T]()).dec(&d, reflect.ValueOf(obj).Elem())
 	}
 	if d.pos != len(d.data) {
