@@ -189,6 +189,15 @@ func (g *gen) typ(t reflect.Type) string {
 			return t.Name()
 		}
 		pkg := t.PkgPath()[strings.LastIndex(t.PkgPath(), "/")+1:]
+		// The code names a package by its path's last element. Two
+		// packages sharing one would make wrong code that might compile,
+		// so that stops here; a package named otherwise than its path
+		// fails to compile, which says it well enough.
+		for path, name := range g.imports {
+			if name == pkg && path != t.PkgPath() {
+				panic(fmt.Sprintf("gencodec: packages %s and %s would both be %s", path, t.PkgPath(), pkg))
+			}
+		}
 		g.imports[t.PkgPath()] = pkg
 		return pkg + "." + t.Name()
 	}
