@@ -59,6 +59,10 @@ type indexSchema struct {
 	name string
 	one  func(row any) (string, bool)
 	many func(row any) []string
+	// unique says that the index's keys are values that no two rows may
+	// share (not ended in the creation order): Insert refuses a row whose
+	// key another holds.
+	unique bool
 }
 
 func (x *indexSchema) keys(row any, buf []string) []string {
@@ -317,14 +321,15 @@ func (t *transaction) Put(table string, row, old any) error {
 }
 
 func (t *transaction) put(ts *tableSchema, id string, row, old any) {
-	t.putIndexes(ts, 0, row, old)
+	t.putIndexes(ts, 0, len(ts.indexes), row, old)
 	t.changed(ts.name, id, old, row)
 }
 
-// putIndexes writes row in place of old in the indexes from the from'th.
-func (t *transaction) putIndexes(ts *tableSchema, from int, row, old any) {
+// putIndexes writes row in place of old in the indexes from the from'th
+// up to the to'th (not included).
+func (t *transaction) putIndexes(ts *tableSchema, from, to int, row, old any) {
 	var oldBuf, newBuf [2]string
-	for i := from; i < len(ts.indexes); i++ {
+	for i := from; i < to; i++ {
 		x := &ts.indexes[i]
 		var was []string
 		if old != nil {
@@ -349,24 +354,70 @@ func (t *transaction) putIndexes(ts *tableSchema, from int, row, old any) {
 	}
 }
 
-// Insert stores row, a row of an id the table may hold already: then it
-// changes nothing and returns the row held. It is Put after a look-up of
-// the id, in one walk of the id's tree rather than two.
-func (t *transaction) Insert(table string, row any) (held any, err error) {
+// Insert stores row unless the table holds a row of its id or of one of
+// its keys in a unique index: then it changes nothing and returns the row
+// held and the index that holds it. It is Put after look-ups of the id and
+// the unique keys, in one walk of each of their trees rather than two:
+// the id and the unique keys are written first, and taken back on a
+// conflict.
+func (t *transaction) Insert(table string, row any) (held any, index string, err error) {
 	ts := t.schemaOf(table)
 	id, ok := ts.indexes[0].one(row)
 	if !ok || id == "" {
-		return nil, fmt.Errorf("table %s: a row without an id", table)
+		return nil, "", fmt.Errorf("table %s: a row without an id", table)
 	}
 	tr := t.writeTree(ts, 0)
 	logged := t.inBase(ts, 0, tr)
 	if old, had := t.set(tr, logged, entry{key: id, row: row}); had {
 		t.set(tr, logged, old) // put it back
-		return old.row, nil
+		return old.row, ts.indexes[0].name, nil
 	}
-	t.putIndexes(ts, 1, row, nil)
+	var buf [2]string
+	for i := 1; i < len(ts.indexes); i++ {
+		x := &ts.indexes[i]
+		if !x.unique {
+			continue
+		}
+		for _, k := range x.keys(row, buf[:0]) {
+			tr := t.writeTree(ts, i)
+			logged := t.inBase(ts, i, tr)
+			old, had := t.set(tr, logged, entry{key: k, row: row})
+			if !had || old.row == row {
+				continue
+			}
+			t.set(tr, logged, old)
+			t.unwrite(ts, i, k, row)
+			return old.row, x.name, nil
+		}
+	}
+	for i := 1; i < len(ts.indexes); i++ {
+		if !ts.indexes[i].unique {
+			t.putIndexes(ts, i, i+1, row, nil)
+		}
+	}
 	t.changed(ts.name, id, nil, row)
-	return nil, nil
+	return nil, "", nil
+}
+
+// unwrite takes row's keys back out of the id index and the unique
+// indexes before the upto'th, and out of that index those before key, all
+// of which Insert wrote before it met a conflict at key.
+func (t *transaction) unwrite(ts *tableSchema, upto int, key string, row any) {
+	var buf [2]string
+	for i := 0; i <= upto; i++ {
+		x := &ts.indexes[i]
+		if i > 0 && !x.unique {
+			continue
+		}
+		tr := t.writeTree(ts, i)
+		logged := t.inBase(ts, i, tr)
+		for _, k := range x.keys(row, buf[:0]) {
+			if i == upto && k == key {
+				break
+			}
+			t.unset(tr, logged, k)
+		}
+	}
 }
 
 // Take deletes the row the table holds under id and returns it, or nil

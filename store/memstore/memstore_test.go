@@ -74,6 +74,7 @@ func TestKeyInsertConflicts(t *testing.T) {
 	ctx := context.Background()
 	s := memstore.NewSessions()
 	held, other := benchKey(1), benchKey(4)
+	other.Username = "alice"
 	if err := s.UpdateSessions(ctx, func(tx store.SessionsTx) error {
 		return errors.Join(tx.InsertKey(held), tx.InsertKey(other))
 	}); err != nil {
@@ -85,6 +86,10 @@ func TestKeyInsertConflicts(t *testing.T) {
 	sameID.Hash = "another-hash"
 	sameHash := benchKey(2)
 	sameHash.Hash = held.Hash
+	// Its id and hash are free and written before its user name is found
+	// taken: both must be taken back.
+	sameUser := benchKey(5)
+	sameUser.Hash, sameUser.Username = "a-free-hash", "alice"
 	cases := []struct {
 		name string
 		key  *store.Key
@@ -94,6 +99,7 @@ func TestKeyInsertConflicts(t *testing.T) {
 		{"its id with another hash", sameID, fmt.Sprintf("key %q: already exists", held.ID)},
 		{"its id with another key's hash", sameIDOthersHash, fmt.Sprintf("key %q: already exists", held.ID)},
 		{"another id with its hash", sameHash, fmt.Sprintf("key %q: hash %q already used by key %q", sameHash.ID, held.Hash, held.ID)},
+		{"another id and hash with a user name taken", sameUser, fmt.Sprintf("key %q: basic-auth username %q already used by key %q", sameUser.ID, benchOrg+"/alice", other.ID)},
 	}
 	fresh := benchKey(3)
 	err := s.UpdateSessions(ctx, func(tx store.SessionsTx) error {
@@ -107,6 +113,23 @@ func TestKeyInsertConflicts(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The same refused inserts in a transaction that then fails: what they
+	// wrote and took back is undone with the rest.
+	errStop := errors.New("stop")
+	err = s.UpdateSessions(ctx, func(tx store.SessionsTx) error {
+		for _, c := range cases {
+			if err := tx.InsertKey(c.key); !errors.Is(err, store.ErrConflict) {
+				t.Errorf("insert of %s again: %v, want ErrConflict", c.name, err)
+			}
+		}
+		if err := tx.InsertKey(benchKey(6)); err != nil {
+			return err
+		}
+		return errStop
+	})
+	if !errors.Is(err, errStop) {
+		t.Fatalf("the failing write returned %v", err)
 	}
 	err = s.ViewSessions(ctx, func(tx store.SessionsReader) error {
 		page, err := tx.ListKeys(benchOrg, store.KeyQuery{})
@@ -122,8 +145,16 @@ func TestKeyInsertConflicts(t *testing.T) {
 		if _, err := tx.GetKeyByHash("another-hash"); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("the refused insert's hash: %v, want ErrNotFound", err)
 		}
-		if _, err := tx.GetKey(sameHash.ID); !errors.Is(err, store.ErrNotFound) {
-			t.Errorf("the refused insert's id: %v, want ErrNotFound", err)
+		for _, id := range []string{sameHash.ID, sameUser.ID} {
+			if _, err := tx.GetKey(id); !errors.Is(err, store.ErrNotFound) {
+				t.Errorf("a refused insert's id %s: %v, want ErrNotFound", id, err)
+			}
+		}
+		if _, err := tx.GetKeyByHash(sameUser.Hash); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("the refused insert's free hash: %v, want ErrNotFound", err)
+		}
+		if k, err := tx.GetKeyByUsername(benchOrg, "alice"); err != nil || k.ID != other.ID {
+			t.Errorf("by the user name: %v, %v; want key %s", k, err, other.ID)
 		}
 		return nil
 	})

@@ -182,7 +182,9 @@ func (c *coll[T]) schema() *tableSchema {
 	}
 	for _, u := range c.uniques {
 		key := u.key
-		xs = append(xs, one(u.index, func(r *row[T]) (string, bool) { return key(r.view()) }))
+		x := one(u.index, func(r *row[T]) (string, bool) { return key(r.view()) })
+		x.unique = true
+		xs = append(xs, x)
 	}
 	for _, name := range slices.Sorted(maps.Keys(c.extras)) {
 		key := c.extras[name]
@@ -345,10 +347,8 @@ func (c *coll[T]) get(txn *transaction, index, key, what string) (*T, error) {
 func (c *coll[T]) byID(txn *transaction, id string) (*T, error) { return c.get(txn, "id", id, "") }
 
 // checkUniques fails with ErrConflict when another object holds one of
-// obj's unique keys. An insert (inserting) conflicts with an object of the
-// same id too, and where the id is taken that is the conflict it reports,
-// whichever unique key found it.
-func (c *coll[T]) checkUniques(txn *transaction, obj *T, id string, inserting bool) error {
+// obj's unique keys.
+func (c *coll[T]) checkUniques(txn *transaction, obj *T, id string) error {
 	for _, u := range c.uniques {
 		k, ok := u.key(obj)
 		if !ok {
@@ -361,20 +361,16 @@ func (c *coll[T]) checkUniques(txn *transaction, obj *T, id string, inserting bo
 		if r == nil {
 			continue
 		}
-		other := c.id(r.view())
-		if inserting {
-			if held, err := c.first(txn, "id", id); err != nil {
-				return err
-			} else if other == id || held != nil {
-				return c.exists(id)
-			}
-		}
-		if other != id {
-			return fmt.Errorf("%s %q: %s %q already used by %s %q: %w",
-				c.noun, id, u.what, displayKey(k), c.noun, other, store.ErrConflict)
+		if other := c.id(r.view()); other != id {
+			return c.taken(id, u, k, other)
 		}
 	}
 	return nil
+}
+
+func (c *coll[T]) taken(id string, u unique[T], key, other string) error {
+	return fmt.Errorf("%s %q: %s %q already used by %s %q: %w",
+		c.noun, id, u.what, displayKey(key), c.noun, other, store.ErrConflict)
 }
 
 // displayKey shows an index key in an error: org-scoped keys print as
@@ -403,12 +399,8 @@ func (c *coll[T]) newRow(txn *transaction, seq uint64, obj *T) (*row[T], error) 
 	if id == "" {
 		return nil, fmt.Errorf("insert %s: empty id: %w", c.noun, store.ErrInvalid)
 	}
-	// store finds a duplicate id as it inserts, in one walk of the id's
-	// tree rather than two; a unique key is checked before, and one held
-	// under the same id is that duplicate.
-	if err := c.checkUniques(txn, obj, id, true); err != nil {
-		return nil, err
-	}
+	// store finds a duplicate id or unique key as it inserts, in one walk
+	// of each one's tree rather than a look-up and a write.
 	return &row[T]{seq: seq, data: pack(obj), obj: obj}, nil
 }
 
@@ -491,7 +483,7 @@ func (c *coll[T]) update(txn *transaction, obj *T) error {
 	if old == nil {
 		return fmt.Errorf("%s %q: %w", c.noun, id, store.ErrNotFound)
 	}
-	if err := c.checkUniques(txn, obj, id, false); err != nil {
+	if err := c.checkUniques(txn, obj, id); err != nil {
 		return err
 	}
 	return c.put(txn, &row[T]{seq: old.seq, data: pack(obj), obj: obj}, old)
@@ -525,14 +517,21 @@ func (c *coll[T]) store(txn *transaction, r, old *row[T]) error {
 		r.facets = c.facets(r.obj)
 	}
 	if old == nil {
-		held, err := txn.Insert(c.table, r)
+		held, index, err := txn.Insert(c.table, r)
 		if err != nil {
 			return fmt.Errorf("store %s %q: %w", c.noun, c.id(r.obj), err)
 		}
-		if held != nil {
-			return c.exists(c.id(r.obj))
+		if held == nil {
+			return nil
 		}
-		return nil
+		id := c.id(r.obj)
+		for _, u := range c.uniques {
+			if u.index == index {
+				k, _ := u.key(r.obj)
+				return c.taken(id, u, k, c.id(held.(*row[T]).view()))
+			}
+		}
+		return c.exists(id)
 	}
 	var was any // stays nil, not a nil *row, for an insert
 	if old != nil {
