@@ -200,10 +200,9 @@ func TestFastPathsTakeTheUsualKey(t *testing.T) {
 	}
 }
 
-// BenchmarkSessionJSON decodes and encodes the key of POST /api/keys (as
-// BenchmarkCreateKey sends it, and as the memserver answers it) with the
-// fast paths and with the reflective path alone, in the same run.
-func BenchmarkSessionJSON(b *testing.B) {
+// benchSession is the body BenchmarkCreateKey sends to POST /api/keys and
+// the session the memserver answers it with.
+func benchSession(b *testing.B) ([]byte, SessionState) {
 	body := []byte(`{"rate":1000,"per":60,"quota_max":-1,"access_rights":{"bench-api":{"api_id":"bench-api","versions":["Default"]}}}`)
 	var answer SessionState
 	if err := json.Unmarshal(body, &answer); err != nil {
@@ -213,6 +212,14 @@ func BenchmarkSessionJSON(b *testing.B) {
 	answer.MetaData, answer.OauthKeys = map[string]any{}, map[string]string{}
 	answer.Tags, answer.ApplyPolicies, answer.Monitor.TriggerLimits = []string{}, []string{}, []float64{}
 	answer.DateCreated = "2026-12-02T01:40:00.123456789Z"
+	return body, answer
+}
+
+// BenchmarkSessionJSON decodes and encodes the key of POST /api/keys (as
+// BenchmarkCreateKey sends it, and as the memserver answers it) with the
+// fast paths and with the reflective path alone, in the same run.
+func BenchmarkSessionJSON(b *testing.B) {
+	body, answer := benchSession(b)
 	defer func() { fastJSON = true }()
 	for _, fast := range []bool{true, false} {
 		name := "reflective"

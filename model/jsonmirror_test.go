@@ -32,16 +32,8 @@ var mirrorCodecs = []mirrorCodec{{"mirror-v1", json.Unmarshal, json.Marshal}}
 // unknown members the model keeps. (With GOEXPERIMENT=jsonv2, encoding/json
 // itself runs on the v2 implementation.)
 func BenchmarkSessionJSONMirror(b *testing.B) {
-	body := []byte(`{"rate":1000,"per":60,"quota_max":-1,"access_rights":{"bench-api":{"api_id":"bench-api","versions":["Default"]}}}`)
+	body, answer := benchSession(b)
 	mirror := methodFree(reflect.TypeFor[SessionState]())
-	var answer SessionState
-	if err := json.Unmarshal(body, &answer); err != nil {
-		b.Fatal(err)
-	}
-	answer.AccessRights["bench-api"] = AccessDefinition{APIID: "bench-api", APIName: "Bench API", Versions: []string{"Default"}}
-	answer.MetaData, answer.OauthKeys = map[string]any{}, map[string]string{}
-	answer.Tags, answer.ApplyPolicies, answer.Monitor.TriggerLimits = []string{}, []string{}, []float64{}
-	answer.DateCreated = "2026-12-02T01:40:00.123456789Z"
 	answerJSON, err := answer.MarshalJSON()
 	if err != nil {
 		b.Fatal(err)
