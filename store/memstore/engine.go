@@ -61,7 +61,7 @@ type indexSchema struct {
 	many func(row any) []string
 	// unique says that the index's keys are values that no two rows may
 	// share (not ended in the creation order): Insert refuses a row whose
-	// key another holds.
+	// key another holds. Unique indexes come right after id.
 	unique bool
 }
 
@@ -75,11 +75,13 @@ func (x *indexSchema) keys(row any, buf []string) []string {
 	return buf
 }
 
-// tableSchema is a table: its first index is "id", the primary one.
+// tableSchema is a table: its first index is "id", the primary one, then
+// its unique indexes up to uniqueEnd, then the others.
 type tableSchema struct {
-	name    string
-	indexes []indexSchema
-	byName  map[string]int
+	name      string
+	indexes   []indexSchema
+	byName    map[string]int
+	uniqueEnd int
 }
 
 func newTableSchema(name string, indexes ...indexSchema) *tableSchema {
@@ -92,6 +94,15 @@ func newTableSchema(name string, indexes ...indexSchema) *tableSchema {
 	}
 	if len(indexes) == 0 || indexes[0].name != "id" || indexes[0].one == nil {
 		panic(fmt.Sprintf("memstore: table %s: the first index must be a single-key id", name))
+	}
+	t.uniqueEnd = 1
+	for t.uniqueEnd < len(indexes) && indexes[t.uniqueEnd].unique {
+		t.uniqueEnd++
+	}
+	for _, x := range indexes[t.uniqueEnd:] {
+		if x.unique {
+			panic(fmt.Sprintf("memstore: table %s: unique index %s after one that is not", name, x.name))
+		}
 	}
 	return t
 }
@@ -321,15 +332,14 @@ func (t *transaction) Put(table string, row, old any) error {
 }
 
 func (t *transaction) put(ts *tableSchema, id string, row, old any) {
-	t.putIndexes(ts, 0, len(ts.indexes), row, old)
+	t.putIndexes(ts, 0, row, old)
 	t.changed(ts.name, id, old, row)
 }
 
-// putIndexes writes row in place of old in the indexes from the from'th
-// up to the to'th (not included).
-func (t *transaction) putIndexes(ts *tableSchema, from, to int, row, old any) {
+// putIndexes writes row in place of old in the indexes from the from'th.
+func (t *transaction) putIndexes(ts *tableSchema, from int, row, old any) {
 	var oldBuf, newBuf [2]string
-	for i := from; i < to; i++ {
+	for i := from; i < len(ts.indexes); i++ {
 		x := &ts.indexes[i]
 		var was []string
 		if old != nil {
@@ -373,11 +383,8 @@ func (t *transaction) Insert(table string, row any) (held any, index string, err
 		return old.row, ts.indexes[0].name, nil
 	}
 	var buf [2]string
-	for i := 1; i < len(ts.indexes); i++ {
+	for i := 1; i < ts.uniqueEnd; i++ {
 		x := &ts.indexes[i]
-		if !x.unique {
-			continue
-		}
 		for _, k := range x.keys(row, buf[:0]) {
 			tr := t.writeTree(ts, i)
 			logged := t.inBase(ts, i, tr)
@@ -390,25 +397,18 @@ func (t *transaction) Insert(table string, row any) (held any, index string, err
 			return old.row, x.name, nil
 		}
 	}
-	for i := 1; i < len(ts.indexes); i++ {
-		if !ts.indexes[i].unique {
-			t.putIndexes(ts, i, i+1, row, nil)
-		}
-	}
+	t.putIndexes(ts, ts.uniqueEnd, row, nil)
 	t.changed(ts.name, id, nil, row)
 	return nil, "", nil
 }
 
-// unwrite takes row's keys back out of the id index and the unique
-// indexes before the upto'th, and out of that index those before key, all
-// of which Insert wrote before it met a conflict at key.
+// unwrite takes row's keys back out of the indexes before the upto'th, and
+// out of that index those before key, all of which Insert wrote before it
+// met a conflict at key.
 func (t *transaction) unwrite(ts *tableSchema, upto int, key string, row any) {
 	var buf [2]string
 	for i := 0; i <= upto; i++ {
 		x := &ts.indexes[i]
-		if i > 0 && !x.unique {
-			continue
-		}
 		tr := t.writeTree(ts, i)
 		logged := t.inBase(ts, i, tr)
 		for _, k := range x.keys(row, buf[:0]) {

@@ -163,10 +163,14 @@ func (c *coll[T]) schema() *tableSchema {
 	one := func(name string, fn func(*row[T]) (string, bool)) indexSchema {
 		return indexSchema{name: name, one: func(raw any) (string, bool) { return fn(raw.(*row[T])) }}
 	}
-	xs := []indexSchema{
-		one("id", func(r *row[T]) (string, bool) { return c.id(r.view()), true }),
-		one("org_seq", func(r *row[T]) (string, bool) { return orgSeqKey(c.org(r.view()), r.seq), true }),
+	xs := []indexSchema{one("id", func(r *row[T]) (string, bool) { return c.id(r.view()), true })}
+	for _, u := range c.uniques {
+		key := u.key
+		x := one(u.index, func(r *row[T]) (string, bool) { return key(r.view()) })
+		x.unique = true
+		xs = append(xs, x)
 	}
+	xs = append(xs, one("org_seq", func(r *row[T]) (string, bool) { return orgSeqKey(c.org(r.view()), r.seq), true }))
 	for _, name := range slices.Sorted(maps.Keys(c.sorts)) {
 		if !c.sorts[name].indexed {
 			continue
@@ -179,12 +183,6 @@ func (c *coll[T]) schema() *tableSchema {
 	}
 	if c.facets != nil && !c.facetsUnindexed {
 		xs = append(xs, indexSchema{name: "facet", many: func(raw any) []string { return c.facetKeys(raw.(*row[T])) }})
-	}
-	for _, u := range c.uniques {
-		key := u.key
-		x := one(u.index, func(r *row[T]) (string, bool) { return key(r.view()) })
-		x.unique = true
-		xs = append(xs, x)
 	}
 	for _, name := range slices.Sorted(maps.Keys(c.extras)) {
 		key := c.extras[name]
