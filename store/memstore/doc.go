@@ -8,14 +8,19 @@
 // How it keeps the promises of package store:
 //
 //   - Transactions are the engine's (engine.go): a reader works on a
-//     committed state, which is never written, and never waits; writers take
-//     turns, each cloning the trees it writes; a write commits only when fn
-//     succeeds and the context is still live.
+//     committed state, which is never written while a reader may have it,
+//     and never waits; writers take turns, each cloning the trees it writes,
+//     or changing them in place (with an undo log) when no reader has had the
+//     state; a write commits only when fn succeeds and the context is still
+//     live.
 //   - Every look-up has an index (see the collections in collections.go);
-//     uniqueness is checked against those indexes before each write.
+//     uniqueness is checked against those indexes: an insert finds a taken id
+//     or unique key as it writes it, and takes its writes back.
 //   - Objects are stored packed, in a compact binary form of their Go value
 //     (codec.go), so that every read decodes a fresh copy and a million keys
-//     fit in under 2 GiB (705 MiB measured).
+//     fit in under 2 GiB (705 MiB measured). store.Key's codec is generated
+//     from its type (keycodec_gen.go): after a change to the model, run
+//     go generate ./store/memstore, or TestKeyCodecIsGenerated fails.
 //   - Lists walk an index in the wanted order and stop after the page; the
 //     totals come from counters kept in the same transactions (list.go
 //     explains which filters walk and which sort).
